@@ -1,0 +1,65 @@
+import { derivationPhrase, displayName } from '../describe';
+import { isOpenLicense } from '../licenses';
+import { defineRule } from '../rule';
+import type { Assessment } from '../types';
+import { alternativesFix } from './foreign-component';
+
+export default defineRule({
+  meta: {
+    id: 'foreign-base-model',
+    description:
+      'A base model whose lineage is foreign: blocks sovereign, and national too when its licence is not open source.',
+    blocks: 'sovereign',
+    severity: { sovereign: 'error', national: 'info' },
+    fixable: true,
+    messages: {
+      foreign: '{{name}} — foreign base model ({{owner}}, {{origin}}): allowed for national, blocks sovereign',
+      foreignClosed: '{{name}} — foreign base model ({{owner}}, {{origin}}), not open source ({{license}}): blocks national',
+      foreignLineage:
+        '{{name}} — {{phrase}} foreign {{ancestor}} ({{ancestorOrigin}}): allowed for national, blocks sovereign',
+      foreignLineageClosed:
+        '{{name}} — {{phrase}} foreign {{ancestor}} ({{ancestorOrigin}}), not open source ({{license}}): blocks national',
+    },
+  },
+  checkComponent(assessment) {
+    const { declaration, classification, reason } = assessment;
+    if (declaration.relation !== 'base-model' || !classification.startsWith('foreign')) return undefined;
+    const closed = classification === 'foreign-proprietary';
+    const fix = alternativesFix(assessment);
+    const blocks = closed ? ('national' as const) : undefined;
+    const license = licenseOf(assessment);
+    if (reason.kind === 'foreign-lineage') {
+      return {
+        messageId: closed ? 'foreignLineageClosed' : 'foreignLineage',
+        data: {
+          name: declaration.name,
+          phrase: derivationPhrase(assessment.lineage[0]?.derivation),
+          ancestor: displayName(reason.ancestor.id),
+          ancestorOrigin: reason.ancestor.origin,
+          license,
+        },
+        blocks,
+        fix,
+      };
+    }
+    const entry = assessment.provenance?.entry;
+    return {
+      messageId: closed ? 'foreignClosed' : 'foreign',
+      data: { name: declaration.name, owner: entry?.owner ?? '', origin: entry?.origin ?? '', license },
+      blocks,
+      fix,
+    };
+  },
+});
+
+/** What makes a model closed: its own licence, or the first one up its lineage that is not open (or not recorded). */
+function licenseOf(assessment: Assessment): string {
+  const own = assessment.provenance?.entry;
+  const candidates = [
+    ...(own ? [{ id: own.id, license: own.license }] : []),
+    ...assessment.lineage.map((step) => ({ id: step.id, license: step.license })),
+  ];
+  const closed = candidates.find((candidate) => !candidate.license || !isOpenLicense(candidate.license));
+  if (!closed) return 'licence not recorded';
+  return closed.license ?? `no licence recorded for ${displayName(closed.id)}`;
+}

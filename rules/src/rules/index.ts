@@ -1,0 +1,19 @@
+// The rule catalogue (SPEC §3), in the order findings are reported for one component.
+import type { Rule } from '../rule';
+import foreignBaseModel from './foreign-base-model';
+import foreignComponent from './foreign-component';
+import foreignDataset from './foreign-dataset';
+import foreignProprietary from './foreign-proprietary';
+import invalidLicense from './invalid-license';
+import unknownProvenance from './unknown-provenance';
+
+export const rules: readonly Rule[] = [
+  foreignProprietary,
+  foreignComponent,
+  foreignBaseModel,
+  foreignDataset,
+  unknownProvenance,
+  invalidLicense,
+];
+
+export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.meta.id, rule]));

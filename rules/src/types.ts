@@ -1,0 +1,159 @@
+// The policy vocabulary shared by the knowledge base, the rules and the engine (SPEC §2).
+// Pure types: nothing here knows about files on disk, editors or output formats.
+
+export type Ecosystem = 'npm' | 'pypi' | 'hf' | 'hf-dataset' | 'service';
+
+/** A tier a project can reach. `trusted` is a readiness profile, reported apart (SPEC §2). */
+export type Tier = 'sovereign' | 'national' | 'none';
+/** The tier a team aims for. */
+export type Target = 'sovereign' | 'national';
+/** What a finding stands in the way of. */
+export type Blocks = 'sovereign' | 'national' | 'trusted';
+
+export type Classification = 'domestic' | 'foreign-open' | 'foreign-proprietary' | 'unknown';
+export type Severity = 'off' | 'hint' | 'info' | 'warning' | 'error';
+
+/** Zero-based line and UTF-16 character offset, as in LSP. */
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** How a manifest relates a component to the project. */
+export type Relation =
+  | 'direct'
+  | 'dev'
+  | 'peer'
+  | 'optional'
+  | 'workspace'
+  | 'base-model'
+  | 'training-dataset'
+  | 'source-dataset';
+
+/** A git, URL or path requirement instead of a registry release. */
+export interface DirectReference {
+  kind: 'vcs' | 'url' | 'path' | 'editable';
+  target: string;
+}
+
+/** Where a declaration can be rewritten, and in which syntax (used by the fix writers). */
+export type RewriteSite =
+  | { syntax: 'package-json'; range: Range; hasVersion: boolean }
+  | { syntax: 'pep508'; range: Range; extraDeletions: Range[] }
+  | { syntax: 'poetry'; range: Range }
+  | { syntax: 'yaml-scalar'; range: Range; quote: '' | '"' | "'" };
+
+/** One component as a reader found it in one file. */
+export interface Declaration {
+  /** Ecosystem key, e.g. `pypi:numpy`, `npm:@acme/x`, `hf:org/model` (SPEC §2). */
+  id: string;
+  ecosystem: Ecosystem;
+  /** The name as written. */
+  name: string;
+  relation: Relation;
+  /** Optional-dependency extra, dependency group or Poetry group that declares it. */
+  group?: string;
+  /** The exact range of the name token. */
+  range: Range;
+  versionSpec?: string;
+  directReference?: DirectReference;
+  rewrite?: RewriteSite;
+}
+
+/** A licence as a manifest or card declares it (checked by `invalid-license`). */
+export interface LicenseDeclaration {
+  value: string;
+  range: Range;
+  /** Hugging Face card licence ids (`apache-2.0`, `llama3.1`, `other`) are accepted besides SPDX. */
+  dialect: 'spdx' | 'hf-card';
+  /** `license_name` of a card whose licence is `other`. */
+  customName?: string;
+}
+
+export interface HostedService {
+  provider: string;
+  origin: string;
+}
+
+export interface AlternativeRef {
+  id: string;
+  reason: string;
+  reaches: Target;
+  version?: string;
+}
+
+export type Derivation =
+  | 'finetune'
+  | 'adapter'
+  | 'merge'
+  | 'quantized'
+  | 'distilled'
+  | 'continued-pretraining'
+  | 'initialised-from'
+  | 'translated'
+  | 'generated'
+  | 'derived'
+  | 'fork'
+  | 'wrapper';
+
+/** One knowledge-base entry (schema: rules/schema/kb.schema.json). */
+export interface KbEntry {
+  id: string;
+  aliases?: string[];
+  owner: string;
+  origin: string;
+  license?: string;
+  hostedService?: HostedService;
+  basedOn?: string[];
+  derivation?: Derivation;
+  alternatives?: AlternativeRef[];
+  noAlternative?: string;
+  ambiguous?: string;
+  deprecated?: string;
+  note?: string;
+  evidence: string[];
+}
+
+/** Where a component's provenance came from. */
+export type ProvenanceSource = 'knowledge-base' | 'namespace' | 'attestation' | 'first-party';
+
+export interface Provenance {
+  source: ProvenanceSource;
+  /** The entry that placed it (for a namespace match, the namespace entry). */
+  entry: KbEntry;
+}
+
+/** Why a component got its classification: the facts a message and a hover explain. */
+export type Reason =
+  | { kind: 'first-party' }
+  | { kind: 'domestic' }
+  | { kind: 'not-found' }
+  | { kind: 'origin-unknown'; note?: string }
+  | { kind: 'lineage-unknown'; ancestor: string }
+  | { kind: 'foreign'; open: boolean; licenseKnown: boolean }
+  | { kind: 'hosted-service'; service: HostedService }
+  | { kind: 'foreign-lineage'; ancestor: LineageStep; open: boolean };
+
+/** One step back in a component's lineage: what it is derived from, and how. */
+export interface LineageStep {
+  id: string;
+  owner: string;
+  origin: string;
+  license?: string;
+  derivation?: Derivation;
+}
+
+/** A declaration placed against a jurisdiction: what every rule checks. */
+export interface Assessment {
+  declaration: Declaration;
+  jurisdiction: string;
+  provenance?: Provenance;
+  classification: Classification;
+  reason: Reason;
+  /** The chain from this component back to the ancestor that decided its class (empty when its own facts did). */
+  lineage: LineageStep[];
+}

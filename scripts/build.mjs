@@ -1,0 +1,16 @@
+// Bundles the CLI (and, later, the language server and the extension) with esbuild. Type checking
+// is `tsc -p .` (npm run typecheck); esbuild only strips types and bundles.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { cli: 'server/src/cli/bin.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: false,
+  banner: { js: '#!/usr/bin/env node' },
+  logLevel: 'warning',
+});

@@ -1,0 +1,118 @@
+// `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it — every rule with help text, every
+// result with a region (1-based lines, UTF-16 columns, SARIF's default column kind).
+import { pathToFileURL } from 'node:url';
+import type { Log, ReportingDescriptor, Result } from 'sarif';
+import { rules } from '../../../rules/src/rules/index';
+import type { Range, Severity } from '../../../rules/src/types';
+import type { ScanResult } from '../engine/scan';
+import { TOOL_HOMEPAGE, TOOL_NAME, TOOL_VERSION } from './version';
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+export function toSarif(result: ScanResult): Log {
+  const descriptors: ReportingDescriptor[] = rules.map((rule) => ({
+    id: rule.meta.id,
+    name: rule.meta.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
+    shortDescription: { text: rule.meta.description },
+    fullDescription: { text: rule.meta.description },
+    helpUri: rule.meta.docs,
+    help: {
+      text: `${rule.meta.description} Blocks: ${rule.meta.blocks}. See ${rule.meta.docs}`,
+      markdown: `${rule.meta.description}\n\nBlocks the **${rule.meta.blocks}** tier. [Documentation](${rule.meta.docs})`,
+    },
+    defaultConfiguration: { level: level(rule.meta.severity[result.target]) },
+    properties: { tags: ['sovereignty', 'supply-chain'] },
+  }));
+  const index = new Map(descriptors.map((descriptor, i) => [descriptor.id, i]));
+  const results: Result[] = result.findings
+    .filter((finding) => finding.severity !== 'off')
+    .map((finding) => ({
+      ruleId: finding.rule,
+      ruleIndex: index.get(finding.rule)!,
+      level: level(finding.severity),
+      message: { text: finding.message },
+      locations: [location(finding.file, finding.range)],
+      partialFingerprints: { componentAndRule: `${finding.rule}:${finding.componentId ?? finding.file}` },
+      ...(finding.exception
+        ? { suppressions: [{ kind: 'external' as const, justification: finding.exception.reason }] }
+        : {}),
+      ...(finding.fixes.length
+        ? {
+            fixes: finding.fixes.map((fix) => ({
+              description: { text: fix.title },
+              artifactChanges: [
+                {
+                  artifactLocation: { uri: encodeURI(finding.file), uriBaseId: '%SRCROOT%' },
+                  replacements: fix.edits.map((edit) => ({
+                    deletedRegion: region(edit.range),
+                    insertedContent: { text: edit.newText },
+                  })),
+                },
+              ],
+            })),
+          }
+        : {}),
+    }));
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: TOOL_VERSION,
+            semanticVersion: TOOL_VERSION,
+            informationUri: TOOL_HOMEPAGE,
+            rules: descriptors,
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileUri(result.root) } },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: result.errors.map((error) => ({
+              level: 'error' as const,
+              message: { text: error.message },
+              locations: [location(error.file, error.range)],
+            })),
+          },
+        ],
+        results,
+        properties: {
+          verdict: result.verdict,
+          target: result.target,
+          jurisdiction: result.jurisdiction,
+          knowledgeBase: result.kbVersion,
+        },
+      },
+    ],
+  };
+}
+
+function level(severity: Severity): 'error' | 'warning' | 'note' | 'none' {
+  return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : severity === 'off' ? 'none' : 'note';
+}
+
+function location(file: string, range?: Range) {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
+      ...(range ? { region: region(range) } : {}),
+    },
+  };
+}
+
+function region(range: Range) {
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}
+
+/** SARIF base URIs end with a slash so relative artifact URIs resolve inside them. */
+function pathToFileUri(root: string): string {
+  return pathToFileURL(root).href.replace(/\/?$/, '/');
+}

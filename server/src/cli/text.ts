@@ -1,0 +1,58 @@
+// `--format text`: findings grouped by file as `file:line:col` lines (terminals and editors make them
+// links), colour only on a terminal and never with NO_COLOR, ending with the verdict line.
+import { createColors } from 'picocolors';
+import type { Severity } from '../../../rules/src/types';
+import type { ScanResult } from '../engine/scan';
+
+type Colors = ReturnType<typeof createColors>;
+
+export function toText(result: ScanResult, useColor: boolean): string {
+  const c = createColors(useColor);
+  const out: string[] = [];
+  const files = new Map<string, string[]>();
+  const linesOf = (file: string) => {
+    let lines = files.get(file);
+    if (!lines) files.set(file, (lines = []));
+    return lines;
+  };
+  for (const error of result.errors) {
+    const where = error.range ? `${error.file}:${error.range.start.line + 1}:${error.range.start.character + 1}` : error.file;
+    linesOf(error.file).push(`${where}  ${c.red('error')}  ${error.message}`);
+  }
+  for (const finding of result.findings) {
+    if (finding.severity === 'off') continue;
+    const where = `${finding.file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+    const label = finding.exception ? c.dim('accepted') : severityLabel(finding.severity, c);
+    const exception = finding.exception
+      ? c.dim(` (exception: ${finding.exception.reason}${finding.exception.until ? `, until ${finding.exception.until}` : ''})`)
+      : '';
+    linesOf(finding.file).push(`${where}  ${label}  ${finding.message}${exception}  ${c.dim(finding.rule)}`);
+  }
+  for (const [file, lines] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    out.push(c.underline(file), ...lines, '');
+  }
+  const components = result.files.reduce((sum, file) => sum + file.assessments.length, 0);
+  const { verdict } = result;
+  out.push(
+    c.dim(
+      `${components} components in ${result.files.length} files · target ${result.target} (${result.jurisdiction}): ` +
+        `${verdict.meetsTarget ? 'met' : 'not met'} · trusted readiness: ${verdict.trusted.ready ? 'ready' : `${verdict.trusted.blockers.length} to fix`} · knowledge base ${result.kbVersion}`,
+    ),
+  );
+  const tierColor = verdict.tier === 'sovereign' ? c.green : verdict.tier === 'national' ? c.yellow : c.red;
+  out.push(c.bold(tierColor(verdict.summary)));
+  return `${out.join('\n')}\n`;
+}
+
+function severityLabel(severity: Severity, c: Colors): string {
+  switch (severity) {
+    case 'error':
+      return c.red('error');
+    case 'warning':
+      return c.yellow('warning');
+    case 'info':
+      return c.blue('info');
+    default:
+      return c.dim(severity);
+  }
+}

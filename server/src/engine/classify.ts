@@ -1,0 +1,136 @@
+// Classification (SPEC §2): a component is domestic only if it and its whole lineage are; foreign
+// components are open when their licence (and, for model weights, every licence they inherit) is
+// open and they are no client of a foreign hosted service; what cannot be placed is unknown.
+import { isOpenLicense } from '../../../rules/src/licenses';
+import type {
+  Assessment,
+  Classification,
+  Declaration,
+  Derivation,
+  KbEntry,
+  LineageStep,
+  Provenance,
+  Reason,
+} from '../../../rules/src/types';
+
+/** A team's statement of a component's origin (`components` in sovereign-lint.json). */
+export interface Attestation {
+  pattern: string;
+  entry: KbEntry;
+}
+
+export interface Placement {
+  find(id: string): Provenance | undefined;
+}
+
+/** Derivations that carry the base's licence terms into the derived weights. */
+const INHERITS_LICENSE = new Set<Derivation>(['finetune', 'adapter', 'merge', 'quantized', 'continued-pretraining', 'initialised-from']);
+
+/** What one node of a lineage graph amounts to. */
+interface NodeResult {
+  status: 'domestic' | 'foreign' | 'unknown';
+  open: boolean;
+  reason: Reason;
+  /** Steps from this node back to the ancestor that decided (empty when its own facts did). */
+  lineage: LineageStep[];
+}
+
+export class Classifier {
+  private readonly cache = new Map<KbEntry, NodeResult>();
+
+  constructor(
+    private readonly placement: Placement,
+    readonly jurisdiction: string,
+  ) {}
+
+  assess(declaration: Declaration): Assessment {
+    const base = { declaration, jurisdiction: this.jurisdiction };
+    if (declaration.relation === 'workspace') {
+      return { ...base, classification: 'domestic', reason: { kind: 'first-party' }, lineage: [] };
+    }
+    const provenance = this.placement.find(declaration.id);
+    if (!provenance) return { ...base, classification: 'unknown', reason: { kind: 'not-found' }, lineage: [] };
+    const node = this.evaluate(provenance.entry, new Set());
+    return { ...base, provenance, classification: classificationOf(node), reason: node.reason, lineage: node.lineage };
+  }
+
+  private evaluate(entry: KbEntry, visiting: Set<KbEntry>): NodeResult {
+    const cached = this.cache.get(entry);
+    if (cached) return cached;
+    // A cycle in recorded lineage adds nothing new: the node's own facts decide.
+    if (visiting.has(entry)) return this.ownResult(entry);
+    visiting.add(entry);
+    const result = this.combine(entry, this.ownResult(entry), visiting);
+    visiting.delete(entry);
+    this.cache.set(entry, result);
+    return result;
+  }
+
+  private ownResult(entry: KbEntry): NodeResult {
+    const licenseOpen = entry.license !== undefined && isOpenLicense(entry.license);
+    const service = entry.hostedService;
+    if (service && service.origin !== this.jurisdiction) {
+      return { status: 'foreign', open: false, reason: { kind: 'hosted-service', service }, lineage: [] };
+    }
+    if (entry.origin === 'unknown') {
+      return { status: 'unknown', open: licenseOpen, reason: { kind: 'origin-unknown', ...(entry.note ? { note: entry.note } : {}) }, lineage: [] };
+    }
+    if (entry.origin !== this.jurisdiction) {
+      return {
+        status: 'foreign',
+        open: licenseOpen,
+        reason: { kind: 'foreign', open: licenseOpen, licenseKnown: entry.license !== undefined },
+        lineage: [],
+      };
+    }
+    return { status: 'domestic', open: licenseOpen, reason: { kind: 'domestic' }, lineage: [] };
+  }
+
+  /** Folds the lineage into the node's own result: foreign anywhere wins, then unknown anywhere. */
+  private combine(entry: KbEntry, own: NodeResult, visiting: Set<KbEntry>): NodeResult {
+    let foreign: NodeResult | undefined;
+    let unknown: NodeResult | undefined;
+    let inheritedOpen = true;
+    for (const ancestorId of entry.basedOn ?? []) {
+      const found = this.placement.find(ancestorId);
+      if (!found) {
+        unknown ??= { status: 'unknown', open: false, reason: { kind: 'lineage-unknown', ancestor: ancestorId }, lineage: [] };
+        continue;
+      }
+      const ancestor = this.evaluate(found.entry, visiting);
+      const step: LineageStep = {
+        id: ancestorId,
+        owner: found.entry.owner,
+        origin: found.entry.origin,
+        ...(found.entry.license ? { license: found.entry.license } : {}),
+        ...(entry.derivation ? { derivation: entry.derivation } : {}),
+      };
+      if (entry.derivation && INHERITS_LICENSE.has(entry.derivation)) inheritedOpen &&= ancestor.open;
+      const viaStep = { ...ancestor, lineage: [step, ...ancestor.lineage] };
+      if (ancestor.status === 'foreign') foreign ??= viaStep;
+      else if (ancestor.status === 'unknown') {
+        unknown ??= ancestor.reason.kind === 'lineage-unknown' ? viaStep : { ...viaStep, reason: { kind: 'lineage-unknown', ancestor: ancestorId } };
+      }
+    }
+    const open = own.open && inheritedOpen;
+    if (own.status === 'foreign') return { ...own, open: own.reason.kind === 'hosted-service' ? false : open };
+    if (foreign) {
+      const decider = deciderStep(foreign);
+      return { status: 'foreign', open, reason: { kind: 'foreign-lineage', ancestor: decider, open }, lineage: foreign.lineage };
+    }
+    if (own.status === 'unknown') return own;
+    if (unknown) return { ...unknown, open };
+    return { ...own, open };
+  }
+}
+
+/** The last step of a foreign lineage is the ancestor whose own facts made it foreign. */
+function deciderStep(result: NodeResult): LineageStep {
+  return result.lineage.at(-1)!;
+}
+
+function classificationOf(node: NodeResult): Classification {
+  if (node.status === 'domestic') return 'domestic';
+  if (node.status === 'unknown') return 'unknown';
+  return node.open ? 'foreign-open' : 'foreign-proprietary';
+}

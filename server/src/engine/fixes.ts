@@ -1,0 +1,50 @@
+// Fix edits in each file's own syntax. Every edit replaces exactly the declaration it fixes, so
+// applying it leaves every other byte of the file as it was.
+import { splitId } from '../../../rules/src/ids';
+import type { AlternativeRef, Declaration, Range, RewriteSite } from '../../../rules/src/types';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  /** The fix to apply when there is one obvious choice. */
+  isPreferred?: boolean;
+  edits: TextEdit[];
+}
+
+/** "Replace with X" fixes for the alternatives that live in the declaration's own ecosystem. */
+export function alternativeFixes(declaration: Declaration, alternatives: readonly AlternativeRef[]): Fix[] {
+  const site = declaration.rewrite;
+  if (!site) return [];
+  const usable = alternatives.filter((alternative) => splitId(alternative.id).ecosystem === declaration.ecosystem);
+  return usable.map((alternative, index) => ({
+    title: `Replace ${declaration.name} with ${splitId(alternative.id).name} (domestic; reaches ${alternative.reaches}): ${alternative.reason}`,
+    ...(index === 0 ? { isPreferred: true } : {}),
+    edits: rewrite(site, splitId(alternative.id).name, alternative.version),
+  }));
+}
+
+function rewrite(site: RewriteSite, name: string, version: string | undefined): TextEdit[] {
+  switch (site.syntax) {
+    case 'package-json':
+      return [{ range: site.range, newText: `${JSON.stringify(name)}: ${JSON.stringify(version ? `^${version}` : '*')}` }];
+    case 'pep508':
+      // A replaced package's hashes belong to the old package: they go with it.
+      return [
+        { range: site.range, newText: version ? `${name}>=${version}` : name },
+        ...site.extraDeletions.map((range) => ({ range, newText: '' })),
+      ];
+    case 'poetry':
+      return [{ range: site.range, newText: `${tomlKey(name)} = ${JSON.stringify(version ? `^${version}` : '*')}` }];
+    case 'yaml-scalar':
+      return [{ range: site.range, newText: `${site.quote}${name}${site.quote}` }];
+  }
+}
+
+/** A bare TOML key when the name allows it, a quoted one otherwise. */
+function tomlKey(name: string): string {
+  return /^[A-Za-z0-9_-]+$/.test(name) ? name : JSON.stringify(name);
+}

@@ -1,0 +1,150 @@
+// One file through the policy: read its declarations, place and classify each, run every rule,
+// and turn reports into findings with severities, exceptions and fix edits.
+import path from 'node:path';
+import { componentId, patternMatches } from '../../../rules/src/ids';
+import { blocksOf, formatMessage, type Report, type Rule, severityOf } from '../../../rules/src/rule';
+import { rules } from '../../../rules/src/rules/index';
+import type { Assessment, Blocks, Declaration, LineageStep, Range, Severity, Target } from '../../../rules/src/types';
+import { type ManifestKind, readManifest } from '../readers/index';
+import type { Problem } from '../readers/types';
+import type { Classifier } from './classify';
+import type { Exception } from './config';
+import { alternativeFixes, type Fix } from './fixes';
+
+export interface FileEdit {
+  file: string;
+  range: Range;
+  newText: string;
+}
+
+export interface FindingFix {
+  title: string;
+  isPreferred?: boolean;
+  edits: FileEdit[];
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  blocks: Blocks;
+  componentId?: string;
+  file: string;
+  range: Range;
+  message: string;
+  fixes: FindingFix[];
+  /** The ancestors behind a foreign or unknown lineage, nearest first. */
+  lineage?: LineageStep[];
+  /** Set when the team accepted this finding as a documented exception. */
+  exception?: Exception;
+}
+
+export interface FileReport {
+  file: string;
+  kind: ManifestKind;
+  assessments: Assessment[];
+  findings: Finding[];
+  problems: Problem[];
+  /** Requirement files this one includes with `-r` / `-c`, as written. */
+  includes: { path: string; range: Range }[];
+}
+
+export interface LintOptions {
+  classifier: Classifier;
+  target: Target;
+  severities: Record<string, Severity>;
+  exceptions: readonly Exception[];
+  /** Today as YYYY-MM-DD, for exceptions with an `until` date. */
+  today: string;
+  /** Absolute root of the scan: path dependencies inside it are the project's own code. */
+  root: string;
+}
+
+/** Lints one manifest; undefined when a Markdown file is not a card. */
+export function lintFile(file: string, kind: ManifestKind, text: string, options: LintOptions): FileReport | undefined {
+  const read = readManifest(kind, text, path.posix.basename(file));
+  if (!read) return undefined;
+  const findings: Finding[] = [];
+  const assessments = read.declarations.map((declaration) => {
+    const assessment = options.classifier.assess(firstParty(declaration, file, options.root));
+    for (const rule of rules) {
+      const report = rule.checkComponent?.(assessment);
+      if (report) findings.push(toFinding(rule, report, file, assessment.declaration.range, options, assessment));
+    }
+    return assessment;
+  });
+  for (const license of read.licenses) {
+    for (const rule of rules) {
+      const report = rule.checkLicense?.(license);
+      if (report) findings.push(toFinding(rule, report, file, license.range, options));
+    }
+  }
+  return {
+    file,
+    kind,
+    assessments,
+    findings,
+    problems: read.problems,
+    includes: read.includes.map(({ path: includePath, range }) => ({ path: includePath, range })),
+  };
+}
+
+function toFinding(
+  rule: Rule,
+  report: Report,
+  file: string,
+  range: Range,
+  options: LintOptions,
+  assessment?: Assessment,
+): Finding {
+  const id = assessment?.declaration.id;
+  const exception = id ? activeException(id, options) : undefined;
+  return {
+    rule: rule.meta.id,
+    severity: severityOf(rule.meta, report, options.target, options.severities[rule.meta.id]),
+    blocks: blocksOf(rule.meta, report),
+    ...(id ? { componentId: id } : {}),
+    file,
+    range,
+    message: formatMessage(rule.meta.messages[report.messageId] ?? report.messageId, report.data),
+    fixes: fixesOf(report, file, range, assessment?.declaration),
+    ...(assessment?.lineage.length ? { lineage: assessment.lineage } : {}),
+    ...(exception ? { exception } : {}),
+  };
+}
+
+function fixesOf(report: Report, file: string, range: Range, declaration: Declaration | undefined): FindingFix[] {
+  const fix = report.fix;
+  if (!fix) return [];
+  const fixes: Fix[] =
+    fix.kind === 'use-alternative'
+      ? declaration
+        ? alternativeFixes(declaration, fix.alternatives)
+        : []
+      : [{ title: fix.title, edits: [{ range, newText: fix.newText }] }];
+  return fixes.map((item) => ({ ...item, edits: item.edits.map((edit) => ({ file, ...edit })) }));
+}
+
+/** An `ignore` entry that covers the component and has not lapsed. */
+function activeException(id: string, options: LintOptions): Exception | undefined {
+  return options.exceptions.find(
+    (exception) => patternMatches(exception.pattern, id) && (!exception.until || exception.until >= options.today),
+  );
+}
+
+/**
+ * A path dependency that points inside the scanned root is the project's own code (SPEC §2): domestic,
+ * relation `workspace`, named after the folder it points to.
+ */
+function firstParty(declaration: Declaration, file: string, root: string): Declaration {
+  const reference = declaration.directReference;
+  if (declaration.relation === 'workspace' || !reference || (reference.kind !== 'path' && reference.kind !== 'editable')) {
+    return declaration;
+  }
+  const target = reference.target.replace(/^(file|link):/, '').replace(/[#?].*$/, '');
+  if (/^[a-z][\w+.-]*:\/\//i.test(target)) return declaration;
+  const resolved = path.resolve(root, path.dirname(file), target);
+  const relative = path.relative(root, resolved);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return declaration;
+  const name = path.basename(resolved) || path.basename(root);
+  return { ...declaration, relation: 'workspace', name, id: componentId(declaration.ecosystem, name) };
+}

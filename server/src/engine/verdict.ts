@@ -1,0 +1,68 @@
+// The verdict (SPEC §2): the highest tier every component allows, what blocks the next tier up, the
+// exceptions the team accepted to get there, and trusted-tier readiness reported apart.
+import type { Target, Tier } from '../../../rules/src/types';
+import type { Finding } from './lint';
+
+export interface Verdict {
+  tier: Tier;
+  meetsTarget: boolean;
+  /** Components standing between the tier reached and the next one up. */
+  blockedBy: string[];
+  /** Components whose findings the team accepted as documented exceptions. */
+  exceptions: string[];
+  /** Files that could not be (fully) read: the verdict covers only the rest, so it cannot meet a target. */
+  filesWithErrors: number;
+  trusted: { ready: boolean; blockers: string[] };
+  /** One line for people: "national — 14 components block sovereign". */
+  summary: string;
+}
+
+const RANK: Record<Tier, number> = { none: 0, national: 1, sovereign: 2 };
+
+export function computeVerdict(findings: readonly Finding[], target: Target, filesWithErrors: number): Verdict {
+  const sovereignBlockers = new Set<string>();
+  const nationalBlockers = new Set<string>();
+  const trustedBlockers = new Set<string>();
+  const exceptions = new Set<string>();
+  for (const finding of findings) {
+    const subject = finding.componentId ?? `${finding.file}:${finding.range.start.line + 1}`;
+    if (finding.exception) {
+      exceptions.add(subject);
+      continue;
+    }
+    if (finding.blocks === 'trusted') trustedBlockers.add(subject);
+    else {
+      sovereignBlockers.add(subject);
+      if (finding.blocks === 'national') nationalBlockers.add(subject);
+    }
+    // Trusted readiness needs every provenance known (SPEC §2).
+    if (finding.rule === 'unknown-provenance') trustedBlockers.add(subject);
+  }
+  const tier: Tier = nationalBlockers.size > 0 ? 'none' : sovereignBlockers.size > 0 ? 'national' : 'sovereign';
+  const blockedBy = [...(tier === 'none' ? nationalBlockers : tier === 'national' ? sovereignBlockers : [])].sort();
+  const meetsTarget = RANK[tier] >= RANK[target] && filesWithErrors === 0;
+  return {
+    tier,
+    meetsTarget,
+    blockedBy,
+    exceptions: [...exceptions].sort(),
+    filesWithErrors,
+    trusted: { ready: trustedBlockers.size === 0, blockers: [...trustedBlockers].sort() },
+    summary: summarise(tier, blockedBy.length, exceptions.size, filesWithErrors),
+  };
+}
+
+function summarise(tier: Tier, blocking: number, exceptions: number, filesWithErrors: number): string {
+  const next = tier === 'none' ? 'national' : 'sovereign';
+  let line =
+    tier === 'sovereign'
+      ? 'sovereign'
+      : `${tier} — ${plural(blocking, 'component blocks', 'components block')} ${next}`;
+  if (exceptions > 0) line += `, with ${plural(exceptions, 'accepted exception', 'accepted exceptions')}`;
+  if (filesWithErrors > 0) line += `; ${plural(filesWithErrors, 'file', 'files')} could not be fully read`;
+  return line;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,157 @@
+// Hugging Face model and dataset cards (https://huggingface.co/docs/hub/model-cards): the YAML front
+// matter's `base_model`, `datasets`, `license` / `license_name`, and a dataset card's `source_datasets`.
+import { type Document, isAlias, isMap, isScalar, isSeq, type Node, parseDocument, type Scalar } from 'yaml';
+import { componentId } from '../../../rules/src/ids';
+import type { Declaration, Ecosystem, Relation } from '../../../rules/src/types';
+import { LineIndex } from '../text/lineIndex';
+import { emptyResult, type ReadResult } from './types';
+
+/** Keys only model cards have. */
+const MODEL_KEYS = ['base_model', 'base_model_relation', 'datasets', 'library_name', 'pipeline_tag', 'model-index', 'license_name'];
+/** Keys only dataset cards have. */
+const DATASET_KEYS = [
+  'source_datasets',
+  'task_categories',
+  'task_ids',
+  'annotations_creators',
+  'language_creators',
+  'size_categories',
+  'multilinguality',
+  'dataset_info',
+  'configs',
+  'pretty_name',
+];
+/** Alias expansion beyond this is an attack (a "billion laughs" document), not a card. */
+const MAX_ALIAS_COUNT = 100;
+
+export interface FrontMatter {
+  /** The YAML between the fences, and where it starts in the file. */
+  yaml: string;
+  offset: number;
+}
+
+/** The front matter of a Markdown file: a `---` line first, closed by a `---` or `...` line. */
+export function frontMatter(text: string): FrontMatter | undefined {
+  const open = /^---[ \t]*\r?\n/.exec(text);
+  if (!open) return undefined;
+  const close = /^(---|\.\.\.)[ \t]*\r?$/m;
+  const rest = text.slice(open[0].length);
+  const end = close.exec(rest);
+  if (!end) return undefined;
+  return { yaml: rest.slice(0, end.index), offset: open[0].length };
+}
+
+/**
+ * Reads a card. Returns undefined when the file has no front matter with card keys: a Markdown file
+ * that is not a card is not ours to judge.
+ */
+export function readCard(text: string, fileName: string): ReadResult | undefined {
+  const matter = frontMatter(text);
+  if (!matter) return undefined;
+  const lines = new LineIndex(text);
+  const at = (offset: number) => matter.offset + offset;
+  const result = emptyResult();
+  const doc = parseDocument(matter.yaml, { uniqueKeys: false, prettyErrors: false });
+  const [error] = doc.errors;
+  if (error) {
+    // A README whose front matter does not parse may be a broken card; another .md file is not our business.
+    if (!isReadme(fileName)) return undefined;
+    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    result.problems.push({ message: `card front matter is not valid YAML: ${message}`, range: lines.range(at(error.pos[0]), at(error.pos[1])) });
+    return result;
+  }
+  if (!isMap(doc.contents)) return undefined;
+  const keys = new Map<string, Node | null>();
+  for (const pair of doc.contents.items) {
+    if (isScalar(pair.key)) keys.set(String(pair.key.value), pair.value as Node | null);
+  }
+  const isDataset = DATASET_KEYS.some((key) => keys.has(key));
+  const isModel = MODEL_KEYS.some((key) => keys.has(key)) || (keys.has('license') && isReadme(fileName));
+  if (!isDataset && !isModel) return undefined;
+
+  try {
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    result.problems.push({
+      message: `card front matter expands aliases more than ${MAX_ALIAS_COUNT} times (an alias bomb); not read`,
+      range: lines.range(at(0), at(matter.yaml.length)),
+    });
+    return result;
+  }
+
+  const scalars = (key: string) => scalarsOf(keys.get(key) ?? null, doc);
+  const declare = (scalar: Scalar, value: string, ecosystem: Ecosystem, relation: Relation) => {
+    const [start] = valueRange(scalar, matter.yaml);
+    const prefix = value.length - value.trimStart().length;
+    const name = value.trim();
+    result.declarations.push({
+      id: componentId(ecosystem, name),
+      ecosystem,
+      name,
+      relation,
+      range: lines.range(at(start + prefix), at(start + prefix + name.length)),
+      rewrite: { syntax: 'yaml-scalar', range: lines.range(at(scalar.range![0]), at(scalar.range![1])), quote: quoteOf(scalar) },
+    } satisfies Declaration);
+  };
+
+  for (const scalar of scalars('base_model')) declare(scalar, String(scalar.value), 'hf', 'base-model');
+  for (const scalar of scalars('datasets')) declare(scalar, String(scalar.value), 'hf-dataset', 'training-dataset');
+  for (const scalar of scalars('source_datasets')) {
+    // `original` says the data is the card's own; `extended|other` names the dataset it extends.
+    const value = String(scalar.value);
+    if (value.trim() === 'original') continue;
+    const bar = value.indexOf('|');
+    const scalarForName = bar >= 0 ? shifted(scalar, bar + 1) : scalar;
+    declare(scalarForName, value.slice(bar + 1), 'hf-dataset', 'source-dataset');
+  }
+  const [licenseName] = scalars('license_name');
+  for (const scalar of scalars('license')) {
+    const [start, end] = valueRange(scalar, matter.yaml);
+    result.licenses.push({
+      value: String(scalar.value),
+      range: lines.range(at(start), at(end)),
+      dialect: 'hf-card',
+      ...(licenseName ? { customName: String(licenseName.value) } : {}),
+    });
+  }
+  return result;
+}
+
+function isReadme(fileName: string): boolean {
+  return /^readme\.md$/i.test(fileName);
+}
+
+/** The scalars of a value that is one scalar or a list of them; aliases resolved once (never expanded further). */
+function scalarsOf(node: Node | null, doc: Document): Scalar[] {
+  const resolved = isAlias(node) ? (node.resolve(doc) as Node | undefined) ?? null : node;
+  if (isScalar(resolved) && resolved.value !== null && resolved.value !== '') return [resolved];
+  if (!isSeq(resolved)) return [];
+  return resolved.items.flatMap((item) => {
+    const value = isAlias(item) ? item.resolve(doc) : item;
+    return isScalar(value) && value.value !== null && value.value !== '' ? [value] : [];
+  });
+}
+
+/** The characters of a scalar's value in the source: inside the quotes of a quoted scalar. */
+function valueRange(scalar: Scalar, source: string): [number, number] {
+  const [start, end] = scalar.range!;
+  const quoted = scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE';
+  const inner: [number, number] = quoted ? [start + 1, end - 1] : [start, end];
+  // Escapes or folding make the value differ from the source: place the whole scalar then.
+  return source.slice(inner[0], inner[1]) === String(scalar.value) ? inner : [start, end];
+}
+
+function quoteOf(scalar: Scalar): '' | '"' | "'" {
+  return scalar.type === 'QUOTE_DOUBLE' ? '"' : scalar.type === 'QUOTE_SINGLE' ? "'" : '';
+}
+
+/** The same scalar seen from `by` characters into its value (for `extended|name`). */
+function shifted(scalar: Scalar, by: number): Scalar {
+  const copy = scalar.clone() as Scalar;
+  const quote = quoteOf(scalar) ? 1 : 0;
+  const [start, valueEnd, nodeEnd] = scalar.range!;
+  copy.range = [start + by + quote, valueEnd, nodeEnd];
+  copy.value = String(scalar.value).slice(by);
+  copy.type = 'PLAIN';
+  return copy;
+}

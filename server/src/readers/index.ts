@@ -1,0 +1,41 @@
+// Which reader a file needs, decided by its path alone (the walker and the language server share this).
+import { readCard } from './card';
+import { readPackageJson } from './packageJson';
+import { readPyproject } from './pyproject';
+import { readRequirements } from './requirements';
+import type { ReadResult } from './types';
+
+export type ManifestKind = 'package-json' | 'requirements' | 'pyproject' | 'card';
+
+/** The kind of manifest at a `/`-separated path, or undefined for a file no reader takes. */
+export function manifestKind(path: string): ManifestKind | undefined {
+  const parts = path.split('/');
+  const name = parts.at(-1)!;
+  const lower = name.toLowerCase();
+  if (name === 'package.json') return 'package-json';
+  if (name === 'pyproject.toml') return 'pyproject';
+  if (lower.endsWith('.md')) return 'card';
+  if (
+    /^requirements.*\.(txt|in)$/.test(lower) ||
+    /requirements\.(txt|in)$/.test(lower) ||
+    /^constraints.*\.txt$/.test(lower) ||
+    (parts.at(-2) === 'requirements' && lower.endsWith('.txt'))
+  ) {
+    return 'requirements';
+  }
+  return undefined;
+}
+
+/** Reads one manifest; undefined when a Markdown file turns out not to be a card. */
+export function readManifest(kind: ManifestKind, text: string, fileName: string): ReadResult | undefined {
+  switch (kind) {
+    case 'package-json':
+      return readPackageJson(text);
+    case 'requirements':
+      return readRequirements(text);
+    case 'pyproject':
+      return readPyproject(text);
+    case 'card':
+      return readCard(text, fileName);
+  }
+}

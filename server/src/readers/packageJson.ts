@@ -1,0 +1,88 @@
+// package.json: the four dependency sections (relation recorded) and the project's own licence.
+// jsonc-parser recovers from errors, so a half-typed file still yields every component before the
+// error, and the error itself becomes a problem at its position.
+import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { componentId } from '../../../rules/src/ids';
+import type { Declaration, DirectReference, Relation } from '../../../rules/src/types';
+import { LineIndex } from '../text/lineIndex';
+import { emptyResult, type ReadResult } from './types';
+
+const SECTIONS: Record<string, Relation> = {
+  dependencies: 'direct',
+  devDependencies: 'dev',
+  peerDependencies: 'peer',
+  optionalDependencies: 'optional',
+};
+
+export function readPackageJson(text: string): ReadResult {
+  const lines = new LineIndex(text);
+  const result = emptyResult();
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  // Report the first error only: later ones are usually consequences of it.
+  const [first] = errors;
+  if (first) {
+    result.problems.push({
+      message: `package.json is not valid JSON: ${describeError(first)}`,
+      range: lines.range(first.offset, first.offset + first.length),
+    });
+  }
+  if (root?.type !== 'object') return result;
+
+  for (const property of root.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (!key || !value) continue;
+    const relation = SECTIONS[key.value as string];
+    if (relation && value.type === 'object') {
+      for (const dependency of value.children ?? []) {
+        const declaration = readDependency(dependency, relation, key.value as string, lines);
+        if (declaration) result.declarations.push(declaration);
+      }
+    } else if (key.value === 'license' && value.type === 'string') {
+      result.licenses.push({
+        value: value.value as string,
+        range: lines.range(value.offset + 1, value.offset + value.length - 1),
+        dialect: 'spdx',
+      });
+    }
+  }
+  return result;
+}
+
+function readDependency(property: Node, relation: Relation, section: string, lines: LineIndex): Declaration | undefined {
+  const [key, value] = property.children ?? [];
+  if (!key || typeof key.value !== 'string' || key.value === '') return undefined;
+  const name = key.value;
+  const spec = value?.type === 'string' ? (value.value as string) : undefined;
+  // `"alias": "npm:real-package@^1"` installs real-package under another name.
+  const alias = spec ? /^npm:((?:@[^/@]+\/)?[^@]+)(?:@(.*))?$/.exec(spec) : null;
+  const reference = spec ? directReference(spec) : undefined;
+  const end = value ? value.offset + value.length : key.offset + key.length;
+  return {
+    id: componentId('npm', alias ? alias[1]! : name),
+    ecosystem: 'npm',
+    name,
+    relation: reference?.kind === 'path' && spec?.startsWith('workspace:') ? 'workspace' : relation,
+    group: section,
+    range: lines.range(key.offset + 1, key.offset + key.length - 1),
+    ...(spec !== undefined ? { versionSpec: alias ? (alias[2] ?? '') : spec } : {}),
+    ...(reference ? { directReference: reference } : {}),
+    rewrite: { syntax: 'package-json', range: lines.range(key.offset, end), hasVersion: spec !== undefined },
+  };
+}
+
+/** npm specs that are not registry versions: git, URLs, local paths and workspace links. */
+function directReference(spec: string): DirectReference | undefined {
+  if (/^(git\+|git:\/\/|github:|gitlab:|bitbucket:|gist:)/.test(spec) || /^[\w.-]+\/[\w.-]+(#.*)?$/.test(spec)) {
+    return { kind: 'vcs', target: spec };
+  }
+  if (/^https?:\/\//.test(spec)) return { kind: 'url', target: spec };
+  if (/^(file:|link:|workspace:|\.{1,2}\/|\/|~\/)/.test(spec)) return { kind: 'path', target: spec };
+  return undefined;
+}
+
+function describeError(error: ParseError): string {
+  const code = printParseErrorCode(error.error);
+  // "PropertyNameExpected" → "property name expected"
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}

@@ -1,0 +1,185 @@
+// pyproject.toml: PEP 621 `[project]` dependencies and optional-dependencies, PEP 735
+// `[dependency-groups]`, and Poetry's `[tool.poetry.dependencies]` and groups (never `python`).
+import { parseTOML } from 'toml-eslint-parser';
+import type { AST } from 'toml-eslint-parser';
+import { componentId } from '../../../rules/src/ids';
+import type { Declaration, Relation } from '../../../rules/src/types';
+import { LineIndex } from '../text/lineIndex';
+import { parsePep508 } from './pep508';
+import { emptyResult, type ReadResult } from './types';
+
+/** A key/value pair with its full dotted path, through tables, dotted keys and inline tables. */
+interface Entry {
+  path: string[];
+  key: AST.TOMLKey;
+  value: AST.TOMLContentNode;
+}
+
+export function readPyproject(text: string): ReadResult {
+  const lines = new LineIndex(text);
+  const result = emptyResult();
+  let program: AST.TOMLProgram;
+  try {
+    program = parseTOML(text);
+  } catch (error) {
+    const { message, index } = error as { message: string; index?: number };
+    const at = index ?? 0;
+    result.problems.push({ message: `pyproject.toml is not valid TOML: ${message}`, range: lines.range(at, at) });
+    return result;
+  }
+
+  const reader = new Pep508Strings(text, lines, result);
+  for (const { path, key, value } of entries(program)) {
+    const dotted = path.join('.');
+    if (dotted === 'project.dependencies') {
+      reader.readArray(value, 'direct');
+    } else if (path.length === 3 && dotted.startsWith('project.optional-dependencies.')) {
+      reader.readArray(value, 'optional', path[2]);
+    } else if (path.length === 2 && path[0] === 'dependency-groups') {
+      reader.readArray(value, 'dev', path[1]);
+    } else if ((dotted === 'project.license' || dotted === 'tool.poetry.license') && isString(value)) {
+      result.licenses.push({ value: value.value, range: stringRange(text, value, lines), dialect: 'spdx' });
+    } else {
+      const poetry = poetrySection(path);
+      if (poetry && path.at(-1) !== 'python') {
+        result.declarations.push(poetryDependency(path.at(-1)!, key, value, poetry, lines));
+      }
+    }
+  }
+  return result;
+}
+
+/** `tool.poetry.dependencies.X` → direct; `tool.poetry.dev-dependencies.X` and `tool.poetry.group.G.dependencies.X` → dev. */
+function poetrySection(path: string[]): { relation: Relation; group?: string } | undefined {
+  if (path[0] !== 'tool' || path[1] !== 'poetry') return undefined;
+  if (path.length === 4 && path[2] === 'dependencies') return { relation: 'direct' };
+  if (path.length === 4 && path[2] === 'dev-dependencies') return { relation: 'dev', group: 'dev' };
+  if (path.length === 6 && path[2] === 'group' && path[4] === 'dependencies') {
+    return { relation: path[3] === 'main' ? 'direct' : 'dev', group: path[3]! };
+  }
+  return undefined;
+}
+
+function poetryDependency(
+  name: string,
+  key: AST.TOMLKey,
+  value: AST.TOMLContentNode,
+  section: { relation: Relation; group?: string },
+  lines: LineIndex,
+): Declaration {
+  const nameNode = key.keys.at(-1)!;
+  const nameStart = nameNode.range[0] + (nameNode.type === 'TOMLQuoted' ? 1 : 0);
+  const table = value.type === 'TOMLInlineTable' ? inlineTable(value) : undefined;
+  const version = isString(value) ? value.value : table?.get('version');
+  const reference = table?.get('git')
+    ? ({ kind: 'vcs', target: table.get('git')! } as const)
+    : table?.get('path')
+      ? ({ kind: 'path', target: table.get('path')! } as const)
+      : table?.get('url')
+        ? ({ kind: 'url', target: table.get('url')! } as const)
+        : undefined;
+  return {
+    id: componentId('pypi', name),
+    ecosystem: 'pypi',
+    name,
+    relation: section.relation,
+    ...(section.group ? { group: section.group } : {}),
+    range: lines.range(nameStart, nameStart + name.length),
+    ...(version !== undefined ? { versionSpec: version } : {}),
+    ...(reference ? { directReference: reference } : {}),
+    rewrite: { syntax: 'poetry', range: lines.range(key.range[0], value.range[1]) },
+  };
+}
+
+/** Reads arrays of PEP 508 strings, placing each part at its exact offset inside the string. */
+class Pep508Strings {
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    private readonly result: ReadResult,
+  ) {}
+
+  readArray(value: AST.TOMLContentNode, relation: Relation, group?: string): void {
+    if (value.type !== 'TOMLArray') return;
+    for (const element of value.elements) {
+      // PEP 735 `{ include-group = "test" }` entries name other groups, not packages.
+      if (isString(element)) this.readString(element, relation, group);
+    }
+  }
+
+  private readString(node: AST.TOMLStringValue, relation: Relation, group?: string): void {
+    const inner = innerStart(this.text, node);
+    // Escapes make the value differ from the source text; offsets inside it would then be wrong,
+    // so such a string is placed as a whole.
+    const exact = inner !== undefined;
+    const base = inner ?? node.range[0];
+    const parsed = parsePep508(node.value, 0);
+    const at = (offset: number) => (exact ? base + offset : offset === 0 ? node.range[0] : node.range[1]);
+    if (!parsed.ok) {
+      this.result.problems.push({ message: parsed.message, range: this.lines.range(at(parsed.offset), at(node.value.length)) });
+      return;
+    }
+    const req = parsed.requirement;
+    this.result.declarations.push({
+      id: componentId('pypi', req.name),
+      ecosystem: 'pypi',
+      name: req.name,
+      relation,
+      ...(group ? { group } : {}),
+      range: this.lines.range(at(req.nameStart), at(req.nameEnd)),
+      ...(req.specifier ? { versionSpec: req.specifier } : {}),
+      ...(req.url ? { directReference: { kind: /^(git|hg|svn|bzr)\+/.test(req.url) ? 'vcs' : 'url', target: req.url } } : {}),
+      ...(exact
+        ? { rewrite: { syntax: 'pep508', range: this.lines.range(at(req.nameStart), at(req.end)), extraDeletions: [] } }
+        : {}),
+    } satisfies Declaration);
+  }
+}
+
+function entries(program: AST.TOMLProgram): Entry[] {
+  const out: Entry[] = [];
+  const visit = (body: (AST.TOMLKeyValue | AST.TOMLTable)[], prefix: string[]) => {
+    for (const node of body) {
+      if (node.type === 'TOMLTable') {
+        visit(node.body, node.resolvedKey.map(String));
+        continue;
+      }
+      const path = [...prefix, ...node.key.keys.map(keyName)];
+      out.push({ path, key: node.key, value: node.value });
+      if (node.value.type === 'TOMLInlineTable') visit(node.value.body, path);
+    }
+  };
+  for (const top of program.body) visit(top.body, []);
+  return out;
+}
+
+function keyName(key: AST.TOMLBare | AST.TOMLQuoted): string {
+  return key.type === 'TOMLBare' ? key.name : key.value;
+}
+
+function inlineTable(table: AST.TOMLInlineTable): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const pair of table.body) {
+    if (pair.key.keys.length === 1 && isString(pair.value)) values.set(keyName(pair.key.keys[0]!), pair.value.value);
+  }
+  return values;
+}
+
+function isString(node: AST.TOMLNode): node is AST.TOMLStringValue {
+  return node.type === 'TOMLValue' && node.kind === 'string';
+}
+
+/** Where the characters of a string's value start, when they equal its source text (no escapes). */
+function innerStart(text: string, node: AST.TOMLStringValue): number | undefined {
+  const quote = node.multiline ? 3 : 1;
+  let start = node.range[0] + quote;
+  // A multi-line string drops a newline right after its opening quotes.
+  if (node.multiline && text[start] === '\r') start++;
+  if (node.multiline && text[start] === '\n') start++;
+  return text.slice(start, start + node.value.length) === node.value ? start : undefined;
+}
+
+function stringRange(text: string, node: AST.TOMLStringValue, lines: LineIndex) {
+  const start = innerStart(text, node);
+  return start === undefined ? lines.range(node.range[0], node.range[1]) : lines.range(start, start + node.value.length);
+}

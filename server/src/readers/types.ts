@@ -1,0 +1,25 @@
+// What every manifest reader returns.
+import type { Declaration, LicenseDeclaration, Range } from '../../../rules/src/types';
+
+export interface Problem {
+  message: string;
+  range: Range;
+}
+
+/** A `-r` / `-c` line of a requirements file: another file to read, relative to this one. */
+export interface Include {
+  path: string;
+  kind: 'requirements' | 'constraints';
+  range: Range;
+}
+
+export interface ReadResult {
+  declarations: Declaration[];
+  licenses: LicenseDeclaration[];
+  problems: Problem[];
+  includes: Include[];
+}
+
+export function emptyResult(): ReadResult {
+  return { declarations: [], licenses: [], problems: [], includes: [] };
+}
