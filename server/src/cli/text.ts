@@ -35,7 +35,7 @@ export function toText(result: ScanResult, useColor: boolean): string {
   const { verdict } = result;
   out.push(
     c.dim(
-      `${components} components in ${result.files.length} files · target ${result.target} (${result.jurisdiction}): ` +
+      `${plural(components, 'component')} in ${plural(result.files.length, 'file')} · target ${result.target} (${result.jurisdiction}): ` +
         `${verdict.meetsTarget ? 'met' : 'not met'} · trusted readiness: ${verdict.trusted.ready ? 'ready' : `${verdict.trusted.blockers.length} to fix`} · knowledge base ${result.kbVersion}`,
     ),
   );
@@ -55,4 +55,8 @@ function severityLabel(severity: Severity, c: Colors): string {
     default:
       return c.dim(severity);
   }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -21,7 +21,7 @@ export function alternativeFixes(declaration: Declaration, alternatives: readonl
   if (!site) return [];
   const usable = alternatives.filter((alternative) => splitId(alternative.id).ecosystem === declaration.ecosystem);
   return usable.map((alternative, index) => ({
-    title: `Replace ${declaration.name} with ${splitId(alternative.id).name} (domestic; reaches ${alternative.reaches}): ${alternative.reason}`,
+    title: `Replace ${declaration.name} with domestic ${splitId(alternative.id).name} (reaches ${alternative.reaches})`,
     ...(index === 0 ? { isPreferred: true } : {}),
     edits: rewrite(site, splitId(alternative.id).name, alternative.version),
   }));

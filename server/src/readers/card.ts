@@ -4,6 +4,7 @@ import { type Document, isAlias, isMap, isScalar, isSeq, type Node, parseDocumen
 import { componentId } from '../../../rules/src/ids';
 import type { Declaration, Ecosystem, Relation } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
+import { MAX_NESTING, nestsTooDeep } from '../text/nesting';
 import { emptyResult, type ReadResult } from './types';
 
 /** Keys only model cards have. */
@@ -51,6 +52,11 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
   const lines = new LineIndex(text);
   const at = (offset: number) => matter.offset + offset;
   const result = emptyResult();
+  if (nestsTooDeep(matter.yaml)) {
+    if (!isReadme(fileName)) return undefined;
+    result.problems.push({ message: `card front matter is nested more than ${MAX_NESTING} levels deep; not read`, range: lines.range(at(0), at(0)) });
+    return result;
+  }
   const doc = parseDocument(matter.yaml, { uniqueKeys: false, prettyErrors: false });
   const [error] = doc.errors;
   if (error) {
@@ -81,15 +87,17 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
 
   const scalars = (key: string) => scalarsOf(keys.get(key) ?? null, doc);
   const declare = (scalar: Scalar, value: string, ecosystem: Ecosystem, relation: Relation) => {
-    const [start] = valueRange(scalar, matter.yaml);
+    const [start, end] = valueRange(scalar, matter.yaml);
     const prefix = value.length - value.trimStart().length;
     const name = value.trim();
+    // A value that differs from its source (escapes, folding) is placed as a whole.
+    const exact = matter.yaml.slice(start, end) === value;
     result.declarations.push({
       id: componentId(ecosystem, name),
       ecosystem,
       name,
       relation,
-      range: lines.range(at(start + prefix), at(start + prefix + name.length)),
+      range: exact ? lines.range(at(start + prefix), at(start + prefix + name.length)) : lines.range(at(start), at(end)),
       rewrite: { syntax: 'yaml-scalar', range: lines.range(at(scalar.range![0]), at(scalar.range![1])), quote: quoteOf(scalar) },
     } satisfies Declaration);
   };
@@ -150,7 +158,8 @@ function shifted(scalar: Scalar, by: number): Scalar {
   const copy = scalar.clone() as Scalar;
   const quote = quoteOf(scalar) ? 1 : 0;
   const [start, valueEnd, nodeEnd] = scalar.range!;
-  copy.range = [start + by + quote, valueEnd, nodeEnd];
+  // A quoted value keeps its closing quote out of the range, as the unshifted value does.
+  copy.range = [start + by + quote, valueEnd - quote, nodeEnd];
   copy.value = String(scalar.value).slice(by);
   copy.type = 'PLAIN';
   return copy;

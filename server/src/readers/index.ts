@@ -2,8 +2,9 @@
 import { readCard } from './card';
 import { readPackageJson } from './packageJson';
 import { readPyproject } from './pyproject';
+import { MAX_NESTING, nestsTooDeep } from '../text/nesting';
 import { readRequirements } from './requirements';
-import type { ReadResult } from './types';
+import { emptyResult, type ReadResult } from './types';
 
 export type ManifestKind = 'package-json' | 'requirements' | 'pyproject' | 'card';
 
@@ -19,7 +20,7 @@ export function manifestKind(path: string): ManifestKind | undefined {
     /^requirements.*\.(txt|in)$/.test(lower) ||
     /requirements\.(txt|in)$/.test(lower) ||
     /^constraints.*\.txt$/.test(lower) ||
-    (parts.at(-2) === 'requirements' && lower.endsWith('.txt'))
+    (parts.at(-2) === 'requirements' && /\.(txt|in)$/.test(lower))
   ) {
     return 'requirements';
   }
@@ -28,6 +29,12 @@ export function manifestKind(path: string): ManifestKind | undefined {
 
 /** Reads one manifest; undefined when a Markdown file turns out not to be a card. */
 export function readManifest(kind: ManifestKind, text: string, fileName: string): ReadResult | undefined {
+  if ((kind === 'package-json' || kind === 'pyproject') && nestsTooDeep(text)) {
+    const result = emptyResult();
+    const start = { line: 0, character: 0 };
+    result.problems.push({ message: `nested more than ${MAX_NESTING} levels deep; not read`, range: { start, end: start } });
+    return result;
+  }
   switch (kind) {
     case 'package-json':
       return readPackageJson(text);

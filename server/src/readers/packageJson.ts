@@ -27,7 +27,16 @@ export function readPackageJson(text: string): ReadResult {
       range: lines.range(first.offset, first.offset + first.length),
     });
   }
+  if (root && root.type !== 'object' && !first) {
+    result.problems.push({
+      message: `package.json must hold a JSON object (found ${root.type})`,
+      range: lines.range(root.offset, root.offset + root.length),
+    });
+  }
   if (root?.type !== 'object') return result;
+  // A dependency with a parse error inside it is still being typed (`"reac`, `"react": "^1`): its name
+  // or spec is not known yet, so it is left out; everything around it is read.
+  const broken = (node: Node) => errors.some((error) => error.offset >= node.offset && error.offset < node.offset + node.length);
 
   for (const property of root.children ?? []) {
     const [key, value] = property.children ?? [];
@@ -35,10 +44,11 @@ export function readPackageJson(text: string): ReadResult {
     const relation = SECTIONS[key.value as string];
     if (relation && value.type === 'object') {
       for (const dependency of value.children ?? []) {
+        if (broken(dependency)) continue;
         const declaration = readDependency(dependency, relation, key.value as string, lines);
         if (declaration) result.declarations.push(declaration);
       }
-    } else if (key.value === 'license' && value.type === 'string') {
+    } else if (key.value === 'license' && value.type === 'string' && !broken(property)) {
       result.licenses.push({
         value: value.value as string,
         range: lines.range(value.offset + 1, value.offset + value.length - 1),

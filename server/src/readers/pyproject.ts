@@ -116,7 +116,8 @@ class Pep508Strings {
     const parsed = parsePep508(node.value, 0);
     const at = (offset: number) => (exact ? base + offset : offset === 0 ? node.range[0] : node.range[1]);
     if (!parsed.ok) {
-      this.result.problems.push({ message: parsed.message, range: this.lines.range(at(parsed.offset), at(node.value.length)) });
+      const range = exact ? this.lines.range(at(parsed.offset), at(node.value.length)) : this.lines.range(node.range[0], node.range[1]);
+      this.result.problems.push({ message: parsed.message, range });
       return;
     }
     const req = parsed.requirement;

@@ -44,8 +44,12 @@ export function readRequirements(text: string): ReadResult {
         } else {
           result.includes.push({ path: option.value, kind: include, range: rangeOf(option.valueStart, option.valueEnd) });
         }
-      } else if (EDITABLE_OPTIONS.has(option.name) && option.value) {
-        result.declarations.push(directReference(option.value, 'editable', rangeOf(option.valueStart, option.valueEnd)));
+      } else if (EDITABLE_OPTIONS.has(option.name)) {
+        if (!option.value) {
+          result.problems.push({ message: `${option.name} needs a path or URL`, range: rangeOf(start, start + body.length) });
+        } else {
+          result.declarations.push(directReference(option.value, 'editable', rangeOf(option.valueStart, option.valueEnd)));
+        }
       }
       // Every other option (--index-url, --pre, --trusted-host, ...) configures pip, not the dependency set.
       continue;
@@ -122,9 +126,9 @@ function splitOption(body: string, start: number) {
   let name = match[1]!;
   let value = match[3];
   let valueStart = start + match[1]!.length + (match[2]?.length ?? 0);
-  // Short options take their value attached: `-rbase.txt`.
-  if (!name.startsWith('--') && name.length > 2 && value === undefined) {
-    value = name.slice(2);
+  // Short options take their value attached: `-rbase.txt` (the whole token, dots included).
+  if (!name.startsWith('--') && name.length > 2) {
+    value = /^\S*/.exec(body.slice(2))![0];
     name = name.slice(0, 2);
     valueStart = start + 2;
   }
@@ -153,7 +157,8 @@ function isDirectReferenceToken(token: string): boolean {
     isUrl(token) ||
     VCS_PREFIX.test(token) ||
     /^(\.{1,2}([\\/]|$)|[\\/]|~)/.test(token) ||
-    (ARCHIVE.test(token) && !/[<>=!~;\s]/.test(token))
+    // `name@https://...whl` is PEP 508 `name @ url`, not a local archive.
+    (ARCHIVE.test(token) && !/[<>=!~;@\s]/.test(token))
   );
 }
 

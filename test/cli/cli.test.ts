@@ -1,0 +1,187 @@
+// The built `sovereign-lint` bin, run as a user runs it, on the bundled examples.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../rules/src/rules/index';
+
+const repo = path.resolve(__dirname, '../..');
+const bin = path.join(repo, 'dist/cli.js');
+
+function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: options.cwd ?? repo,
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function json(args: string[]) {
+  const result = run([...args, '--format', 'json']);
+  return { ...result, report: JSON.parse(result.stdout) };
+}
+
+describe('sovereign-lint scan --format json (SPEC §7)', () => {
+  it('lists every component of the TypeScript bot, with the verdict and exit 1', () => {
+    const { status, report } = json(['scan', 'examples/telegram-bot']);
+    expect(status).toBe(1);
+    expect(report.tool).toEqual({ name: 'sovereign-lint', version: '0.1.0', knowledgeBase: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(report.target).toBe('sovereign');
+    expect(report.jurisdiction).toBe('RU');
+    expect(report.verdict).toMatchObject({ tier: 'none', meetsTarget: false, blockedBy: ['npm:openai'] });
+    expect(report.components.map((c: { id: string }) => c.id)).toEqual([
+      'npm:openai',
+      'npm:grammy',
+      'npm:zod',
+      'npm:dotenv',
+      'npm:pino',
+      'npm:typescript',
+      'npm:@types/node',
+      'npm:tsx',
+      'npm:vitest',
+    ]);
+    expect(report.components[0]).toMatchObject({
+      id: 'npm:openai',
+      ecosystem: 'npm',
+      name: 'openai',
+      relation: 'direct',
+      classification: 'foreign-proprietary',
+      origin: 'US',
+      file: 'package.json',
+      range: { start: { line: 12, character: 5 }, end: { line: 12, character: 11 } },
+    });
+    expect(report.components[6]).toMatchObject({ id: 'npm:@types/node', relation: 'dev' });
+    const openai = report.findings.find((f: { componentId?: string }) => f.componentId === 'npm:openai');
+    expect(openai).toMatchObject({
+      rule: 'foreign-proprietary',
+      severity: 'error',
+      file: 'package.json',
+      range: { start: { line: 12, character: 5 }, end: { line: 12, character: 11 } },
+      message: 'openai — client of a foreign hosted service (OpenAI, US): blocks national',
+    });
+    expect(openai.fixes[0]).toEqual({
+      title: 'Replace openai with domestic gigachat (reaches national)',
+      isPreferred: true,
+      edits: [
+        {
+          file: 'package.json',
+          range: { start: { line: 12, character: 4 }, end: { line: 12, character: 23 } },
+          newText: '"gigachat": "^0.0.20"',
+        },
+      ],
+    });
+    expect(report.errors).toEqual([]);
+  });
+
+  it('reaches sovereign on the domestic NLP project and exits 0', () => {
+    const { status, report } = json(['scan', 'examples/sovereign-nlp']);
+    expect(status).toBe(0);
+    expect(report.verdict).toMatchObject({ tier: 'sovereign', meetsTarget: true, blockedBy: [] });
+    expect(report.components.every((c: { classification: string }) => c.classification === 'domestic')).toBe(true);
+    expect(report.findings).toEqual([]);
+  });
+
+  it('sees through the Russian fine-tune: foreign base and foreign-derived Russian datasets', () => {
+    const { report } = json(['scan', 'examples/ru-finetune']);
+    const byId = Object.fromEntries(report.components.map((c: { id: string; classification: string }) => [c.id, c]));
+    expect(byId['hf:Qwen/Qwen2.5-7B-Instruct']).toMatchObject({ relation: 'base-model', file: 'README.md' });
+    expect(byId['hf-dataset:d0rj/gsm8k-ru']).toMatchObject({ relation: 'training-dataset', classification: expect.stringMatching(/^foreign-/) });
+    expect(byId['hf-dataset:IlyaGusev/ru_turbo_alpaca']).toMatchObject({ classification: expect.stringMatching(/^foreign-/) });
+    const rulesFired = new Set(report.findings.map((f: { rule: string }) => f.rule));
+    expect(rulesFired).toContain('foreign-base-model');
+    expect(rulesFired).toContain('foreign-dataset');
+  });
+
+  it('lists domestic components too, and the target flag decides the exit code', () => {
+    const sovereign = json(['scan', 'examples/rag-service']);
+    expect(sovereign.status).toBe(1);
+    const ids = sovereign.report.components.map((c: { id: string }) => c.id);
+    expect(ids).toEqual(expect.arrayContaining(['pypi:gigachat', 'pypi:langchain-gigachat', 'pypi:numpy', 'pypi:pytest']));
+    expect(sovereign.report.components.find((c: { id: string }) => c.id === 'pypi:gigachat').classification).toBe('domestic');
+    const national = json(['scan', 'examples/rag-service', '--target', 'national']);
+    expect(national.report.target).toBe('national');
+    expect(national.report.verdict).toMatchObject({ tier: 'national', meetsTarget: true });
+    expect(national.status).toBe(0);
+  });
+});
+
+describe('sovereign-lint scan --format text', () => {
+  it('groups findings by file as file:line:col and ends with the verdict line, without colour off a terminal', () => {
+    const { status, stdout } = run(['scan', 'examples/telegram-bot']);
+    expect(status).toBe(1);
+    expect(stdout).not.toMatch(/\u001b\[/);
+    expect(stdout).toContain('package.json:13:6  error  openai — client of a foreign hosted service (OpenAI, US): blocks national  foreign-proprietary');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('none — 1 component blocks national');
+  });
+});
+
+describe('sovereign-lint scan --format sarif', () => {
+  it('writes SARIF 2.1.0 with documented rules and located results', () => {
+    const { stdout } = run(['scan', 'examples/ru-finetune', '--format', 'sarif']);
+    const sarif = JSON.parse(stdout);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.$schema).toMatch(/sarif-2\.1\.0/);
+    const [runResult] = sarif.runs;
+    const driver = runResult.tool.driver;
+    expect(driver.name).toBe('sovereign-lint');
+    expect(driver.rules.map((r: { id: string }) => r.id)).toEqual(rules.map((r) => r.meta.id));
+    for (const rule of driver.rules) {
+      expect(rule.shortDescription.text).not.toBe('');
+      expect(rule.help.text).not.toBe('');
+      expect(rule.helpUri).toMatch(/^https:\/\/.*\/docs\/rules\/[a-z-]+\.md$/);
+    }
+    expect(runResult.results.length).toBeGreaterThan(0);
+    for (const result of runResult.results) {
+      expect(driver.rules[result.ruleIndex].id).toBe(result.ruleId);
+      expect(['error', 'warning', 'note']).toContain(result.level);
+      const { artifactLocation, region } = result.locations[0].physicalLocation;
+      expect(['README.md', 'requirements.txt']).toContain(artifactLocation.uri);
+      expect(region.startLine).toBeGreaterThanOrEqual(1);
+      expect(region.startColumn).toBeGreaterThanOrEqual(1);
+    }
+    const base = runResult.results.find((r: { ruleId: string }) => r.ruleId === 'foreign-base-model');
+    expect(base.locations[0].physicalLocation.region).toEqual({ startLine: 5, startColumn: 13, endLine: 5, endColumn: 37 });
+  });
+});
+
+describe('usage and config errors exit 2 with a one-line reason', () => {
+  it.each([
+    [['scan', '--target', 'galactic'], 'sovereign-lint: --target must be one of sovereign, national, not "galactic"'],
+    [['scan', '--format', 'xml'], 'sovereign-lint: --format must be one of text, json, sarif, not "xml"'],
+    [['scan', '--wat'], 'sovereign-lint: unknown option --wat (try --help)'],
+    [['scan', '--target'], "sovereign-lint: Option '--target <value>' argument missing"],
+    [['scan', 'no/such/dir'], `sovereign-lint: ${path.join(repo, 'no/such/dir')} does not exist`],
+    [['lint'], 'sovereign-lint: unknown command "lint" (try --help)'],
+  ])('%j', (args, message) => {
+    const { status, stderr, stdout } = run(args);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`${message}\n`);
+  });
+
+  it('names the exact place of an invalid config', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-config-'));
+    fs.writeFileSync(path.join(dir, 'sovereign-lint.json'), '{\n  "target": "sovereign",\n  "rules": { "no-such-rule": "error" }\n}\n');
+    const { status, stderr } = run(['scan', 'examples/sovereign-nlp', '--config', path.join(dir, 'sovereign-lint.json')]);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^sovereign-lint: invalid config .*sovereign-lint\.json:3:14: rules: "no-such-rule" is not one of "foreign-component", /);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('applies a valid config: attestations and accepted exceptions', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-config-'));
+    const config = path.join(dir, 'sovereign-lint.json');
+    fs.writeFileSync(
+      config,
+      JSON.stringify({ target: 'national', ignore: [{ component: 'npm:openai', reason: 'migrating to GigaChat by Q3', until: '2999-01-01' }] }),
+    );
+    const { status, report } = json(['scan', 'examples/telegram-bot', '--config', config]);
+    expect(report.target).toBe('national');
+    expect(report.verdict).toMatchObject({ tier: 'national', meetsTarget: true, exceptions: ['npm:openai'] });
+    expect(report.verdict.summary).toBe('national — 8 components block sovereign, with 1 accepted exception');
+    expect(report.components.find((c: { id: string }) => c.id === 'npm:openai').classification).toBe('foreign-proprietary');
+    expect(status).toBe(0);
+  });
+});
