@@ -1,0 +1,106 @@
+// The knowledge base is facts: every data file matches its schema, ids are unique, every reference
+// resolves, lineage has no cycles, every entry carries well-formed public evidence.
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import kbSchema from '../../rules/schema/kb.schema.json';
+import configSchema from '../../rules/schema/config.schema.json';
+import { isPattern, lookupKey } from '../../rules/src/ids';
+import { KB_FILES, shippedKnowledgeBase } from '../../rules/src/knowledgeBase';
+import { checkSpdx } from '../../rules/src/licenses';
+import { rules } from '../../rules/src/rules/index';
+import type { KbEntry } from '../../rules/src/types';
+
+const entries: KbEntry[] = Object.values(KB_FILES).flatMap((file) => file.entries);
+const kb = shippedKnowledgeBase();
+
+describe('knowledge base', () => {
+  it.each(Object.entries(KB_FILES))('%s matches rules/schema/kb.schema.json', (_, file) => {
+    const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false }).compile(kbSchema);
+    expect(validate(file), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+  });
+
+  it('has no duplicate id or alias', () => {
+    const keys = entries.flatMap((entry) => [entry.id, ...(entry.aliases ?? [])].map(lookupKey));
+    expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
+  });
+
+  it('resolves every alias, lineage step and alternative', () => {
+    const unresolved = entries.flatMap((entry) =>
+      [...(entry.aliases ?? []).filter((id) => !isPattern(id)), ...(entry.basedOn ?? []), ...(entry.alternatives ?? []).map((a) => a.id)]
+        .filter((id) => !kb.lookup(id))
+        .map((id) => `${entry.id} → ${id}`),
+    );
+    expect(unresolved).toEqual([]);
+  });
+
+  it('resolves every alias to its own entry', () => {
+    for (const entry of entries) {
+      for (const alias of (entry.aliases ?? []).filter((id) => !isPattern(id))) expect(kb.lookup(alias)?.entry.id).toBe(entry.id);
+    }
+  });
+
+  it('offers only domestic alternatives', () => {
+    const foreign = entries.flatMap((entry) =>
+      (entry.alternatives ?? []).filter((alternative) => kb.lookup(alternative.id)?.entry.origin !== 'RU').map((a) => `${entry.id} → ${a.id}`),
+    );
+    expect(foreign).toEqual([]);
+  });
+
+  it('has no cycle in lineage', () => {
+    const byKey = new Map(entries.map((entry) => [lookupKey(entry.id), entry]));
+    const cycles: string[] = [];
+    const visit = (entry: KbEntry, path: string[]) => {
+      for (const id of entry.basedOn ?? []) {
+        if (path.includes(id)) cycles.push([...path, id].join(' → '));
+        const next = byKey.get(lookupKey(id));
+        if (next && !path.includes(id)) visit(next, [...path, id]);
+      }
+    };
+    for (const entry of entries) visit(entry, [entry.id]);
+    expect(cycles).toEqual([]);
+  });
+
+  it('gives every entry well-formed public evidence', () => {
+    const bad = entries.filter((entry) => entry.evidence.length === 0 || entry.evidence.some((url) => !/^https?:$/.test(safeProtocol(url))));
+    expect(bad.map((entry) => entry.id)).toEqual([]);
+  });
+
+  it('records licences as SPDX expressions', () => {
+    const invalid = entries.filter((entry) => entry.license && !checkSpdx(entry.license).valid).map((e) => `${e.id}: ${e.license}`);
+    expect(invalid).toEqual([]);
+  });
+
+  it('keeps the config schema’s rule ids in step with the rule catalogue', () => {
+    expect(configSchema.properties.rules.propertyNames.enum).toEqual(rules.map((rule) => rule.meta.id).sort((a, b) => order(a) - order(b)));
+  });
+
+  it.each([
+    ['pypi:yandex-cloud-ml-sdk', 'pypi:yandex-ai-studio-sdk'],
+    ['npm:@xenova/transformers', 'npm:@huggingface/transformers'],
+    ['pypi:Yandex_Cloud.ML-SDK', 'pypi:yandex-ai-studio-sdk'],
+  ])('resolves the renamed %s to %s', (alias, id) => {
+    expect(kb.lookup(alias)?.entry.id).toBe(id);
+  });
+
+  it.each([
+    ['hf:sberbank-ai/rugpt3small_based_on_gpt2', 'RU'],
+    ['hf:THUDM/glm-4-9b', 'CN'],
+    ['hf:CohereForAI/aya-23-8B', 'CA'],
+    ['hf:meta-llama/Llama-3.3-70B-Instruct', 'US'],
+  ])('places %s through its namespace (%s)', (id, origin) => {
+    expect(kb.lookup(id)?.entry.origin).toBe(origin);
+  });
+});
+
+function safeProtocol(url: string): string {
+  try {
+    return new URL(url).protocol;
+  } catch {
+    return 'invalid';
+  }
+}
+
+/** The schema lists rule ids in catalogue-table order (SPEC §3). */
+function order(id: string): number {
+  return ['foreign-component', 'foreign-proprietary', 'foreign-dataset', 'foreign-base-model', 'unknown-provenance', 'invalid-license'].indexOf(id);
+}
