@@ -1,5 +1,5 @@
 // Words for facts, shared by rule messages and hovers so both say the same thing the same way.
-import type { Derivation, LineageStep } from './types';
+import type { Assessment, Derivation, LineageStep } from './types';
 
 const DERIVATION_PHRASES: Record<Derivation, string> = {
   finetune: 'fine-tune of',
@@ -29,4 +29,14 @@ export function displayName(id: string): string {
 /** "meta-llama/Llama-3.1-8B (Meta, US)". */
 export function describeStep(step: LineageStep): string {
   return `${displayName(step.id)} (${step.owner}, ${step.origin})`;
+}
+
+/** Message data for a component that is foreign through its lineage: how it derives, and from what. */
+export function lineageData(assessment: Assessment, ancestor: LineageStep): Record<string, string> {
+  return {
+    phrase: derivationPhrase(assessment.lineage[0]?.derivation),
+    ancestor: displayName(ancestor.id),
+    ancestorOwner: ancestor.owner,
+    ancestorOrigin: ancestor.origin,
+  };
 }

@@ -112,7 +112,7 @@ describe('sovereign-lint scan --format text', () => {
     const { status, stdout } = run(['scan', 'examples/telegram-bot']);
     expect(status).toBe(1);
     expect(stdout).not.toMatch(/\u001b\[/);
-    expect(stdout).toContain('package.json:13:6  error  openai — client of a foreign hosted service (OpenAI, US): blocks national  foreign-proprietary');
+    expect(stdout).toContain('package.json:13:6  error     openai — client of a foreign hosted service (OpenAI, US): blocks national  foreign-proprietary');
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('none — 1 component blocks national');
   });
 });

@@ -1,4 +1,4 @@
-import { derivationPhrase, displayName } from '../describe';
+import { displayName, lineageData } from '../describe';
 import { isOpenLicense } from '../licenses';
 import { defineRule } from '../rule';
 import type { Assessment } from '../types';
@@ -31,13 +31,7 @@ export default defineRule({
     if (reason.kind === 'foreign-lineage') {
       return {
         messageId: closed ? 'foreignLineageClosed' : 'foreignLineage',
-        data: {
-          name: declaration.name,
-          phrase: derivationPhrase(assessment.lineage[0]?.derivation),
-          ancestor: displayName(reason.ancestor.id),
-          ancestorOrigin: reason.ancestor.origin,
-          license,
-        },
+        data: { name: declaration.name, ...lineageData(assessment, reason.ancestor), license },
         blocks,
         fix,
       };

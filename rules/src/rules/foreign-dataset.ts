@@ -1,4 +1,4 @@
-import { derivationPhrase, displayName } from '../describe';
+import { lineageData } from '../describe';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -21,13 +21,7 @@ export default defineRule({
     if (reason.kind === 'foreign-lineage') {
       return {
         messageId: 'foreignLineage',
-        data: {
-          name: declaration.name,
-          phrase: derivationPhrase(assessment.lineage[0]?.derivation),
-          ancestor: displayName(reason.ancestor.id),
-          ancestorOwner: reason.ancestor.owner,
-          ancestorOrigin: reason.ancestor.origin,
-        },
+        data: { name: declaration.name, ...lineageData(assessment, reason.ancestor) },
       };
     }
     const entry = assessment.provenance?.entry;

@@ -17,12 +17,12 @@ export function toText(result: ScanResult, useColor: boolean): string {
   };
   for (const error of result.errors) {
     const where = error.range ? `${error.file}:${error.range.start.line + 1}:${error.range.start.character + 1}` : error.file;
-    linesOf(error.file).push(`${where}  ${c.red('error')}  ${error.message}`);
+    linesOf(error.file).push(`${where}  ${c.red(pad('error'))}  ${error.message}`);
   }
   for (const finding of result.findings) {
     if (finding.severity === 'off') continue;
     const where = `${finding.file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
-    const label = finding.exception ? c.dim('accepted') : severityLabel(finding.severity, c);
+    const label = finding.exception ? c.dim(pad('accepted')) : severityLabel(finding.severity, c);
     const exception = finding.exception
       ? c.dim(` (exception: ${finding.exception.reason}${finding.exception.until ? `, until ${finding.exception.until}` : ''})`)
       : '';
@@ -45,16 +45,22 @@ export function toText(result: ScanResult, useColor: boolean): string {
 }
 
 function severityLabel(severity: Severity, c: Colors): string {
+  const label = pad(severity);
   switch (severity) {
     case 'error':
-      return c.red('error');
+      return c.red(label);
     case 'warning':
-      return c.yellow('warning');
+      return c.yellow(label);
     case 'info':
-      return c.blue('info');
+      return c.blue(label);
     default:
-      return c.dim(severity);
+      return c.dim(label);
   }
+}
+
+/** Severity labels share one column width so messages line up. */
+function pad(label: string): string {
+  return label.padEnd('accepted'.length);
 }
 
 function plural(count: number, noun: string): string {

@@ -11,6 +11,8 @@ import type { Classifier } from './classify';
 import type { Exception } from './config';
 import { alternativeFixes, type Fix } from './fixes';
 
+const ARCHIVE = /\.(whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip)$/i;
+
 export interface FileEdit {
   file: string;
   range: Range;
@@ -132,8 +134,8 @@ function activeException(id: string, options: LintOptions): Exception | undefine
 }
 
 /**
- * A path dependency that points inside the scanned root is the project's own code (SPEC §2): domestic,
- * relation `workspace`, named after the folder it points to.
+ * A path dependency on a folder inside the scanned root is the project's own code (SPEC §2): domestic,
+ * relation `workspace`, named after the folder. A vendored archive is someone else's package.
  */
 function firstParty(declaration: Declaration, file: string, root: string): Declaration {
   const reference = declaration.directReference;
@@ -141,7 +143,7 @@ function firstParty(declaration: Declaration, file: string, root: string): Decla
     return declaration;
   }
   const target = reference.target.replace(/^(file|link):/, '').replace(/[#?].*$/, '');
-  if (/^[a-z][\w+.-]*:\/\//i.test(target)) return declaration;
+  if (/^[a-z][\w+.-]*:\/\//i.test(target) || ARCHIVE.test(target)) return declaration;
   const resolved = path.resolve(root, path.dirname(file), target);
   const relative = path.relative(root, resolved);
   if (relative.startsWith('..') || path.isAbsolute(relative)) return declaration;

@@ -1,0 +1,99 @@
+// The workspace scan: what the walk reads and skips, includes, first-party code, and the CLI's colour rules.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../server/src/cli/main';
+import { scan } from '../../server/src/engine/scan';
+import { fixtureKb } from '../fixtures/kb';
+
+let root: string;
+const write = (file: string, content: string) => {
+  fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  fs.writeFileSync(path.join(root, file), content);
+};
+const scanRoot = () => scan([root], { kb: fixtureKb, cwd: root, today: '2026-11-22' });
+const componentsOf = (result: ReturnType<typeof scanRoot>) =>
+  result.files.flatMap((file) => file.assessments.map((a) => `${file.file} ${a.declaration.id} ${a.declaration.relation} ${a.classification}`));
+
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-scan-'));
+});
+
+describe('the walk', () => {
+  it('reads every manifest kind and skips dependencies, virtualenvs, VCS data and build output', () => {
+    write('package.json', '{"dependencies": {"gigachat": "^0.0.20"}}');
+    write('ml/requirements-dev.txt', 'numpy\n');
+    write('ml/requirements/prod.txt', 'catboost\n');
+    write('svc/pyproject.toml', '[project]\nname = "svc"\ndependencies = ["gigachat"]\n');
+    write('model/README.md', '---\nbase_model: ai-sage/GigaChat-20B-A3B-instruct\n---\n');
+    write('docs/guide.md', '# not a card\n');
+    write('node_modules/openai/package.json', '{"dependencies": {"x": "1"}}');
+    write('.git/requirements.txt', 'openai\n');
+    write('dist/package.json', '{"dependencies": {"openai": "1"}}');
+    write('my-env/pyvenv.cfg', 'home = /usr/bin\n');
+    write('my-env/lib/requirements.txt', 'openai\n');
+    write('environment-docs/requirements.txt', 'catboost\n');
+    expect(componentsOf(scanRoot()).sort()).toEqual([
+      'environment-docs/requirements.txt pypi:catboost direct domestic',
+      'ml/requirements-dev.txt pypi:numpy direct foreign-open',
+      'ml/requirements/prod.txt pypi:catboost direct domestic',
+      'model/README.md hf:ai-sage/GigaChat-20B-A3B-instruct base-model domestic',
+      'package.json npm:gigachat direct domestic',
+      'svc/pyproject.toml pypi:gigachat direct domestic',
+    ]);
+  });
+
+  it('follows -r and -c includes relative to the including file, once each, even round a cycle', () => {
+    write('app/requirements.txt', '-r ../shared/base.in\ncatboost\n');
+    write('shared/base.in', '-r ../app/requirements.txt\n-c pins.cfg\nnumpy\n');
+    write('shared/pins.cfg', 'numpy==2.1.3\n');
+    const result = scanRoot();
+    expect(result.files.map((file) => file.file)).toEqual(['app/requirements.txt', 'shared/base.in', 'shared/pins.cfg']);
+    expect(componentsOf(result)).toEqual([
+      'app/requirements.txt pypi:catboost direct domestic',
+      'shared/base.in pypi:numpy direct foreign-open',
+      'shared/pins.cfg pypi:numpy direct foreign-open',
+    ]);
+    expect(result.errors).toEqual([]);
+  });
+
+  it('reports a missing include at the file name', () => {
+    write('requirements.txt', 'catboost\n-r missing.txt\n');
+    expect(scanRoot().errors).toEqual([
+      {
+        file: 'requirements.txt',
+        message: 'included file missing.txt does not exist',
+        range: { start: { line: 1, character: 3 }, end: { line: 1, character: 14 } },
+      },
+    ]);
+  });
+
+  it('treats path dependencies on folders inside the root as the project itself, not vendored archives', () => {
+    write('requirements.txt', '-e ./libs/tokenizer\n./vendor/parser-1.0.tar.gz\n');
+    write('web/package.json', '{"dependencies": {"@acme/ui": "workspace:^", "shared": "file:../shared"}}');
+    expect(componentsOf(scanRoot())).toEqual([
+      'requirements.txt pypi:tokenizer workspace domestic',
+      'requirements.txt pypi:parser direct unknown',
+      'web/package.json npm:@acme/ui workspace domestic',
+      'web/package.json npm:shared workspace domestic',
+    ]);
+  });
+});
+
+describe('colour in text output', () => {
+  const runText = (isTTY: boolean, env: NodeJS.ProcessEnv) => {
+    write('requirements.txt', 'numpy\n');
+    let out = '';
+    main(['scan', root], { stdout: (t) => (out += t), stderr: () => {}, cwd: root, env, isTTY, today: '2026-11-22' });
+    return out;
+  };
+
+  it('colours on a terminal', () => {
+    expect(runText(true, {})).toMatch(/\u001b\[/);
+  });
+
+  it('never colours with NO_COLOR, even on a terminal', () => {
+    expect(runText(true, { NO_COLOR: '1' })).not.toMatch(/\u001b\[/);
+  });
+});

@@ -1,0 +1,241 @@
+// Hugging Face model and dataset cards: the YAML front matter's base models, datasets and licences, with
+// exact ranges (inside the quotes of quoted scalars), and the inputs that must not be read or must not hang.
+import { describe, expect, it } from 'vitest';
+import type { Declaration } from '../../rules/src/types';
+import { frontMatter, readCard } from '../../server/src/readers/card';
+import { lsp, rangeOf } from '../helpers/ranges';
+
+function card(
+  id: string,
+  relation: Declaration['relation'],
+  range: Declaration['range'],
+  rewrite: Declaration['range'],
+  quote: '' | '"' | "'" = '',
+): Declaration {
+  const ecosystem = id.startsWith('hf-dataset:') ? 'hf-dataset' : 'hf';
+  return {
+    id,
+    ecosystem,
+    name: id.slice(ecosystem.length + 1),
+    relation,
+    range,
+    rewrite: { syntax: 'yaml-scalar', range: rewrite, quote },
+  };
+}
+
+describe('readCard: model cards', () => {
+  const text = [
+    '---', //                                 0
+    'license: other', //                      1
+    'license_name: acme-research', //         2
+    'base_model: meta-llama/Llama-3.1-8B', // 3
+    'datasets:', //                           4
+    '  - HuggingFaceFW/fineweb', //           5
+    '  - "allenai/c4"', //                    6
+    "  - 'org/single-quoted'", //             7
+    '---', //                                 8
+    '# Model card', //                        9
+    'base_model: not/front-matter',
+  ].join('\n');
+
+  it('reads base_model, datasets and the licence with its custom name', () => {
+    expect(readCard(text, 'README.md')).toEqual({
+      declarations: [
+        card('hf:meta-llama/Llama-3.1-8B', 'base-model', lsp(3, 12, 35), lsp(3, 12, 35)),
+        card('hf-dataset:HuggingFaceFW/fineweb', 'training-dataset', lsp(5, 4, 25), lsp(5, 4, 25)),
+        card('hf-dataset:allenai/c4', 'training-dataset', lsp(6, 5, 15), lsp(6, 4, 16), '"'),
+        card('hf-dataset:org/single-quoted', 'training-dataset', lsp(7, 5, 22), lsp(7, 4, 23), "'"),
+      ],
+      licenses: [{ value: 'other', range: lsp(1, 9, 14), dialect: 'hf-card', customName: 'acme-research' }],
+      problems: [],
+      includes: [],
+    });
+  });
+
+  it('agrees with the independent helper', () => {
+    const result = readCard(text, 'README.md')!;
+    expect(result.declarations.map((d) => d.range)).toEqual(
+      ['meta-llama/Llama-3.1-8B', 'HuggingFaceFW/fineweb', 'allenai/c4', 'org/single-quoted'].map((name) => rangeOf(text, name)),
+    );
+  });
+
+  it.each<{ title: string; text: string; expected: Declaration[] }>([
+    {
+      title: 'base_model as a block list',
+      text: '---\nbase_model:\n- org/a\n- org/b\n---\n',
+      expected: [card('hf:org/a', 'base-model', lsp(2, 2, 7), lsp(2, 2, 7)), card('hf:org/b', 'base-model', lsp(3, 2, 7), lsp(3, 2, 7))],
+    },
+    {
+      title: 'base_model as a flow list',
+      text: '---\nbase_model: [org/a, "org/b"]\n---\n',
+      expected: [card('hf:org/a', 'base-model', lsp(1, 13, 18), lsp(1, 13, 18)), card('hf:org/b', 'base-model', lsp(1, 21, 26), lsp(1, 20, 27), '"')],
+    },
+    {
+      title: 'a double-quoted base_model (range excludes the quotes, rewrite includes them)',
+      text: '---\nbase_model: "org/quoted"\n---',
+      expected: [card('hf:org/quoted', 'base-model', lsp(1, 13, 23), lsp(1, 12, 24), '"')],
+    },
+    {
+      title: 'a single-quoted dataset',
+      text: "---\ndatasets: 'org/ds'\n---",
+      expected: [card('hf-dataset:org/ds', 'training-dataset', lsp(1, 11, 17), lsp(1, 10, 18), "'")],
+    },
+    {
+      title: 'spaces around a plain scalar',
+      text: '---\nbase_model:    org/spaced   \n---',
+      expected: [card('hf:org/spaced', 'base-model', lsp(1, 15, 25), lsp(1, 15, 25))],
+    },
+    {
+      title: 'a trailing YAML comment',
+      text: '---\nbase_model: org/a # the base\n---',
+      expected: [card('hf:org/a', 'base-model', lsp(1, 12, 17), lsp(1, 12, 17))],
+    },
+    {
+      title: 'an alias used once resolves to its anchor (placed at the anchored scalar)',
+      text: '---\nx: &b org/aliased\nbase_model: *b\n---',
+      expected: [card('hf:org/aliased', 'base-model', lsp(1, 6, 17), lsp(1, 6, 17))],
+    },
+    {
+      title: 'an escaped double-quoted scalar is placed as a whole',
+      text: '---\nbase_model: "org/esc\\u0061ped"\n---',
+      expected: [card('hf:org/escaped', 'base-model', lsp(1, 12, 30), lsp(1, 12, 30), '"')],
+    },
+    {
+      title: 'empty values are skipped',
+      text: '---\nbase_model:\ndatasets: ["", org/real]\n---',
+      expected: [card('hf-dataset:org/real', 'training-dataset', lsp(2, 15, 23), lsp(2, 15, 23))],
+    },
+  ])('$title', ({ text, expected }) => {
+    const result = readCard(text, 'README.md');
+    expect(result?.problems).toEqual([]);
+    expect(result?.declarations).toEqual(expected);
+  });
+
+  it.each([
+    { text: '---\nlicense: apache-2.0\n---', license: { value: 'apache-2.0', range: lsp(1, 9, 19), dialect: 'hf-card' } },
+    { text: '---\nlicense: "llama3.1"\n---', license: { value: 'llama3.1', range: lsp(1, 10, 18), dialect: 'hf-card' } },
+    {
+      text: "---\nlicense: other\nlicense_name: 'Acme Licence'\n---",
+      license: { value: 'other', range: lsp(1, 9, 14), dialect: 'hf-card', customName: 'Acme Licence' },
+    },
+    { text: '---\nlicense: [mit, apache-2.0]\nbase_model: x/y\n---', license: { value: 'mit', range: lsp(1, 10, 13), dialect: 'hf-card' } },
+  ])('licence: $text', ({ text, license }) => {
+    expect(readCard(text, 'README.md')?.licenses[0]).toEqual(license);
+  });
+});
+
+describe('readCard: dataset cards', () => {
+  const text = [
+    '---', //                    0
+    'pretty_name: Demo', //      1
+    'source_datasets:', //       2
+    '- original', //             3
+    '- extended|squad', //       4
+    '- "extended|glue"', //      5
+    'task_categories: [qa]', //  6
+    '---',
+  ].join('\n');
+
+  it('skips `original` and reads `extended|name` from after the bar', () => {
+    expect(readCard(text, 'README.md')).toEqual({
+      declarations: [
+        card('hf-dataset:squad', 'source-dataset', lsp(4, 11, 16), lsp(4, 11, 16)),
+        // Quoted: the rewrite stops before the closing quote, so a replacement keeps the quotes intact.
+        card('hf-dataset:glue', 'source-dataset', lsp(5, 12, 16), lsp(5, 12, 16)),
+      ],
+      licenses: [],
+      problems: [],
+      includes: [],
+    });
+    expect(rangeOf(text, 'squad')).toEqual(lsp(4, 11, 16));
+    expect(rangeOf(text, 'glue')).toEqual(lsp(5, 12, 16));
+  });
+
+  it('reads a dataset card in any .md file (dataset keys are unambiguous)', () => {
+    expect(readCard('---\nsource_datasets: [extended|org/base]\n---', 'dataset.md')?.declarations).toEqual([
+      card('hf-dataset:org/base', 'source-dataset', lsp(1, 27, 35), lsp(1, 27, 35)),
+    ]);
+  });
+});
+
+describe('readCard: front matter', () => {
+  it.each([
+    { title: 'closed by ---', text: '---\nbase_model: org/m\n---\nbody', range: lsp(1, 12, 17) },
+    { title: 'closed by ...', text: '---\nbase_model: org/m\n...\nbody', range: lsp(1, 12, 17) },
+    { title: 'CRLF line endings', text: '---\r\nlicense: mit\r\nbase_model: org/m\r\n---\r\nbody\r\n', range: lsp(2, 12, 17) },
+    { title: 'fences with trailing spaces', text: '---  \nbase_model: org/m\n---\t\n', range: lsp(1, 12, 17) },
+    { title: 'Cyrillic and emoji on an earlier line', text: '---\nmodel_name: Модель 😀\nbase_model: org/m\n---', range: lsp(2, 12, 17) },
+  ])('$title', ({ text, range }) => {
+    const result = readCard(text, 'README.md');
+    expect(result?.problems).toEqual([]);
+    expect(result?.declarations.map((d) => [d.id, d.range])).toEqual([['hf:org/m', range]]);
+  });
+
+  it('frontMatter returns the YAML and where it starts', () => {
+    expect(frontMatter('---\na: 1\n...\n')).toEqual({ yaml: 'a: 1\n', offset: 4 });
+    expect(frontMatter('---\r\na: 1\r\n---\r\n')).toEqual({ yaml: 'a: 1\r\n', offset: 5 });
+    expect(frontMatter('# title\n---\na: 1\n---')).toBeUndefined();
+    expect(frontMatter('---\na: 1\n')).toBeUndefined();
+  });
+
+  it.each([
+    { title: 'no front matter', text: '# Model\nbase_model: org/m', fileName: 'README.md' },
+    { title: 'front matter never closed', text: '---\nbase_model: org/m\n', fileName: 'README.md' },
+    { title: 'a Jekyll post', text: '---\ntitle: Hello\ntags: [ai, news]\nlayout: post\n---\nText', fileName: '2024-01-01-hello.md' },
+    { title: 'a Jekyll post named README', text: '---\ntitle: Hello\ntags: [ai]\n---\n', fileName: 'README.md' },
+    { title: 'a licence alone outside a README', text: '---\ntitle: Docs\nlicense: mit\n---\n', fileName: 'docs/x.md' },
+    { title: 'front matter that is a list', text: '---\n- base_model\n---\n', fileName: 'README.md' },
+    { title: 'broken YAML outside a README', text: '---\nbase_model: [unclosed\nlicense: mit\n---\n', fileName: 'notes.md' },
+  ])('$title -> undefined', ({ text, fileName }) => {
+    expect(readCard(text, fileName)).toBeUndefined();
+  });
+
+  it('a licence alone makes a README a card', () => {
+    expect(readCard('---\nlicense: mit\n---\n', 'readme.MD')).toEqual({
+      declarations: [],
+      licenses: [{ value: 'mit', range: lsp(1, 9, 12), dialect: 'hf-card' }],
+      problems: [],
+      includes: [],
+    });
+  });
+});
+
+describe('readCard: bad input', () => {
+  it('a README whose YAML is broken is exactly one problem, in the file\'s coordinates', () => {
+    const result = readCard('---\nbase_model: [unclosed\nlicense: mit\n---\n', 'README.md');
+    expect(result).toEqual({
+      declarations: [],
+      licenses: [],
+      problems: [{ message: expect.stringMatching(/^card front matter is not valid YAML: /), range: lsp(2, 0, 1) }],
+      includes: [],
+    });
+  });
+
+  it('a tab-indented README front matter is one problem', () => {
+    const result = readCard('---\nbase_model:\n\t- org/a\n---\n', 'README.md');
+    expect(result?.declarations).toEqual([]);
+    expect(result?.problems).toHaveLength(1);
+    expect(result?.problems[0]!.range.start.line).toBe(2);
+  });
+
+  it('an alias bomb (9 levels of 9 aliases) is one problem about aliases, read in well under a second', () => {
+    const letters = 'abcdefghi';
+    const lines = ['---', 'base_model: org/innocent', `a: &a [${Array(9).fill('"lol"').join(', ')}]`];
+    for (let level = 1; level < 9; level++) {
+      lines.push(`${letters[level]}: &${letters[level]} [${Array(9).fill(`*${letters[level - 1]}`).join(', ')}]`);
+    }
+    lines.push('datasets: *i', '---', '# Card');
+    const text = lines.join('\n');
+
+    const started = performance.now();
+    const result = readCard(text, 'README.md');
+    const elapsed = performance.now() - started;
+
+    expect(result?.declarations).toEqual([]);
+    expect(result?.problems).toHaveLength(1);
+    expect(result?.problems[0]!.message).toMatch(/alias/);
+    // The whole front matter, from the line after the opening fence to the closing fence.
+    expect(result?.problems[0]!.range).toEqual(lsp(1, 0, 12, 0));
+    expect(elapsed).toBeLessThan(2000);
+  });
+});
