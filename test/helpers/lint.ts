@@ -21,7 +21,7 @@ export function lintText(
     severities: config.rules,
     exceptions: config.exceptions,
     today,
-    root: '/project',
+    root: '/work/project',
   });
   if (!report) throw new Error(`${file} was not read as a manifest`);
   return report;

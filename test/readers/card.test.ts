@@ -180,7 +180,8 @@ describe('readCard: front matter', () => {
 
   it.each([
     { title: 'no front matter', text: '# Model\nbase_model: org/m', fileName: 'README.md' },
-    { title: 'front matter never closed', text: '---\nbase_model: org/m\n', fileName: 'README.md' },
+    { title: 'a README opening with a thematic break', text: '---\n\n# Title\n\nSome text.\n', fileName: 'README.md' },
+    { title: 'unclosed front matter outside a README', text: '---\nbase_model: org/m\n', fileName: 'notes.md' },
     { title: 'a Jekyll post', text: '---\ntitle: Hello\ntags: [ai, news]\nlayout: post\n---\nText', fileName: '2024-01-01-hello.md' },
     { title: 'a Jekyll post named README', text: '---\ntitle: Hello\ntags: [ai]\n---\n', fileName: 'README.md' },
     { title: 'a licence alone outside a README', text: '---\ntitle: Docs\nlicense: mit\n---\n', fileName: 'docs/x.md' },
@@ -201,6 +202,15 @@ describe('readCard: front matter', () => {
 });
 
 describe('readCard: bad input', () => {
+  it('a README whose card front matter is never closed is one problem at the opening fence', () => {
+    expect(readCard('---\nbase_model: org/m\n\n# Model\n', 'README.md')).toEqual({
+      declarations: [],
+      licenses: [],
+      problems: [{ message: 'card front matter is not closed: add a line with --- after it', range: lsp(0, 0, 3) }],
+      includes: [],
+    });
+  });
+
   it('a README whose YAML is broken is exactly one problem, in the file\'s coordinates', () => {
     const result = readCard('---\nbase_model: [unclosed\nlicense: mit\n---\n', 'README.md');
     expect(result).toEqual({

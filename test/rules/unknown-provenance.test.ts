@@ -51,5 +51,12 @@ ruleTester(unknownProvenance, fixtureKb, {
       errors: [{ message: 'lib — provenance unknown: not in the knowledge base; attest its origin in sovereign-lint.json. Blocks sovereign', line: 1, column: 4, endLine: 1, endColumn: 23, severity: 'error' }],
       output: null,
     },
+    {
+      name: 'an editable install of a folder outside the project is named after that folder',
+      file: 'requirements.txt',
+      code: '-e ..\n',
+      errors: [{ message: 'work — provenance unknown: not in the knowledge base; attest its origin in sovereign-lint.json. Blocks sovereign', line: 1, column: 4, endLine: 1, endColumn: 6, severity: 'error' }],
+      output: null,
+    },
   ],
 });

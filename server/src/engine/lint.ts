@@ -135,7 +135,8 @@ function activeException(id: string, options: LintOptions): Exception | undefine
 
 /**
  * A path dependency on a folder inside the scanned root is the project's own code (SPEC §2): domestic,
- * relation `workspace`, named after the folder. A vendored archive is someone else's package.
+ * relation `workspace`, named after the folder (`-e .` names no package). A vendored archive is someone
+ * else's package.
  */
 function firstParty(declaration: Declaration, file: string, root: string): Declaration {
   const reference = declaration.directReference;
@@ -146,7 +147,9 @@ function firstParty(declaration: Declaration, file: string, root: string): Decla
   if (/^[a-z][\w+.-]*:\/\//i.test(target) || ARCHIVE.test(target)) return declaration;
   const resolved = path.resolve(root, path.dirname(file), target);
   const relative = path.relative(root, resolved);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return declaration;
-  const name = path.basename(resolved) || path.basename(root);
-  return { ...declaration, relation: 'workspace', name, id: componentId(declaration.ecosystem, name) };
+  const name = path.basename(resolved) || resolved;
+  const named = { ...declaration, name, id: componentId(declaration.ecosystem, name) };
+  // Outside the root it is someone else's folder: named after it, placed like any other package.
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return named;
+  return { ...named, relation: 'workspace' };
 }

@@ -48,7 +48,7 @@ export function frontMatter(text: string): FrontMatter | undefined {
  */
 export function readCard(text: string, fileName: string): ReadResult | undefined {
   const matter = frontMatter(text);
-  if (!matter) return undefined;
+  if (!matter) return unclosedReadmeFrontMatter(text, fileName);
   const lines = new LineIndex(text);
   const at = (offset: number) => matter.offset + offset;
   const result = emptyResult();
@@ -122,6 +122,20 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
       ...(licenseName ? { customName: String(licenseName.value) } : {}),
     });
   }
+  return result;
+}
+
+/**
+ * A README that opens front matter with card keys and never closes it is a broken card. Without card
+ * keys the `---` is a Markdown thematic break, and another file is none of ours.
+ */
+function unclosedReadmeFrontMatter(text: string, fileName: string): ReadResult | undefined {
+  if (!/^---[ \t]*\r?\n/.test(text) || !isReadme(fileName)) return undefined;
+  const cardKey = new RegExp(`^(${[...MODEL_KEYS, ...DATASET_KEYS].join('|')}):`, 'm');
+  if (!cardKey.test(text)) return undefined;
+  const result = emptyResult();
+  const lines = new LineIndex(text);
+  result.problems.push({ message: 'card front matter is not closed: add a line with --- after it', range: lines.range(0, 3) });
   return result;
 }
 

@@ -20,6 +20,7 @@ export function manifestKind(path: string): ManifestKind | undefined {
     /^requirements.*\.(txt|in)$/.test(lower) ||
     /requirements\.(txt|in)$/.test(lower) ||
     /^constraints.*\.txt$/.test(lower) ||
+    /constraints\.txt$/.test(lower) ||
     (parts.at(-2) === 'requirements' && /\.(txt|in)$/.test(lower))
   ) {
     return 'requirements';
