@@ -1,11 +1,22 @@
-// The `sovereign-lint` executable: wires the CLI to the process.
+// The `sovereign-lint` executable: `lsp` starts the language server, everything else is the CLI.
+import { startLanguageServer } from '../lsp/server';
 import { main } from './main';
 
-process.exitCode = main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  cwd: process.cwd(),
-  env: process.env,
-  isTTY: process.stdout.isTTY === true,
-  today: new Date().toISOString().slice(0, 10),
-});
+const argv = process.argv.slice(2);
+const TRANSPORTS = ['--stdio', '--node-ipc'];
+
+if (argv[0] === 'lsp' && argv.slice(1).some((arg) => TRANSPORTS.includes(arg) || arg.startsWith('--socket=') || arg.startsWith('--pipe='))) {
+  startLanguageServer();
+} else if (argv[0] === 'lsp') {
+  process.stderr.write('sovereign-lint: lsp needs a transport: --stdio, --node-ipc, --socket=PORT or --pipe=NAME\n');
+  process.exitCode = 2;
+} else {
+  process.exitCode = main(argv, {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: process.stdout.isTTY === true,
+    today: new Date().toISOString().slice(0, 10),
+  });
+}

@@ -13,6 +13,7 @@ import { toText } from './text';
 import { TOOL_NAME, TOOL_VERSION } from './version';
 
 const USAGE = `Usage: ${TOOL_NAME} scan [PATH…] [options]
+       ${TOOL_NAME} lsp --stdio            (the language server, for any LSP editor)
 
 Scans AI projects (package.json, requirements*.txt, pyproject.toml, Hugging Face cards) and reports
 which sovereignty tier they reach and what blocks the next tier up.

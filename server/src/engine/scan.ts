@@ -47,29 +47,22 @@ export interface ScanResult {
 export class ScanInputError extends Error {}
 
 export function scan(paths: readonly string[], options: ScanOptions): ScanResult {
-  const config = options.config ?? EMPTY_CONFIG;
-  const target = options.target ?? config.target ?? 'sovereign';
-  const jurisdiction = options.jurisdiction ?? config.jurisdiction ?? 'RU';
   const absolute = (paths.length ? paths : ['.']).map((p) => path.resolve(options.cwd, p));
   const root = absolute.length === 1 && isDirectory(absolute[0]!) ? absolute[0]! : options.cwd;
-  const lintOptions: LintOptions = {
-    classifier: new Classifier(new KnowledgePlacement(options.kb, config.attestations), jurisdiction),
-    target,
-    severities: config.rules,
-    exceptions: config.exceptions,
-    today: options.today,
-    root,
-  };
+  const lintOptions = createLintOptions(root, options);
+  const { target, classifier } = lintOptions;
+  const jurisdiction = classifier.jurisdiction;
 
   const queue: { file: string; kind: ManifestKind }[] = absolute.flatMap((input) => inputsOf(input, root));
   const seen = new Set(queue.map((item) => item.file));
   const files: FileReport[] = [];
   const errors: ScanError[] = [];
   for (let next = queue.shift(); next; next = queue.shift()) {
-    const report = readAndLint(next.file, next.kind, root, lintOptions, errors);
+    const outcome = lintDiskFile(next.file, next.kind, lintOptions);
+    errors.push(...outcome.errors);
+    const report = outcome.report;
     if (!report) continue;
     files.push(report);
-    for (const problem of report.problems) errors.push({ file: report.file, message: problem.message, range: problem.range });
     for (const include of report.includes) {
       const included = path.resolve(root, path.dirname(report.file), include.path);
       if (seen.has(included)) continue;
@@ -95,6 +88,25 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
   };
 }
 
+/** Lint options for a root: explicit target and jurisdiction win over the config, the config over the defaults. */
+export function createLintOptions(
+  root: string,
+  options: Pick<ScanOptions, 'kb' | 'config' | 'target' | 'jurisdiction' | 'today'>,
+): LintOptions {
+  const config = options.config ?? EMPTY_CONFIG;
+  return {
+    classifier: new Classifier(
+      new KnowledgePlacement(options.kb, config.attestations),
+      options.jurisdiction ?? config.jurisdiction ?? 'RU',
+    ),
+    target: options.target ?? config.target ?? 'sovereign',
+    severities: config.rules,
+    exceptions: config.exceptions,
+    today: options.today,
+    root,
+  };
+}
+
 function inputsOf(input: string, root: string): { file: string; kind: ManifestKind }[] {
   if (!fs.existsSync(input)) throw new ScanInputError(`${input} does not exist`);
   if (isDirectory(input)) {
@@ -108,29 +120,47 @@ function inputsOf(input: string, root: string): { file: string; kind: ManifestKi
   return [{ file: input, kind }];
 }
 
-function readAndLint(
-  absolute: string,
-  kind: ManifestKind,
-  root: string,
-  options: LintOptions,
-  errors: ScanError[],
-): FileReport | undefined {
-  const file = relativeTo(root, absolute);
+/** What linting one file gave: its report (none for a Markdown file that is no card) and its errors. */
+export interface FileOutcome {
+  file: string;
+  report?: FileReport;
+  errors: ScanError[];
+}
+
+/** Lints one manifest from disk; never throws. */
+export function lintDiskFile(absolute: string, kind: ManifestKind, options: LintOptions): FileOutcome {
+  const file = relativeTo(options.root, absolute);
+  let bytes: Uint8Array;
   try {
-    const decoded = decodeManifest(fs.readFileSync(absolute));
-    if (!decoded.ok) {
-      // A Markdown file we cannot decode is no card of ours; any other manifest is an error.
-      if (kind !== 'card') errors.push({ file, message: decoded.message });
-      return undefined;
-    }
-    return lintFile(file, kind, decoded.text, options);
+    bytes = fs.readFileSync(absolute);
   } catch (error) {
-    errors.push({ file, message: `could not be read: ${error instanceof Error ? error.message : String(error)}` });
-    return undefined;
+    return { file, errors: [{ file, message: `could not be read: ${messageOf(error)}` }] };
+  }
+  const decoded = decodeManifest(bytes);
+  if (!decoded.ok) {
+    // A Markdown file we cannot decode is no card of ours; any other manifest is an error.
+    return { file, errors: kind === 'card' ? [] : [{ file, message: decoded.message }] };
+  }
+  return lintSourceText(file, kind, decoded.text, options);
+}
+
+/** Lints one manifest's text (from disk or an editor buffer); never throws. */
+export function lintSourceText(file: string, kind: ManifestKind, text: string, options: LintOptions): FileOutcome {
+  try {
+    const report = lintFile(file, kind, text, options);
+    if (!report) return { file, errors: [] };
+    return { file, report, errors: report.problems.map((problem) => ({ file, message: problem.message, range: problem.range })) };
+  } catch (error) {
+    // An engine bug must cost one file, not the scan or the language server.
+    return { file, errors: [{ file, message: `internal error while reading this file: ${messageOf(error)}` }] };
   }
 }
 
-function relativeTo(root: string, absolute: string): string {
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function relativeTo(root: string, absolute: string): string {
   return path.relative(root, absolute).split(path.sep).join('/');
 }
 

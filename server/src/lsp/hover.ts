@@ -1,0 +1,77 @@
+// The provenance of a component, in Markdown: origin, owner, licence, lineage, tier impact,
+// alternatives and evidence — everything a reviewer needs to trust or challenge a finding.
+import { derivationPhrase, describeStep, displayName } from '../../../rules/src/describe';
+import { isOpenLicense } from '../../../rules/src/licenses';
+import type { Assessment, Classification } from '../../../rules/src/types';
+import type { Finding } from '../engine/lint';
+
+const CLASSIFICATION: Record<Classification, string> = {
+  domestic: 'domestic',
+  'foreign-open': 'foreign open-source',
+  'foreign-proprietary': 'foreign proprietary',
+  unknown: 'provenance unknown',
+};
+
+export function hoverMarkdown(assessment: Assessment, findings: readonly Finding[], kbVersion: string): string {
+  const { declaration, provenance, classification, reason, lineage, jurisdiction } = assessment;
+  const entry = provenance?.entry;
+  const rows: [string, string][] = [];
+  if (reason.kind === 'first-party') {
+    rows.push(['Origin', `this project (${jurisdiction})`]);
+  } else if (entry) {
+    rows.push(['Origin', entry.origin + (entry.ambiguous ? ` — ambiguous: ${entry.ambiguous}` : '')]);
+    rows.push(['Owner', entry.owner]);
+    rows.push(['Licence', entry.license ? `${entry.license} (${isOpenLicense(entry.license) ? 'open source' : 'not open source'})` : 'not recorded']);
+    if (entry.hostedService) rows.push(['Hosted service', `${entry.hostedService.provider} (${entry.hostedService.origin})`]);
+    if (provenance.source === 'namespace') rows.push(['Placed by', `namespace \`${entry.id}\``]);
+    if (provenance.source === 'attestation') rows.push(['Placed by', `your attestation \`${entry.id}\` in sovereign-lint.json`]);
+    if (entry.deprecated) rows.push(['Deprecated', entry.deprecated]);
+    if (entry.note) rows.push(['Note', entry.note]);
+  } else {
+    rows.push(['Origin', 'not in the knowledge base']);
+  }
+  if (lineage.length) {
+    rows.push(['Lineage', lineage.map((step) => `${derivationPhrase(step.derivation)} ${describeStep(step)}`).join(' → ')]);
+  } else if (reason.kind === 'lineage-unknown') {
+    rows.push(['Lineage', `${displayName(reason.ancestor)} cannot be placed`]);
+  }
+  rows.push(['Tier impact', tierImpact(findings)]);
+  const alternatives = entry?.alternatives ?? [];
+  if (alternatives.length) {
+    rows.push(['Alternatives', alternatives.map((a) => `\`${displayName(a.id)}\` — ${a.reason} (reaches ${a.reaches})`).join('<br>')]);
+  } else if (entry?.noAlternative) {
+    rows.push(['Alternatives', `none domestic: ${entry.noAlternative}`]);
+  }
+  if (entry?.evidence.length && provenance?.source !== 'attestation') {
+    rows.push(['Evidence', entry.evidence.map((url) => `[${shorten(url)}](${url})`).join('<br>')]);
+  } else if (entry?.evidence.length) {
+    rows.push(['Evidence', entry.evidence.join('<br>')]);
+  }
+  const ruleLinks = [...new Set(findings.map((f) => f.rule))].map((rule) => `\`${rule}\``).join(', ');
+  return [
+    `**${declaration.name}** · \`${declaration.id}\` — ${CLASSIFICATION[classification]}`,
+    '',
+    '| | |',
+    '|---|---|',
+    ...rows.map(([key, value]) => `| ${key} | ${escapeCell(value)} |`),
+    '',
+    `Knowledge base ${kbVersion}${ruleLinks ? ` · ${ruleLinks}` : ''}`,
+  ].join('\n');
+}
+
+function tierImpact(findings: readonly Finding[]): string {
+  const active = findings.filter((f) => !f.exception);
+  if (findings.some((f) => f.exception)) return `accepted exception: ${findings.find((f) => f.exception)!.exception!.reason}`;
+  if (active.some((f) => f.blocks === 'national')) return 'blocks national (and sovereign)';
+  if (active.some((f) => f.blocks === 'sovereign')) return 'allowed for national; blocks sovereign';
+  if (active.some((f) => f.blocks === 'trusted')) return 'blocks trusted readiness';
+  return 'none: allowed for every tier';
+}
+
+function shorten(url: string): string {
+  return url.replace(/^https?:\/\/(www\.)?/, '').replace(/\/blob\/[0-9a-f]{7,40}\//, '/…/');
+}
+
+function escapeCell(value: string): string {
+  return value.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}

@@ -1,0 +1,368 @@
+// The Sovereign Lint language server: any LSP client (VS Code, Neovim, Helix, Emacs) over stdio or
+// IPC. It lints every manifest and card of every workspace folder, pushes diagnostics (or answers
+// pulls), hovers provenance, offers quick fixes, and tells the client each folder's verdict.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  type CodeActionParams,
+  type Connection,
+  createConnection,
+  type Diagnostic,
+  DidChangeWatchedFilesNotification,
+  type DidChangeWatchedFilesParams,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  type HoverParams,
+  type InitializeParams,
+  type InitializeResult,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { shippedKnowledgeBase } from '../../../rules/src/knowledgeBase';
+import type { Position, Range } from '../../../rules/src/types';
+import { ReportRequest, ScanWorkspaceRequest, VerdictNotification } from '../protocol';
+import { codeActions, intersects } from './codeActions';
+import { configDiagnostics, diagnosticsOf } from './diagnostics';
+import { Folder, type FolderSettings } from './folder';
+import { hoverMarkdown } from './hover';
+import { reportMarkdown } from './report';
+
+/** Typing pauses this long before a pushed re-lint: fast enough to feel live, slow enough not to lint every key. */
+const CHANGE_DEBOUNCE_MS = 150;
+const VERDICT_DEBOUNCE_MS = 100;
+/** Files linted between two yields to the event loop during a workspace scan, so requests are never starved. */
+const SCAN_BATCH = 16;
+
+export function startLanguageServer(): void {
+  new SovereignLintServer(createConnection(ProposedFeatures.all)).listen();
+}
+
+class SovereignLintServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly kb = shippedKnowledgeBase();
+  private folders: Folder[] = [];
+  private pullDiagnostics = false;
+  private progressSupported = false;
+  private configurationSupported = false;
+  private watchRegistrationSupported = false;
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private verdictTimer: NodeJS.Timeout | undefined;
+  private scanGeneration = 0;
+
+  constructor(private readonly connection: Connection) {}
+
+  listen(): void {
+    const { connection, documents } = this;
+    connection.onInitialize((params) => this.initialize(params));
+    connection.onInitialized(() => void this.guard('initialized', () => this.initialized(), undefined));
+    documents.onDidOpen((event) => this.guard('open', () => this.opened(event.document), undefined));
+    documents.onDidChangeContent((event) => this.guard('change', () => this.changed(event.document), undefined));
+    documents.onDidClose((event) => this.guard('close', () => this.closed(event.document), undefined));
+    connection.onDidChangeWatchedFiles((params) => this.guard('watched files', () => this.watched(params), undefined));
+    connection.onDidChangeConfiguration(() => void this.guard('configuration', () => this.scanAll(), undefined));
+    connection.onHover((params) => this.guard('hover', () => this.hover(params), null));
+    connection.onCodeAction((params) => this.guard('code action', () => this.codeActions(params), []));
+    connection.languages.diagnostics.on((params) =>
+      this.guard('pull diagnostics', () => ({ kind: DocumentDiagnosticReportKind.Full, items: this.pulled(params.textDocument.uri) }), {
+        kind: DocumentDiagnosticReportKind.Full,
+        items: [],
+      }),
+    );
+    connection.onRequest(ScanWorkspaceRequest, () => this.guard('scan', () => this.scanAll(), undefined));
+    connection.onRequest(ReportRequest, () => this.guard('report', () => this.report(), ''));
+    documents.listen(connection);
+    connection.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const capabilities = params.capabilities;
+    this.pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+    this.progressSupported = capabilities.window?.workDoneProgress === true;
+    this.configurationSupported = capabilities.workspace?.configuration === true;
+    this.watchRegistrationSupported = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const workspaceFolders: WorkspaceFolder[] =
+      params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(fileURLToPath(params.rootUri)) }] : []);
+    this.folders = workspaceFolders.filter((f) => f.uri.startsWith('file:')).map((f) => this.createFolder(f.uri, f.name));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        ...(this.pullDiagnostics ? { diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'sovereign-lint', version: this.kb.version },
+    };
+  }
+
+  private async initialized(): Promise<void> {
+    if (this.watchRegistrationSupported) {
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: '**/{package.json,pyproject.toml,sovereign-lint.json,.sovereign-lint.json}' },
+          { globPattern: '**/*.{txt,in,md}' },
+        ],
+      });
+    }
+    this.connection.workspace.onDidChangeWorkspaceFolders((event) =>
+      this.guard('workspace folders', async () => {
+        const removed = new Set(event.removed.map((f) => f.uri));
+        for (const folder of this.folders.filter((f) => removed.has(f.uri))) {
+          for (const file of folder.files()) void this.connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
+        }
+        this.folders = this.folders.filter((f) => !removed.has(f.uri));
+        this.folders.push(...event.added.filter((f) => f.uri.startsWith('file:')).map((f) => this.createFolder(f.uri, f.name)));
+        await this.scanAll();
+      }, undefined),
+    );
+    await this.scanAll();
+  }
+
+  private createFolder(uri: string, name: string): Folder {
+    return new Folder(uri, fileURLToPath(uri), name, this.kb, () => new Date().toISOString().slice(0, 10));
+  }
+
+  /** Scans every manifest of every folder with progress; a newer scan cancels an older one. */
+  private async scanAll(): Promise<void> {
+    const generation = ++this.scanGeneration;
+    const progress = this.progressSupported ? await this.connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Sovereign Lint', 0, 'Scanning workspace', true);
+    try {
+      for (const folder of this.folders) {
+        folder.settings = await this.settingsFor(folder);
+        this.reloadConfig(folder);
+        const files = folder.manifests();
+        for (const file of folder.files()) {
+          if (!files.includes(file)) this.forget(folder, file);
+        }
+        for (let i = 0; i < files.length; i++) {
+          if (generation !== this.scanGeneration || progress?.token.isCancellationRequested) return;
+          this.lintAndPublish(folder, files[i]!);
+          if (i % SCAN_BATCH === SCAN_BATCH - 1) {
+            progress?.report(Math.round(((i + 1) / files.length) * 100), `${folder.name}: ${i + 1}/${files.length} files`);
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        }
+      }
+      if (this.pullDiagnostics) this.connection.languages.diagnostics.refresh();
+      this.sendVerdicts();
+    } finally {
+      progress?.done();
+    }
+  }
+
+  private async settingsFor(folder: Folder): Promise<FolderSettings> {
+    if (!this.configurationSupported) return { exclude: [] };
+    const raw = ((await this.connection.workspace.getConfiguration({ scopeUri: folder.uri, section: 'sovereignLint' })) ?? {}) as Record<string, unknown>;
+    const target = raw.target === 'sovereign' || raw.target === 'national' ? raw.target : undefined;
+    const jurisdiction = typeof raw.jurisdiction === 'string' && /^[A-Z]{2}$/.test(raw.jurisdiction) ? raw.jurisdiction : undefined;
+    const configPath = typeof raw.configPath === 'string' && raw.configPath !== '' ? raw.configPath : undefined;
+    const exclude = Array.isArray(raw.exclude) ? raw.exclude.filter((g): g is string => typeof g === 'string') : [];
+    return { exclude, ...(target ? { target } : {}), ...(jurisdiction ? { jurisdiction } : {}), ...(configPath ? { configPath } : {}) };
+  }
+
+  private reloadConfig(folder: Folder): void {
+    const previous = folder.configFile;
+    folder.loadConfig((file) => this.documents.get(uriOf(file))?.getText());
+    if (previous && previous !== folder.configFile) void this.connection.sendDiagnostics({ uri: uriOf(previous), diagnostics: [] });
+    if (folder.configFile) {
+      void this.connection.sendDiagnostics({ uri: uriOf(folder.configFile), diagnostics: configDiagnostics(folder.configProblems) });
+    }
+  }
+
+  /** Lints a file (its open buffer if it has one) and pushes its diagnostics unless the client pulls them. */
+  private lintAndPublish(folder: Folder, file: string): void {
+    const uri = uriOf(file);
+    const open = this.documents.get(uri);
+    const outcome = folder.lint(file, open?.getText());
+    if (!outcome || (open && this.pullDiagnostics)) return;
+    void this.connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(outcome, uri) });
+  }
+
+  private forget(folder: Folder, file: string): void {
+    folder.forget(file);
+    void this.connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
+  }
+
+  private opened(document: TextDocument): void {
+    const target = this.locate(document.uri);
+    if (!target) return;
+    if (target.folder.isConfigFile(target.file)) return this.configChanged(target.folder);
+    // A pulling client asks for an open file's diagnostics itself: drop the pushed ones so they do not show twice.
+    if (this.pullDiagnostics) void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    this.lintAndPublish(target.folder, target.file);
+    this.scheduleVerdicts();
+  }
+
+  private changed(document: TextDocument): void {
+    const target = this.locate(document.uri);
+    if (!target) return;
+    clearTimeout(this.pending.get(document.uri));
+    this.pending.set(
+      document.uri,
+      setTimeout(() => {
+        this.pending.delete(document.uri);
+        this.guard('lint', () => {
+          if (target.folder.isConfigFile(target.file)) return this.configChanged(target.folder);
+          this.lintAndPublish(target.folder, target.file);
+          this.scheduleVerdicts();
+        }, undefined);
+      }, CHANGE_DEBOUNCE_MS),
+    );
+  }
+
+  private closed(document: TextDocument): void {
+    clearTimeout(this.pending.get(document.uri));
+    this.pending.delete(document.uri);
+    const target = this.locate(document.uri);
+    if (!target) return;
+    // Closing a file keeps its workspace diagnostics: they come from the file on disk again.
+    if (target.folder.isConfigFile(target.file)) return this.configChanged(target.folder);
+    this.lintAndPublish(target.folder, target.file);
+    this.scheduleVerdicts();
+  }
+
+  private configChanged(folder: Folder): void {
+    this.reloadConfig(folder);
+    for (const file of folder.files()) this.lintAndPublish(folder, file);
+    if (this.pullDiagnostics) this.connection.languages.diagnostics.refresh();
+    this.scheduleVerdicts();
+  }
+
+  private watched(params: DidChangeWatchedFilesParams): void {
+    for (const change of params.changes) {
+      const target = this.locate(change.uri);
+      if (!target) continue;
+      const { folder, file } = target;
+      if (folder.isConfigFile(file)) {
+        if (!this.documents.get(change.uri)) this.configChanged(folder);
+      } else if (change.type === FileChangeType.Deleted) {
+        if (folder.outcome(file)) this.forget(folder, file);
+      } else if (!this.documents.get(change.uri)) {
+        this.lintAndPublish(folder, file);
+      }
+    }
+    this.scheduleVerdicts();
+  }
+
+  private pulled(uri: string): Diagnostic[] {
+    const target = this.locate(uri);
+    if (!target || target.folder.isConfigFile(target.file)) return target ? configDiagnostics(target.folder.configProblems) : [];
+    const outcome = target.folder.lint(target.file, this.documents.get(uri)?.getText());
+    this.scheduleVerdicts();
+    return outcome ? diagnosticsOf(outcome, uri) : [];
+  }
+
+  private hover(params: HoverParams) {
+    const target = this.locate(params.textDocument.uri);
+    const outcome = target?.folder.lint(target.file, this.documents.get(params.textDocument.uri)?.getText());
+    const assessment = outcome?.report?.assessments.find((a) => contains(a.declaration.range, params.position));
+    if (!assessment) return null;
+    const findings = outcome!.report!.findings.filter((f) => f.componentId === assessment.declaration.id && sameStart(f.range, assessment.declaration.range));
+    return {
+      contents: { kind: 'markdown' as const, value: hoverMarkdown(assessment, findings, this.kb.version) },
+      range: assessment.declaration.range,
+    };
+  }
+
+  private codeActions(params: CodeActionParams) {
+    const target = this.locate(params.textDocument.uri);
+    if (!target) return [];
+    const outcome = target.folder.lint(target.file, this.documents.get(params.textDocument.uri)?.getText());
+    const findings = (outcome?.report?.findings ?? []).filter((f) => f.severity !== 'off' && intersects(f.range, params.range));
+    const configFile = target.folder.configTarget();
+    const configUri = uriOf(configFile);
+    const open = this.documents.get(configUri);
+    return codeActions({
+      uri: params.textDocument.uri,
+      findings,
+      diagnostics: params.context.diagnostics,
+      config: { uri: configUri, text: open?.getText() ?? readText(configFile), version: open?.version ?? null },
+      jurisdiction: target.folder.jurisdiction,
+    });
+  }
+
+  private report(): string {
+    return reportMarkdown(
+      this.folders.map((folder) => {
+        const outcomes = folder.files().map((file) => folder.outcome(file)!);
+        return {
+          verdict: folder.verdict(),
+          findings: outcomes.flatMap((o) => o.report?.findings ?? []),
+          errors: outcomes.flatMap((o) => o.errors),
+        };
+      }),
+    );
+  }
+
+  private scheduleVerdicts(): void {
+    clearTimeout(this.verdictTimer);
+    this.verdictTimer = setTimeout(() => this.guard('verdict', () => this.sendVerdicts(), undefined), VERDICT_DEBOUNCE_MS);
+  }
+
+  private sendVerdicts(): void {
+    void this.connection.sendNotification(VerdictNotification, { verdicts: this.folders.map((folder) => folder.verdict()) });
+  }
+
+  /** The folder a file belongs to (the innermost one); a file outside every folder gets a folder of its own. */
+  private locate(uri: string): { folder: Folder; file: string } | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    const file = fileURLToPath(uri);
+    const owners = this.folders.filter((f) => f.contains(file)).sort((a, b) => b.root.length - a.root.length);
+    let folder = owners[0];
+    if (!folder) {
+      const dir = path.dirname(file);
+      folder = this.createFolder(pathToFileURL(dir).href, path.basename(dir));
+      this.folders.push(folder);
+      this.reloadConfig(folder);
+    }
+    return { folder, file };
+  }
+
+  /** Runs a handler so that no input can take the server down: an error is logged, the fallback returned. */
+  private guard<T>(what: string, run: () => T, fallback: Awaited<T>): T | Awaited<T> {
+    try {
+      const result = run();
+      if (result instanceof Promise) {
+        return result.catch((error: unknown) => {
+          this.logError(what, error);
+          return fallback;
+        }) as T;
+      }
+      return result;
+    } catch (error) {
+      this.logError(what, error);
+      return fallback;
+    }
+  }
+
+  private logError(what: string, error: unknown): void {
+    this.connection.console.error(`sovereign-lint: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+}
+
+function uriOf(file: string): string {
+  return pathToFileURL(file).href;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function contains(range: Range, position: Position): boolean {
+  const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+  const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+  return afterStart && beforeEnd;
+}
+
+function sameStart(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character;
+}
