@@ -3,7 +3,7 @@
 import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver';
 import { displayName } from '../../../rules/src/describe';
 import type { Finding } from '../engine/lint';
-import { type ConfigFile, setInConfig } from './configEdits';
+import { addToConfig, type ConfigFile } from './configEdits';
 import { SOURCE } from './diagnostics';
 
 export const EXCEPTION_REASON_PLACEHOLDER = 'TODO: why this component is accepted';
@@ -43,7 +43,13 @@ export function codeActions({ uri, findings, diagnostics, config, jurisdiction }
         title: `Attest the origin of ${name} in sovereign-lint.json`,
         kind: CodeActionKind.QuickFix,
         ...fixes,
-        edit: configEdit(setInConfig(config, ['components', id], { origin: jurisdiction, owner: 'TODO: who develops it', evidence: EVIDENCE_PLACEHOLDER })),
+        edit: configEdit(
+          addToConfig(config, {
+            section: 'components',
+            key: id,
+            value: { origin: jurisdiction, owner: 'TODO: who develops it', evidence: EVIDENCE_PLACEHOLDER },
+          }),
+        ),
       });
     }
     if (!excepted.has(id)) {
@@ -52,7 +58,7 @@ export function codeActions({ uri, findings, diagnostics, config, jurisdiction }
         title: `Record an exception for ${name} in sovereign-lint.json`,
         kind: CodeActionKind.QuickFix,
         ...fixes,
-        edit: configEdit(setInConfig(config, ['ignore', -1], { component: id, reason: EXCEPTION_REASON_PLACEHOLDER }, true)),
+        edit: configEdit(addToConfig(config, { section: 'ignore', value: { component: id, reason: EXCEPTION_REASON_PLACEHOLDER } })),
       });
     }
   }

@@ -1,0 +1,337 @@
+// The language server over a real JSON-RPC connection: workspace diagnostics for files never opened,
+// exact ranges and codes, hover, every code action applied, progress and cancellation, bad input.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseTree, type ParseError } from 'jsonc-parser';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CodeAction, Diagnostic, Hover, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { parseConfig } from '../../server/src/engine/config';
+import { applyEdits } from '../helpers/edits';
+import { LspTestClient, uriOf } from '../helpers/lspClient';
+
+const examples = path.resolve(__dirname, '../../examples');
+const clients: LspTestClient[] = [];
+
+function workspace(files: Record<string, string> = {}, withExamples = true): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-lsp-'));
+  if (withExamples) fs.cpSync(examples, root, { recursive: true });
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), text);
+  }
+  return root;
+}
+
+async function start(root: string, options: { pull?: boolean; progress?: boolean; settings?: Record<string, unknown> } = {}) {
+  const client = new LspTestClient({ folders: [root], ...options });
+  clients.push(client);
+  await client.initialize();
+  return client;
+}
+
+afterEach(async () => {
+  await Promise.all(clients.splice(0).map((client) => client.stop()));
+});
+
+const pick = (d: Diagnostic) => ({ range: d.range, code: d.code, source: d.source, severity: d.severity, message: d.message });
+
+describe('workspace diagnostics', () => {
+  it('publishes diagnostics for every manifest and card at start-up, none of them opened', async () => {
+    const root = workspace();
+    const client = await start(root);
+    const bot = path.join(root, 'telegram-bot/package.json');
+    const card = path.join(root, 'ru-finetune/README.md');
+    const rag = path.join(root, 'rag-service/requirements.txt');
+    await client.waitFor(() => client.diagnosticsOf(bot) && client.diagnosticsOf(card) && client.diagnosticsOf(rag), 'workspace diagnostics');
+    expect(pick(client.diagnosticsOf(bot)![0]!)).toEqual({
+      range: { start: { line: 12, character: 5 }, end: { line: 12, character: 11 } },
+      code: 'foreign-proprietary',
+      source: 'sovereign-lint',
+      severity: 1,
+      message: 'openai — client of a foreign hosted service (OpenAI, US): blocks national',
+    });
+    expect(client.diagnosticsOf(bot)![0]!.codeDescription).toEqual({
+      href: 'https://github.com/sovereign-lint/sovereign-lint/blob/main/docs/rules/foreign-proprietary.md',
+    });
+    const numpy = client.diagnosticsOf(rag)!.find((d) => d.code === 'foreign-component');
+    expect(pick(numpy!)).toEqual({
+      range: { start: { line: 16, character: 0 }, end: { line: 16, character: 5 } },
+      code: 'foreign-component',
+      source: 'sovereign-lint',
+      severity: 1,
+      message: 'numpy — foreign open-source (US): allowed for national, blocks sovereign',
+    });
+    const dataset = client.diagnosticsOf(card)!.find((d) => d.code === 'foreign-dataset' && d.range.start.line === 6);
+    expect(dataset!.range).toEqual({ start: { line: 6, character: 4 }, end: { line: 6, character: 17 } });
+    expect(dataset!.relatedInformation).toEqual([
+      {
+        location: { uri: uriOf(card), range: dataset!.range },
+        message: expect.stringMatching(/^translated from openai\/gsm8k \(OpenAI, US\)/),
+      },
+    ]);
+    expect(client.diagnosticsOf(path.join(root, 'sovereign-nlp/requirements.txt'))).toEqual([]);
+  });
+
+  it('tells the client the folder verdict', async () => {
+    const root = workspace({}, false);
+    fs.writeFileSync(path.join(root, 'requirements.txt'), 'catboost\nnumpy\n');
+    const client = await start(root);
+    const verdicts = await client.waitFor(() => client.verdicts.at(-1), 'a verdict');
+    expect(verdicts).toEqual([
+      {
+        folderUri: uriOf(root),
+        folderName: path.basename(root),
+        target: 'sovereign',
+        tier: 'national',
+        meetsTarget: false,
+        summary: 'national — 1 component blocks sovereign',
+        blockedBy: ['pypi:numpy'],
+        exceptions: [],
+        filesWithErrors: 0,
+        knowledgeBase: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      },
+    ]);
+  });
+
+  it('takes the target from the editor settings when no config says otherwise', async () => {
+    const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
+    const client = await start(root, { settings: { target: 'national' } });
+    const verdicts = await client.waitFor(() => client.verdicts.at(-1), 'a verdict');
+    expect(verdicts[0]).toMatchObject({ target: 'national', meetsTarget: true });
+    const file = path.join(root, 'requirements.txt');
+    expect(client.diagnosticsOf(file)![0]!.severity).toBe(3);
+  });
+
+  it('reports a malformed file next to good ones, and keeps serving', async () => {
+    const root = workspace({ 'broken/package.json': '{\n  "dependencies": {\n    "openai": "^4",\n    "zod": ', 'good/requirements.txt': 'numpy\n' }, false);
+    const client = await start(root);
+    const broken = path.join(root, 'broken/package.json');
+    const good = path.join(root, 'good/requirements.txt');
+    await client.waitFor(() => client.diagnosticsOf(broken) && client.diagnosticsOf(good), 'both files');
+    expect(client.diagnosticsOf(broken)!.map((d) => d.message)).toEqual([
+      'package.json is not valid JSON: value expected',
+      'openai — client of a foreign hosted service (OpenAI, US): blocks national',
+      'zod — origin unverified (Colin McDonnell (individual)): blocks sovereign until attested',
+    ]);
+    expect(client.diagnosticsOf(good)!.map((d) => d.code)).toEqual(['foreign-component']);
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: uriOf(good) },
+      position: { line: 0, character: 2 },
+    })) as Hover;
+    expect((hover.contents as { value: string }).value).toMatch(/^\*\*numpy\*\*/);
+  });
+});
+
+describe('open documents', () => {
+  it('pushes diagnostics on change, and keeps the disk diagnostics when the file closes', async () => {
+    const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
+    const client = await start(root);
+    const file = path.join(root, 'requirements.txt');
+    await client.waitFor(() => client.diagnosticsOf(file)?.length === 1, 'initial diagnostics');
+    await client.open(file, 'numpy\n');
+    await client.change(file, 'numpy\nopenai\n');
+    const changed = await client.waitFor(() => (client.diagnosticsOf(file)?.length === 2 ? client.diagnosticsOf(file) : undefined), 'diagnostics after the change');
+    expect(changed.map((d) => d.code)).toEqual(['foreign-component', 'foreign-proprietary']);
+    await client.close(file);
+    await client.waitFor(() => client.diagnosticsOf(file)?.length === 1, 'disk diagnostics after close');
+    expect(client.diagnosticsOf(file)![0]!.message).toMatch(/^numpy/);
+  });
+
+  it('answers pulls from a client that pulls, and does not also push for the open file', async () => {
+    const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
+    const client = await start(root, { pull: true });
+    const file = path.join(root, 'requirements.txt');
+    await client.waitFor(() => client.diagnosticsOf(file), 'workspace push for the unopened file');
+    await client.open(file, 'openai\n');
+    await client.waitFor(() => client.diagnosticsOf(file)?.length === 0, 'pushed diagnostics cleared on open');
+    const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(file) } })) as {
+      kind: string;
+      items: Diagnostic[];
+    };
+    expect(report.kind).toBe('full');
+    expect(report.items.map(pick)).toEqual([
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } },
+        code: 'foreign-proprietary',
+        source: 'sovereign-lint',
+        severity: 1,
+        message: 'openai — client of a foreign hosted service (OpenAI, US): blocks national',
+      },
+    ]);
+  });
+});
+
+describe('hover', () => {
+  it('shows origin, owner, licence, tier impact, alternatives and evidence', async () => {
+    const root = workspace({}, true);
+    const client = await start(root);
+    const file = path.join(root, 'telegram-bot/package.json');
+    const text = fs.readFileSync(file, 'utf8');
+    await client.open(file, text, 'json');
+    const hover = (await client.connection.sendRequest('textDocument/hover', {
+      textDocument: { uri: uriOf(file) },
+      position: { line: 12, character: 7 },
+    })) as Hover;
+    const value = (hover.contents as { value: string }).value;
+    expect(hover.range).toEqual({ start: { line: 12, character: 5 }, end: { line: 12, character: 11 } });
+    expect(value).toMatch(/^\*\*openai\*\* · `npm:openai` — foreign proprietary\n/);
+    expect(value).toContain('| Origin | US |');
+    expect(value).toContain('| Owner | OpenAI |');
+    expect(value).toContain('| Licence | Apache-2.0 (open source) |');
+    expect(value).toContain('| Hosted service | OpenAI (US) |');
+    expect(value).toContain('| Tier impact | blocks national (and sovereign) |');
+    expect(value).toMatch(/\| Alternatives \| `gigachat` — .+\(reaches national\)/);
+    expect(value).toMatch(/\| Evidence \| \[github\.com\/openai\/openai-node\/…\/package\.json\]\(https:\/\/github\.com\/openai\/openai-node\/blob\/[0-9a-f]+\/package\.json\) \|/);
+    expect(value).toMatch(/Knowledge base \d{4}-\d{2}-\d{2} · `foreign-proprietary`$/);
+  });
+
+  it('shows the lineage of a fine-tune', async () => {
+    const root = workspace({ 'README.md': '---\nbase_model: IlyaGusev/saiga_llama3_8b\n---\n' }, false);
+    const client = await start(root);
+    const file = path.join(root, 'README.md');
+    await client.open(file, fs.readFileSync(file, 'utf8'), 'markdown');
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: { line: 1, character: 15 } })) as Hover;
+    expect((hover.contents as { value: string }).value).toMatch(/\| Lineage \| fine-tune of meta-llama\/\* \(Meta, US\)/);
+  });
+
+  it('answers null away from any component', async () => {
+    const root = workspace({ 'requirements.txt': '# comment\nnumpy\n' }, false);
+    const client = await start(root);
+    const file = path.join(root, 'requirements.txt');
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: { line: 0, character: 3 } });
+    expect(hover).toBeNull();
+  });
+});
+
+describe('code actions', () => {
+  async function actionsAt(client: LspTestClient, file: string, line: number) {
+    const diagnostics = await client.waitFor(() => client.diagnosticsOf(file), 'diagnostics');
+    const range = diagnostics.find((d) => d.range.start.line === line)!.range;
+    return (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uriOf(file) },
+      range,
+      context: { diagnostics: diagnostics.filter((d) => d.range.start.line === line) },
+    })) as CodeAction[];
+  }
+
+  function applyDocumentChanges(action: CodeAction, readCurrent: (uri: string) => string): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const change of action.edit!.documentChanges ?? []) {
+      if ('kind' in change) {
+        if (change.kind === 'create') out.set(change.uri, '');
+        continue;
+      }
+      const edit = change as TextDocumentEdit;
+      const uri = edit.textDocument.uri;
+      out.set(uri, applyEdits(out.get(uri) ?? readCurrent(uri), edit.edits as { range: Diagnostic['range']; newText: string }[]));
+    }
+    return out;
+  }
+
+  it('replaces a foreign SDK with its domestic alternative: the file still parses, every other byte unchanged', async () => {
+    const root = workspace();
+    const client = await start(root);
+    const file = path.join(root, 'telegram-bot/package.json');
+    const actions = await actionsAt(client, file, 12);
+    expect(actions.map((a) => a.title)).toEqual([
+      'Replace openai with domestic gigachat (reaches national)',
+      'Replace openai with domestic @yandex-cloud/nodejs-sdk (reaches national)',
+      'Record an exception for openai in sovereign-lint.json',
+    ]);
+    const preferred = actions[0]!;
+    expect(preferred.isPreferred).toBe(true);
+    expect(preferred.diagnostics?.[0]?.code).toBe('foreign-proprietary');
+    const before = fs.readFileSync(file, 'utf8');
+    const after = applyEdits(before, preferred.edit!.changes![uriOf(file)]!);
+    expect(after).toBe(before.replace('"openai": "^4.77.0"', '"gigachat": "^0.0.20"'));
+    const errors: ParseError[] = [];
+    parseTree(after, errors);
+    expect(errors).toEqual([]);
+  });
+
+  it('attests an unknown component by creating sovereign-lint.json, and the finding goes away', async () => {
+    const root = workspace({ 'requirements.txt': 'numpy\nleft-pad-py==1.0\n' }, false);
+    const client = await start(root);
+    const file = path.join(root, 'requirements.txt');
+    const actions = await actionsAt(client, file, 1);
+    expect(actions.map((a) => a.title)).toEqual([
+      'Attest the origin of left-pad-py in sovereign-lint.json',
+      'Record an exception for left-pad-py in sovereign-lint.json',
+    ]);
+    const configUri = uriOf(path.join(root, 'sovereign-lint.json'));
+    const written = applyDocumentChanges(actions[0]!, () => {
+      throw new Error('the config does not exist yet');
+    });
+    expect(actions[0]!.edit!.documentChanges![0]).toEqual({ kind: 'create', uri: configUri, options: { ignoreIfExists: true } });
+    const config = written.get(configUri)!;
+    expect(config).toBe(
+      '{\n  "components": {\n    "pypi:left-pad-py": {\n      "origin": "RU",\n      "owner": "TODO: who develops it",\n      "evidence": "TODO: where this origin can be checked"\n    }\n  }\n}\n',
+    );
+    expect(parseConfig(config).problems).toEqual([]);
+    fs.writeFileSync(path.join(root, 'sovereign-lint.json'), config);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });
+    await client.waitFor(() => client.diagnosticsOf(file)?.length === 1, 'the attested component no longer unknown');
+    expect(client.diagnosticsOf(file)![0]!.message).toMatch(/^numpy/);
+  });
+
+  it('records an exception in an existing config, keeping its formatting, and the verdict accepts it', async () => {
+    const existing = '{\n\t"target": "sovereign",\n\t"ignore": [\n\t\t{ "component": "pypi:torch", "reason": "no alternative" }\n\t]\n}\n';
+    const root = workspace({ 'requirements.txt': 'numpy\n', 'sovereign-lint.json': existing }, false);
+    const client = await start(root);
+    const file = path.join(root, 'requirements.txt');
+    const actions = await actionsAt(client, file, 0);
+    const record = actions.find((a) => a.title === 'Record an exception for numpy in sovereign-lint.json')!;
+    const configFile = path.join(root, 'sovereign-lint.json');
+    const after = applyDocumentChanges(record, () => existing).get(uriOf(configFile))!;
+    expect(after).toBe(
+      '{\n\t"target": "sovereign",\n\t"ignore": [\n\t\t{ "component": "pypi:torch", "reason": "no alternative" },\n\t\t{\n\t\t\t"component": "pypi:numpy",\n\t\t\t"reason": "TODO: why this component is accepted"\n\t\t}\n\t]\n}\n',
+    );
+    fs.writeFileSync(configFile, after);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(configFile), type: 2 }] });
+    const verdict = await client.waitFor(() => client.verdicts.at(-1)?.[0]?.exceptions.length ? client.verdicts.at(-1)![0] : undefined, 'the accepted exception');
+    expect(verdict.summary).toBe('sovereign, with 1 accepted exception');
+  });
+
+  it('shows config errors on the config file at their range, and keeps linting with the last good config', async () => {
+    const root = workspace({ 'requirements.txt': 'numpy\n', 'sovereign-lint.json': '{ "target": "national" }\n' }, false);
+    const client = await start(root);
+    const file = path.join(root, 'requirements.txt');
+    const configFile = path.join(root, 'sovereign-lint.json');
+    await client.waitFor(() => client.diagnosticsOf(file)?.[0]?.severity === 3, 'national-target severities');
+    await client.open(configFile, '{ "target": "national", "rules": { "foreign-component": "loud" } }\n', 'json');
+    const problems = await client.waitFor(() => (client.diagnosticsOf(configFile)?.length ? client.diagnosticsOf(configFile) : undefined), 'config diagnostics');
+    expect(pick(problems[0]!)).toEqual({
+      range: { start: { line: 0, character: 56 }, end: { line: 0, character: 62 } },
+      code: 'invalid-config',
+      source: 'sovereign-lint',
+      severity: 1,
+      message: 'rules.foreign-component: must be one of "off", "hint", "info", "warning", "error"',
+    });
+    expect(client.diagnosticsOf(file)![0]!.severity).toBe(3);
+  });
+});
+
+describe('workspace scan progress', () => {
+  it('reports work-done progress from begin to end', async () => {
+    const files = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`svc${i}/requirements.txt`, 'numpy\n']));
+    const root = workspace(files, false);
+    const client = await start(root, { progress: true });
+    await client.waitFor(() => client.progress.some((p) => p.value.kind === 'end'), 'progress end');
+    const kinds = client.progress.map((p) => p.value.kind);
+    expect(kinds[0]).toBe('begin');
+    expect(kinds.at(-1)).toBe('end');
+    expect(kinds.filter((k) => k === 'report').length).toBeGreaterThanOrEqual(2);
+    expect(client.progress.find((p) => p.value.kind === 'report')!.value.message).toMatch(/^sl-lsp-\w+: 16\/40 files$/);
+  });
+
+  it('stops scanning when the user cancels', async () => {
+    const files = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`svc${i}/requirements.txt`, 'numpy\n']));
+    const root = workspace(files, false);
+    const client = await start(root, { progress: true });
+    const begin = await client.waitFor(() => client.progress.find((p) => p.value.kind === 'begin'), 'progress begin');
+    await client.connection.sendNotification('window/workDoneProgress/cancel', { token: begin.token });
+    await client.waitFor(() => client.progress.some((p) => p.value.kind === 'end'), 'progress end after cancel');
+    expect(client.diagnostics.size).toBeLessThan(3000);
+  });
+});
