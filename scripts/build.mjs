@@ -1,22 +1,28 @@
-// Bundles the CLI (and, later, the language server and the extension) with esbuild. Type checking
-// is `tsc -p .` (npm run typecheck); esbuild only strips types and bundles.
+// Bundles with esbuild: the CLI and language server (one file, dist/cli.js), the VS Code extension
+// (dist/client.js) and the editor end-to-end suite (out/e2e/suite.js). Type checking is `tsc -p .`
+// (npm run typecheck); esbuild only strips types and bundles. `--production` minifies and drops maps.
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: { cli: 'server/src/cli/bin.ts' },
-  outdir: 'dist',
+const production = process.argv.includes('--production');
+
+const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
   alias: {
     // jsonc-parser's UMD build hides its requires from bundlers; its ESM build bundles cleanly.
     'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js',
     // fdir's ESM build needs import.meta.url, which a CommonJS bundle does not have.
     fdir: './node_modules/fdir/dist/index.cjs',
   },
-  sourcemap: true,
-  minify: false,
-  banner: { js: '#!/usr/bin/env node' },
-  logLevel: 'warning',
-});
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: { cli: 'server/src/cli/bin.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  build({ ...common, entryPoints: { suite: 'test/e2e/suite.ts' }, outdir: 'out/e2e', external: ['vscode'] }),
+]);

@@ -49,6 +49,7 @@ class SovereignLintServer {
   private progressSupported = false;
   private configurationSupported = false;
   private watchRegistrationSupported = false;
+  private workspaceFoldersSupported = false;
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private verdictTimer: NodeJS.Timeout | undefined;
   private scanGeneration = 0;
@@ -84,6 +85,7 @@ class SovereignLintServer {
     this.progressSupported = capabilities.window?.workDoneProgress === true;
     this.configurationSupported = capabilities.workspace?.configuration === true;
     this.watchRegistrationSupported = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.workspaceFoldersSupported = capabilities.workspace?.workspaceFolders === true;
     const workspaceFolders: WorkspaceFolder[] =
       params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(fileURLToPath(params.rootUri)) }] : []);
     this.folders = workspaceFolders.filter((f) => f.uri.startsWith('file:')).map((f) => this.createFolder(f.uri, f.name));
@@ -108,6 +110,11 @@ class SovereignLintServer {
         ],
       });
     }
+    if (this.workspaceFoldersSupported) this.watchWorkspaceFolders();
+    await this.scanAll();
+  }
+
+  private watchWorkspaceFolders(): void {
     this.connection.workspace.onDidChangeWorkspaceFolders((event) =>
       this.guard('workspace folders', async () => {
         const removed = new Set(event.removed.map((f) => f.uri));
@@ -119,7 +126,6 @@ class SovereignLintServer {
         await this.scanAll();
       }, undefined),
     );
-    await this.scanAll();
   }
 
   private createFolder(uri: string, name: string): Folder {

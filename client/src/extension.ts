@@ -1,0 +1,106 @@
+// The VS Code extension: a thin shell that starts the Sovereign Lint language server, shows each
+// folder's verdict in the status bar and offers the scan, report and restart commands. It knows
+// nothing of rules or the knowledge base; it speaks the protocol only.
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { type FolderVerdict, ReportRequest, ScanWorkspaceRequest, VerdictNotification } from '../../server/src/protocol';
+
+/** What the extension hands to other extensions and to its end-to-end tests. */
+export interface SovereignLintApi {
+  /** The latest verdict of every workspace folder. */
+  verdicts(): readonly FolderVerdict[];
+  /** The status bar text as the user sees it. */
+  statusText(): string;
+  /** Resolves once the server has sent its first verdicts. */
+  ready: Promise<void>;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<SovereignLintApi> {
+  const serverModule = context.asAbsolutePath('dist/cli.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, args: ['lsp'], transport: TransportKind.ipc },
+    debug: { module: serverModule, args: ['lsp'], transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', pattern: '**/package.json' },
+      { scheme: 'file', pattern: '**/pyproject.toml' },
+      { scheme: 'file', pattern: '**/*.{txt,in}' },
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'file', pattern: '**/{sovereign-lint,.sovereign-lint}.json' },
+    ],
+    synchronize: { configurationSection: 'sovereignLint' },
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
+  };
+  client = new LanguageClient('sovereignLint', 'Sovereign Lint', serverOptions, clientOptions);
+
+  const status = vscode.window.createStatusBarItem('sovereignLint.verdict', vscode.StatusBarAlignment.Left, 10);
+  status.name = 'Sovereign Lint verdict';
+  status.command = 'sovereignLint.showReport';
+  status.text = '$(sync~spin) Sovereign Lint';
+  status.tooltip = 'Sovereign Lint is scanning the workspace';
+  status.show();
+
+  let verdicts: FolderVerdict[] = [];
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const render = () => {
+    const shown = verdictFor(vscode.window.activeTextEditor?.document.uri, verdicts);
+    if (!shown) return;
+    status.text = `$(shield) ${statusLine(shown)}`;
+    status.tooltip = new vscode.MarkdownString(
+      verdicts.map((v) => `**${v.folderName}**: ${v.summary} (target ${v.target}: ${v.meetsTarget ? 'met' : 'not met'})`).join('\n\n') +
+        '\n\nClick for the report.',
+    );
+    status.backgroundColor = shown.meetsTarget ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
+  };
+
+  context.subscriptions.push(
+    status,
+    client.onNotification(VerdictNotification, (params) => {
+      verdicts = params.verdicts;
+      render();
+      markReady();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(render),
+    vscode.commands.registerCommand('sovereignLint.scanWorkspace', () => client?.sendRequest(ScanWorkspaceRequest)),
+    vscode.commands.registerCommand('sovereignLint.showReport', async () => {
+      const markdown = await client?.sendRequest(ReportRequest);
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown ?? '' });
+      await vscode.window.showTextDocument(document, { preview: true });
+    }),
+    vscode.commands.registerCommand('sovereignLint.restartServer', async () => {
+      status.text = '$(sync~spin) Sovereign Lint';
+      await client?.restart();
+    }),
+  );
+  await client.start();
+  return {
+    verdicts: () => verdicts,
+    statusText: () => status.text.replace(/^\$\([^)]*\)\s*/, ''),
+    ready,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/** "Sovereign Lint: national — 14 block sovereign" */
+function statusLine(verdict: FolderVerdict): string {
+  if (verdict.tier === 'sovereign') {
+    return `Sovereign Lint: sovereign${verdict.exceptions.length ? `, ${verdict.exceptions.length} accepted` : ''}`;
+  }
+  const next = verdict.tier === 'none' ? 'national' : 'sovereign';
+  const count = verdict.blockedBy.length;
+  return `Sovereign Lint: ${verdict.tier} — ${count} ${count === 1 ? 'blocks' : 'block'} ${next}`;
+}
+
+/** The verdict of the active editor's folder, else the first folder's. */
+function verdictFor(uri: vscode.Uri | undefined, verdicts: readonly FolderVerdict[]): FolderVerdict | undefined {
+  const folder = uri ? vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() : undefined;
+  return verdicts.find((v) => v.folderUri === folder) ?? verdicts[0];
+}

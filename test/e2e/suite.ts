@@ -1,0 +1,163 @@
+// The editor end-to-end suite, run inside a real VS Code extension host: exactly the module
+// @vscode/test-electron's extensionTestsPath takes (it exports run()). It runs under code-server
+// here (scripts/e2e-code-server.mjs) and under a downloaded VS Code where one can be downloaded
+// (scripts/e2e-electron.mjs). The workspace is a copy of examples/. It waits on events, never on a clock.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SovereignLintApi } from '../../client/src/extension';
+
+const EXTENSION_ID = 'sovereign-lint.sovereign-lint';
+
+type Test = [name: string, body: () => Promise<void>];
+
+export async function run(): Promise<void> {
+  const failures: string[] = [];
+  for (const [name, body] of tests) {
+    try {
+      await withTimeout(body(), 60_000, name);
+      console.log(`  ✓ ${name}`);
+    } catch (error) {
+      console.log(`  ✗ ${name}\n    ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      failures.push(name);
+    }
+  }
+  console.log(`${tests.length - failures.length} passed, ${failures.length} failed`);
+  if (failures.length) throw new Error(`${failures.length} editor test(s) failed: ${failures.join('; ')}`);
+}
+
+let api: SovereignLintApi;
+
+const tests: Test[] = [
+  [
+    'the extension activates in a workspace with manifests and reports a verdict',
+    async () => {
+      const extension = vscode.extensions.getExtension<SovereignLintApi>(EXTENSION_ID);
+      assert.ok(extension, `${EXTENSION_ID} is installed`);
+      api = await extension.activate();
+      await api.ready;
+      const [verdict] = api.verdicts();
+      assert.ok(verdict, 'a verdict for the workspace folder');
+      assert.equal(verdict.tier, 'none');
+      assert.ok(verdict.blockedBy.includes('npm:openai'), `openai blocks national: ${verdict.blockedBy.join(', ')}`);
+    },
+  ],
+  [
+    'diagnostics appear on package.json with rule codes, ranges and documentation links',
+    async () => {
+      const uri = fileIn('telegram-bot/package.json');
+      const diagnostics = await diagnosticsFor(uri, () => vscode.window.showTextDocument(uri));
+      const openai = diagnostics.find((d) => d.range.start.line === 12);
+      assert.ok(openai, `a diagnostic on line 13: ${diagnostics.map((d) => d.message).join(' | ')}`);
+      assert.equal(openai.message, 'openai — client of a foreign hosted service (OpenAI, US): blocks national');
+      assert.equal(openai.source, 'sovereign-lint');
+      assert.equal(openai.severity, vscode.DiagnosticSeverity.Error);
+      assert.deepEqual(rangeOf(openai.range), [12, 5, 12, 11]);
+      const code = openai.code as { value: string; target: vscode.Uri };
+      assert.equal(code.value, 'foreign-proprietary');
+      assert.equal(code.target.toString(), 'https://github.com/sovereign-lint/sovereign-lint/blob/main/docs/rules/foreign-proprietary.md');
+    },
+  ],
+  [
+    'the replace-with-alternative quick fix rewrites the dependency and nothing else',
+    async () => {
+      const uri = fileIn('telegram-bot/package.json');
+      const document = await vscode.workspace.openTextDocument(uri);
+      const before = document.getText();
+      const diagnostics = await diagnosticsFor(uri, async () => undefined);
+      const openai = diagnostics.find((d) => d.range.start.line === 12)!;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, openai.range);
+      const replace = actions.find((a) => a.title === 'Replace openai with domestic gigachat (reaches national)');
+      assert.ok(replace?.edit, `the fix is offered: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.equal(replace.isPreferred, true);
+      assert.ok(await vscode.workspace.applyEdit(replace.edit));
+      assert.equal(document.getText(), before.replace('"openai": "^4.77.0"', '"gigachat": "^0.0.20"'));
+      const after = await diagnosticsFor(uri, async () => undefined, (list) => !list.some((d) => d.message.startsWith('openai')));
+      assert.ok(!after.some((d) => d.code && (d.code as { value: string }).value === 'foreign-proprietary'), 'the foreign SDK finding is gone');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    },
+  ],
+  [
+    'hover shows provenance with evidence',
+    async () => {
+      const uri = fileIn('rag-service/requirements.txt');
+      await vscode.window.showTextDocument(uri);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(16, 2));
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(text, /\*\*numpy\*\* · `pypi:numpy` — foreign open-source/);
+      assert.match(text, /\| Origin \| US \|/);
+      assert.match(text, /\| Evidence \| \[/);
+    },
+  ],
+  [
+    'the status bar shows the folder verdict',
+    async () => {
+      const [verdict] = api.verdicts();
+      const next = verdict!.tier === 'none' ? 'national' : 'sovereign';
+      const count = verdict!.blockedBy.length;
+      assert.equal(api.statusText(), `Sovereign Lint: ${verdict!.tier} — ${count} ${count === 1 ? 'blocks' : 'block'} ${next}`);
+    },
+  ],
+  [
+    'Show Report opens a readable summary of the verdict and blockers',
+    async () => {
+      await vscode.commands.executeCommand('sovereignLint.showReport');
+      const editor = await waitFor(() => {
+        const active = vscode.window.activeTextEditor;
+        return active?.document.languageId === 'markdown' && active.document.isUntitled ? active : undefined;
+      }, vscode.window.onDidChangeActiveTextEditor);
+      const report = editor.document.getText();
+      assert.match(report, /^# Sovereign Lint report\n/);
+      assert.match(report, /### What blocks national/);
+      assert.match(report, /`npm:openai` \| telegram-bot\/package\.json:13 \| foreign-proprietary/);
+    },
+  ],
+];
+
+function fileIn(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+/** The diagnostics of a file once they satisfy `ready` (default: any), waiting on onDidChangeDiagnostics. */
+async function diagnosticsFor(
+  uri: vscode.Uri,
+  trigger: () => Thenable<unknown>,
+  ready: (list: vscode.Diagnostic[]) => boolean = (list) => list.length > 0,
+): Promise<vscode.Diagnostic[]> {
+  const current = () => {
+    const list = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'sovereign-lint');
+    return ready(list) ? list : undefined;
+  };
+  const waiting = waitFor(current, vscode.languages.onDidChangeDiagnostics);
+  await trigger();
+  return waiting;
+}
+
+/** Resolves with `probe()` as soon as it is defined, checking again whenever `event` fires. */
+function waitFor<T, E>(probe: () => T | undefined, event: vscode.Event<E>): Promise<T> {
+  return new Promise((resolve) => {
+    const now = probe();
+    if (now !== undefined) return resolve(now);
+    const subscription = event(() => {
+      const value = probe();
+      if (value === undefined) return;
+      subscription.dispose();
+      resolve(value);
+    });
+  });
+}
+
+function rangeOf(range: vscode.Range): number[] {
+  return [range.start.line, range.start.character, range.end.line, range.end.character];
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${name}: no result within ${ms / 1000} s`)), ms);
+    }),
+  ]);
+}
