@@ -11,6 +11,7 @@ const script = path.resolve(repo, '../shared/e2e/lsp_diag.lua');
 
 describe('Neovim as the LSP client', () => {
   it('shows the bot manifest’s diagnostics, pushed to a client that does not pull', () => {
+    expect(fs.existsSync(script), `${script} (from ../shared/e2e) must exist beside the repository`).toBe(true);
     const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-nvim-'));
     fs.copyFileSync(path.join(repo, 'examples/telegram-bot/package.json'), path.join(workspace, 'package.json'));
     const result = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${script}`, 'package.json'], {

@@ -103,6 +103,15 @@ describe('workspace diagnostics', () => {
     expect(client.diagnosticsOf(file)![0]!.severity).toBe(3);
   });
 
+  it('skips the folders the exclude setting names', async () => {
+    const root = workspace({ 'requirements.txt': 'numpy\n', 'experiments/requirements.txt': 'openai\n' }, false);
+    const client = await start(root, { settings: { exclude: ['experiments/**'] } });
+    const verdicts = await client.waitFor(() => client.verdicts.at(-1), 'a verdict');
+    expect(verdicts[0]).toMatchObject({ tier: 'national', blockedBy: ['pypi:numpy'] });
+    expect(client.diagnosticsOf(path.join(root, 'requirements.txt'))).toHaveLength(1);
+    expect(client.diagnosticsOf(path.join(root, 'experiments/requirements.txt'))).toBeUndefined();
+  });
+
   it('reports a malformed file next to good ones, and keeps serving', async () => {
     const root = workspace({ 'broken/package.json': '{\n  "dependencies": {\n    "openai": "^4",\n    "zod": ', 'good/requirements.txt': 'numpy\n' }, false);
     const client = await start(root);
