@@ -81,6 +81,23 @@ describe('the walk', () => {
   });
 });
 
+describe('first-party code', () => {
+  it('treats the packages the project’s own manifests declare as first-party wherever they are used', () => {
+    write('package.json', '{"name": "acme-monorepo", "workspaces": ["packages/*"]}');
+    write('packages/core/package.json', '{"name": "@acme/core", "dependencies": {"gigachat": "^0.0.20"}}');
+    write('packages/web/package.json', '{"name": "@acme/web", "dependencies": {"@acme/core": "^1.0.0"}}');
+    write('python/tools/pyproject.toml', '[project]\nname = "Acme_Tools"\ndependencies = []\n');
+    write('python/app/requirements.txt', 'acme-tools==1.0\n');
+    const result = scanRoot();
+    expect(componentsOf(result).sort()).toEqual([
+      'packages/core/package.json npm:gigachat direct domestic',
+      'packages/web/package.json npm:@acme/core workspace domestic',
+      'python/app/requirements.txt pypi:acme-tools workspace domestic',
+    ]);
+    expect(result.verdict.tier).toBe('sovereign');
+  });
+});
+
 describe('colour in text output', () => {
   const runText = (isTTY: boolean, env: NodeJS.ProcessEnv) => {
     write('requirements.txt', 'numpy\n');

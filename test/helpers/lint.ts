@@ -22,6 +22,7 @@ export function lintText(
     exceptions: config.exceptions,
     today,
     root: '/work/project',
+    firstParty: new Set(),
   });
   if (!report) throw new Error(`${file} was not read as a manifest`);
   return report;

@@ -6,7 +6,7 @@ import { blocksOf, formatMessage, type Report, type Rule, severityOf } from '../
 import { rules } from '../../../rules/src/rules/index';
 import type { Assessment, Blocks, Declaration, LineageStep, Range, Severity, Target } from '../../../rules/src/types';
 import { type ManifestKind, readManifest } from '../readers/index';
-import type { Problem } from '../readers/types';
+import type { Problem, ReadResult } from '../readers/types';
 import type { Classifier } from './classify';
 import type { Exception } from './config';
 import { alternativeFixes, type Fix } from './fixes';
@@ -59,15 +59,21 @@ export interface LintOptions {
   today: string;
   /** Absolute root of the scan: path dependencies inside it are the project's own code. */
   root: string;
+  /** Ids of the packages the project's own manifests declare (workspace members): first-party code. */
+  firstParty: ReadonlySet<string>;
 }
 
 /** Lints one manifest; undefined when a Markdown file is not a card. */
 export function lintFile(file: string, kind: ManifestKind, text: string, options: LintOptions): FileReport | undefined {
   const read = readManifest(kind, text, path.posix.basename(file));
-  if (!read) return undefined;
+  return read && assessRead(file, kind, read, options);
+}
+
+/** Places, classifies and checks what a reader found in one file. */
+export function assessRead(file: string, kind: ManifestKind, read: ReadResult, options: LintOptions): FileReport {
   const findings: Finding[] = [];
   const assessments = read.declarations.map((declaration) => {
-    const assessment = options.classifier.assess(firstParty(declaration, file, options.root));
+    const assessment = options.classifier.assess(firstParty(declaration, file, options));
     for (const rule of rules) {
       const report = rule.checkComponent?.(assessment);
       if (report) findings.push(toFinding(rule, report, file, assessment.declaration.range, options, assessment));
@@ -134,15 +140,15 @@ function activeException(id: string, options: LintOptions): Exception | undefine
 }
 
 /**
- * A path dependency on a folder inside the scanned root is the project's own code (SPEC §2): domestic,
- * relation `workspace`, named after the folder (`-e .` names no package). A vendored archive is someone
- * else's package.
+ * The project's own code is first-party (SPEC §2): a package one of its manifests declares (a workspace
+ * member), or a path dependency on a folder inside the scanned root, named after the folder (`-e .`
+ * names no package). A vendored archive is someone else's package.
  */
-function firstParty(declaration: Declaration, file: string, root: string): Declaration {
+function firstParty(declaration: Declaration, file: string, { root, firstParty: ownPackages }: LintOptions): Declaration {
   const reference = declaration.directReference;
-  if (declaration.relation === 'workspace' || !reference || (reference.kind !== 'path' && reference.kind !== 'editable')) {
-    return declaration;
-  }
+  if (declaration.relation === 'workspace') return declaration;
+  if (ownPackages.has(declaration.id) && (!reference || reference.kind === 'path')) return { ...declaration, relation: 'workspace' };
+  if (!reference || (reference.kind !== 'path' && reference.kind !== 'editable')) return declaration;
   const target = reference.target.replace(/^(file|link):/, '').replace(/[#?].*$/, '');
   if (/^[a-z][\w+.-]*:\/\//i.test(target) || ARCHIVE.test(target)) return declaration;
   const resolved = path.resolve(root, path.dirname(file), target);

@@ -5,11 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { KnowledgeBase } from '../../../rules/src/kb';
 import type { Range, Target } from '../../../rules/src/types';
-import { type ManifestKind, manifestKind } from '../readers/index';
+import { componentId } from '../../../rules/src/ids';
+import { type ManifestKind, manifestKind, readManifest } from '../readers/index';
+import type { ReadResult } from '../readers/types';
 import { decodeManifest } from '../text/source';
 import { Classifier } from './classify';
 import { type Config, EMPTY_CONFIG } from './config';
-import { type FileReport, type Finding, lintFile, type LintOptions } from './lint';
+import { assessRead, type FileReport, type Finding, type LintOptions } from './lint';
 import { KnowledgePlacement } from './placement';
 import { computeVerdict, type Verdict } from './verdict';
 import { findManifests } from './walk';
@@ -49,37 +51,37 @@ export class ScanInputError extends Error {}
 export function scan(paths: readonly string[], options: ScanOptions): ScanResult {
   const absolute = (paths.length ? paths : ['.']).map((p) => path.resolve(options.cwd, p));
   const root = absolute.length === 1 && isDirectory(absolute[0]!) ? absolute[0]! : options.cwd;
-  const lintOptions = createLintOptions(root, options);
-  const { target, classifier } = lintOptions;
-  const jurisdiction = classifier.jurisdiction;
 
   const queue: { file: string; kind: ManifestKind }[] = absolute.flatMap((input) => inputsOf(input, root));
   const seen = new Set(queue.map((item) => item.file));
-  const files: FileReport[] = [];
-  const errors: ScanError[] = [];
+  const reads: ReadOutcome[] = [];
+  const includeErrors: ScanError[] = [];
   for (let next = queue.shift(); next; next = queue.shift()) {
-    const outcome = lintDiskFile(next.file, next.kind, lintOptions);
-    errors.push(...outcome.errors);
-    const report = outcome.report;
-    if (!report) continue;
-    files.push(report);
-    for (const include of report.includes) {
-      const included = path.resolve(root, path.dirname(report.file), include.path);
+    const outcome = readDiskFile(next.file, next.kind, root);
+    reads.push(outcome);
+    for (const include of outcome.read?.includes ?? []) {
+      const included = path.resolve(root, path.dirname(outcome.file), include.path);
       if (seen.has(included)) continue;
       seen.add(included);
       if (!fs.existsSync(included)) {
-        errors.push({ file: report.file, message: `included file ${include.path} does not exist`, range: include.range });
+        includeErrors.push({ file: outcome.file, message: `included file ${include.path} does not exist`, range: include.range });
       } else {
         queue.push({ file: included, kind: 'requirements' });
       }
     }
   }
+  // Judged only once every manifest is read: which packages are the project's own is known by then.
+  const lintOptions = createLintOptions(root, { ...options, firstParty: firstPartyOf(reads) });
+  const { target, classifier } = lintOptions;
+  const outcomes = reads.map((read) => judge(read, lintOptions));
+  const files = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
+  const errors = [...outcomes.flatMap((outcome) => outcome.errors), ...includeErrors];
   const findings = files.flatMap((file) => file.findings);
   const filesWithErrors = new Set(errors.map((error) => error.file)).size;
   return {
     root,
     target,
-    jurisdiction,
+    jurisdiction: classifier.jurisdiction,
     kbVersion: options.kb.version,
     files,
     findings,
@@ -91,7 +93,7 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
 /** Lint options for a root: explicit target and jurisdiction win over the config, the config over the defaults. */
 export function createLintOptions(
   root: string,
-  options: Pick<ScanOptions, 'kb' | 'config' | 'target' | 'jurisdiction' | 'today'>,
+  options: Pick<ScanOptions, 'kb' | 'config' | 'target' | 'jurisdiction' | 'today'> & { firstParty?: ReadonlySet<string> },
 ): LintOptions {
   const config = options.config ?? EMPTY_CONFIG;
   return {
@@ -104,6 +106,7 @@ export function createLintOptions(
     exceptions: config.exceptions,
     today: options.today,
     root,
+    firstParty: options.firstParty ?? new Set(),
   };
 }
 
@@ -127,33 +130,72 @@ export interface FileOutcome {
   errors: ScanError[];
 }
 
-/** Lints one manifest from disk; never throws. */
-export function lintDiskFile(absolute: string, kind: ManifestKind, options: LintOptions): FileOutcome {
-  const file = relativeTo(options.root, absolute);
+/** One manifest read but not yet judged: what its reader found, or why it could not be read. */
+export interface ReadOutcome {
+  file: string;
+  kind: ManifestKind;
+  read?: ReadResult;
+  errors: ScanError[];
+}
+
+/** Reads one manifest from disk; never throws. */
+export function readDiskFile(absolute: string, kind: ManifestKind, root: string): ReadOutcome {
+  const file = relativeTo(root, absolute);
   let bytes: Uint8Array;
   try {
     bytes = fs.readFileSync(absolute);
   } catch (error) {
-    return { file, errors: [{ file, message: `could not be read: ${messageOf(error)}` }] };
+    return { file, kind, errors: [{ file, message: `could not be read: ${messageOf(error)}` }] };
   }
   const decoded = decodeManifest(bytes);
   if (!decoded.ok) {
     // A Markdown file we cannot decode is no card of ours; any other manifest is an error.
-    return { file, errors: kind === 'card' ? [] : [{ file, message: decoded.message }] };
+    return { file, kind, errors: kind === 'card' ? [] : [{ file, message: decoded.message }] };
   }
-  return lintSourceText(file, kind, decoded.text, options);
+  return readSourceText(file, kind, decoded.text);
 }
 
-/** Lints one manifest's text (from disk or an editor buffer); never throws. */
-export function lintSourceText(file: string, kind: ManifestKind, text: string, options: LintOptions): FileOutcome {
+/** Reads one manifest's text (from disk or an editor buffer); never throws. */
+export function readSourceText(file: string, kind: ManifestKind, text: string): ReadOutcome {
   try {
-    const report = lintFile(file, kind, text, options);
-    if (!report) return { file, errors: [] };
-    return { file, report, errors: report.problems.map((problem) => ({ file, message: problem.message, range: problem.range })) };
+    const read = readManifest(kind, text, path.posix.basename(file));
+    if (!read) return { file, kind, errors: [] };
+    return { file, kind, read, errors: read.problems.map((problem) => ({ file, message: problem.message, range: problem.range })) };
   } catch (error) {
-    // An engine bug must cost one file, not the scan or the language server.
-    return { file, errors: [{ file, message: `internal error while reading this file: ${messageOf(error)}` }] };
+    return { file, kind, errors: [internalError(file, error)] };
   }
+}
+
+/** Places, classifies and checks what was read; never throws. */
+export function judge(outcome: ReadOutcome, options: LintOptions): FileOutcome {
+  if (!outcome.read) return { file: outcome.file, errors: outcome.errors };
+  try {
+    return { file: outcome.file, report: assessRead(outcome.file, outcome.kind, outcome.read, options), errors: outcome.errors };
+  } catch (error) {
+    return { file: outcome.file, errors: [...outcome.errors, internalError(outcome.file, error)] };
+  }
+}
+
+/** The packages the project's own manifests declare, as component ids. */
+export function firstPartyOf(reads: readonly ReadOutcome[]): Set<string> {
+  return new Set(
+    reads.flatMap(({ kind, read }) =>
+      read?.ownName && (kind === 'package-json' || kind === 'pyproject') ? [componentId(kind === 'package-json' ? 'npm' : 'pypi', read.ownName)] : [],
+    ),
+  );
+}
+
+export function lintDiskFile(absolute: string, kind: ManifestKind, options: LintOptions): FileOutcome {
+  return judge(readDiskFile(absolute, kind, options.root), options);
+}
+
+export function lintSourceText(file: string, kind: ManifestKind, text: string, options: LintOptions): FileOutcome {
+  return judge(readSourceText(file, kind, text), options);
+}
+
+/** An engine bug must cost one file, not the scan or the language server. */
+function internalError(file: string, error: unknown): ScanError {
+  return { file, message: `internal error while reading this file: ${messageOf(error)}` };
 }
 
 function messageOf(error: unknown): string {

@@ -8,7 +8,16 @@ import type { KnowledgeBase } from '../../../rules/src/kb';
 import type { Target } from '../../../rules/src/types';
 import { type Config, type ConfigProblem, EMPTY_CONFIG, parseConfig } from '../engine/config';
 import type { LintOptions } from '../engine/lint';
-import { createLintOptions, type FileOutcome, lintDiskFile, lintSourceText, relativeTo } from '../engine/scan';
+import {
+  createLintOptions,
+  type FileOutcome,
+  firstPartyOf,
+  judge,
+  type ReadOutcome,
+  readDiskFile,
+  readSourceText,
+  relativeTo,
+} from '../engine/scan';
 import { computeVerdict } from '../engine/verdict';
 import { findManifests } from '../engine/walk';
 import type { FolderVerdict } from '../protocol';
@@ -27,6 +36,7 @@ export const CONFIG_FILE_NAMES = ['sovereign-lint.json', '.sovereign-lint.json']
 export class Folder {
   private readonly outcomes = new Map<string, FileOutcome>();
   private config: Config = EMPTY_CONFIG;
+  private firstParty: ReadonlySet<string> = new Set();
   private options!: LintOptions;
   settings: FolderSettings = { exclude: [] };
   configFile: string | undefined;
@@ -76,14 +86,30 @@ export class Folder {
     return findManifests(this.root, excluded).map((file) => path.join(this.root, file));
   }
 
-  /** Lints a file from its open buffer or from disk, and remembers the outcome for the verdict. */
-  lint(file: string, text?: string): FileOutcome | undefined {
+  /** Reads a file from its open buffer or from disk, without judging it yet. */
+  read(file: string, text?: string): ReadOutcome | undefined {
     const kind = manifestKind(file.split(path.sep).join('/'));
     if (!kind) return undefined;
-    const outcome =
-      text === undefined ? lintDiskFile(file, kind, this.options) : lintSourceText(relativeTo(this.root, file), kind, text, this.options);
+    return text === undefined ? readDiskFile(file, kind, this.root) : readSourceText(relativeTo(this.root, file), kind, text);
+  }
+
+  /** The project's own packages, from every manifest of the folder: they are first-party wherever they are used. */
+  learnFirstParty(reads: readonly ReadOutcome[]): void {
+    this.firstParty = firstPartyOf(reads);
+    this.refreshOptions();
+  }
+
+  /** Judges what was read and remembers the outcome for the verdict. */
+  judge(file: string, read: ReadOutcome): FileOutcome {
+    const outcome = judge(read, this.options);
     this.outcomes.set(file, outcome);
     return outcome;
+  }
+
+  /** Reads and judges a file from its open buffer or from disk. */
+  lint(file: string, text?: string): FileOutcome | undefined {
+    const read = this.read(file, text);
+    return read && this.judge(file, read);
   }
 
   outcome(file: string): FileOutcome | undefined {
@@ -128,6 +154,7 @@ export class Folder {
       kb: this.kb,
       config: this.config,
       today: this.today(),
+      firstParty: this.firstParty,
       ...(target ? { target } : {}),
       ...(jurisdiction ? { jurisdiction } : {}),
     });

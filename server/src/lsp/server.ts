@@ -19,11 +19,13 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type WorkDoneProgressServerReporter,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { shippedKnowledgeBase } from '../../../rules/src/knowledgeBase';
 import type { Position, Range } from '../../../rules/src/types';
+import type { FileOutcome, ReadOutcome } from '../engine/scan';
 import { ReportRequest, ScanWorkspaceRequest, VerdictNotification } from '../protocol';
 import { codeActions, intersects } from './codeActions';
 import { configDiagnostics, diagnosticsOf } from './diagnostics';
@@ -145,13 +147,20 @@ class SovereignLintServer {
         for (const file of folder.files()) {
           if (!files.includes(file)) this.forget(folder, file);
         }
+        // Read everything first: which packages are the project's own is known only then.
+        const reads: ReadOutcome[] = [];
         for (let i = 0; i < files.length; i++) {
           if (generation !== this.scanGeneration || progress?.token.isCancellationRequested) return;
-          this.lintAndPublish(folder, files[i]!);
-          if (i % SCAN_BATCH === SCAN_BATCH - 1) {
-            progress?.report(Math.round(((i + 1) / files.length) * 100), `${folder.name}: ${i + 1}/${files.length} files`);
-            await new Promise((resolve) => setImmediate(resolve));
-          }
+          const read = folder.read(files[i]!, this.documents.get(uriOf(files[i]!))?.getText());
+          if (read) reads.push(read);
+          await this.pace(i, (i + 1) / (files.length * 2), `${folder.name}: read ${i + 1}/${files.length} files`, progress);
+        }
+        folder.learnFirstParty(reads);
+        for (let i = 0; i < reads.length; i++) {
+          if (generation !== this.scanGeneration || progress?.token.isCancellationRequested) return;
+          const file = path.join(folder.root, reads[i]!.file);
+          this.publish(file, folder.judge(file, reads[i]!));
+          await this.pace(i, (files.length + i + 1) / (files.length * 2), `${folder.name}: checked ${i + 1}/${reads.length} files`, progress);
         }
       }
       if (this.pullDiagnostics) this.connection.languages.diagnostics.refresh();
@@ -182,11 +191,21 @@ class SovereignLintServer {
 
   /** Lints a file (its open buffer if it has one) and pushes its diagnostics unless the client pulls them. */
   private lintAndPublish(folder: Folder, file: string): void {
+    const outcome = folder.lint(file, this.documents.get(uriOf(file))?.getText());
+    if (outcome) this.publish(file, outcome);
+  }
+
+  private publish(file: string, outcome: FileOutcome): void {
     const uri = uriOf(file);
-    const open = this.documents.get(uri);
-    const outcome = folder.lint(file, open?.getText());
-    if (!outcome || (open && this.pullDiagnostics)) return;
+    if (this.documents.get(uri) && this.pullDiagnostics) return;
     void this.connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(outcome, uri) });
+  }
+
+  /** Every SCAN_BATCH files of a phase: report progress and let other messages (a cancel, a hover) through. */
+  private async pace(index: number, done: number, message: string, progress: WorkDoneProgressServerReporter | undefined): Promise<void> {
+    if (index % SCAN_BATCH !== SCAN_BATCH - 1) return;
+    progress?.report(Math.round(done * 100), message);
+    await new Promise((resolve) => setImmediate(resolve));
   }
 
   private forget(folder: Folder, file: string): void {

@@ -37,6 +37,8 @@ export function readPyproject(text: string): ReadResult {
       reader.readArray(value, 'optional', path[2]);
     } else if (path.length === 2 && path[0] === 'dependency-groups') {
       reader.readArray(value, 'dev', path[1]);
+    } else if ((dotted === 'project.name' || dotted === 'tool.poetry.name') && isString(value)) {
+      result.ownName = value.value;
     } else if ((dotted === 'project.license' || dotted === 'tool.poetry.license') && isString(value)) {
       result.licenses.push({ value: value.value, range: stringRange(text, value, lines), dialect: 'spdx' });
     } else {

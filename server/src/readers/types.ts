@@ -18,6 +18,8 @@ export interface ReadResult {
   licenses: LicenseDeclaration[];
   problems: Problem[];
   includes: Include[];
+  /** The name the manifest gives its own package (package.json `name`, pyproject `[project].name`): the project's own code. */
+  ownName?: string;
 }
 
 export function emptyResult(): ReadResult {
