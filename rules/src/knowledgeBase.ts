@@ -4,6 +4,7 @@ import hfModels from '../kb/hf-models.json';
 import meta from '../kb/meta.json';
 import namespaces from '../kb/namespaces.json';
 import npm from '../kb/npm.json';
+import npmWeb from '../kb/npm-web.json';
 import pypi from '../kb/pypi.json';
 import services from '../kb/services.json';
 import { KnowledgeBase } from './kb';
@@ -17,6 +18,7 @@ interface KbFile {
 export const KB_FILES: Record<string, KbFile> = {
   'pypi.json': pypi as KbFile,
   'npm.json': npm as KbFile,
+  'npm-web.json': npmWeb as KbFile,
   'hf-models.json': hfModels as KbFile,
   'hf-datasets.json': hfDatasets as KbFile,
   'namespaces.json': namespaces as KbFile,
