@@ -6,11 +6,11 @@ import { fixtureKb } from './fixtures/kb';
 import { lintText } from './helpers/lint';
 
 function verdictOf(files: Record<string, string>, target: Target = 'sovereign', config?: Config, filesWithErrors = 0) {
-  const findings = Object.entries(files).flatMap(([file, text]) => lintText(file, text, fixtureKb, { target, ...(config ? { config } : {}) }).findings);
-  return computeVerdict(findings, target, filesWithErrors);
+  const reports = Object.entries(files).map(([file, text]) => lintText(file, text, fixtureKb, { target, ...(config ? { config } : {}) }));
+  return computeVerdict(reports, filesWithErrors);
 }
 
-const noConfig: Config = { rules: {}, attestations: [], exceptions: [] };
+const noConfig: Config = { rules: {}, attestations: [], exceptions: [], exclude: [] };
 
 describe('verdict', () => {
   it('is sovereign when every component is domestic', () => {

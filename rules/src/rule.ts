@@ -1,6 +1,6 @@
 // What a rule is (typescript-eslint style): `meta` first, then the check. Rules judge assessed
 // components and declared licences; the engine turns their reports into findings, ranges and edits.
-import type { AlternativeRef, Assessment, Blocks, LicenseDeclaration, Severity, Target } from './types';
+import type { AlternativeRef, Assessment, Blocks, ExceptionDeclaration, LicenseDeclaration, Severity, Target } from './types';
 
 export const RULE_DOCS_BASE = 'https://github.com/sovereign-lint/sovereign-lint/blob/main/docs/rules/';
 
@@ -36,6 +36,8 @@ export interface Rule<MessageId extends string = string> {
   meta: RuleMeta<MessageId>;
   checkComponent?(assessment: Assessment): Report<MessageId> | undefined;
   checkLicense?(license: LicenseDeclaration): Report<MessageId> | undefined;
+  /** `today` as YYYY-MM-DD. */
+  checkException?(exception: ExceptionDeclaration, today: string): Report<MessageId> | undefined;
 }
 
 /** Declares a rule, deriving its documentation address from its id. */

@@ -74,6 +74,15 @@ export interface LicenseDeclaration {
   customName?: string;
 }
 
+/** A documented exception (`ignore` in a team config). */
+export interface ExceptionDeclaration {
+  /** Component id or glob. */
+  pattern: string;
+  reason: string;
+  /** YYYY-MM-DD after which the exception lapses. */
+  until?: string;
+}
+
 export interface HostedService {
   provider: string;
   origin: string;

@@ -1,8 +1,8 @@
 // Bundled and run by scripts/bench.mjs: in-process time for the engine to diagnose one manifest,
 // the work the language server does per edit (read, classify, run every rule, build fixes).
 import { shippedKnowledgeBase } from '../../rules/src/knowledgeBase';
+import { createLintOptions } from '../../server/src/engine/lint';
 import { lintSourceText } from '../../server/src/engine/scan';
-import { createLintOptions } from '../../server/src/engine/scan';
 import { manifestKind } from '../../server/src/readers/index';
 
 export function timeLint(file: string, text: string, runs: number): { medianMs: number; p95Ms: number; findings: number } {

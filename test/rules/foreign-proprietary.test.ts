@@ -41,7 +41,7 @@ ruleTester(foreignProprietary, fixtureKb, {
       name: 'a severity set by the team wins',
       file: 'requirements.txt',
       code: 'openai\n',
-      config: { rules: { 'foreign-proprietary': 'warning' }, attestations: [], exceptions: [] },
+      config: { rules: { 'foreign-proprietary': 'warning' }, attestations: [], exceptions: [], exclude: [] },
       errors: [{ message: 'openai — client of a foreign hosted service (OpenAI, US): blocks national', line: 1, column: 1, endLine: 1, endColumn: 7, severity: 'warning' }],
       output: 'gigachat>=0.1.39\n',
     },

@@ -11,7 +11,7 @@ ruleTester(unknownProvenance, fixtureKb, {
       name: 'a component the team attested',
       file: 'package.json',
       code: '{"dependencies": {"@acme/core": "^1"}}',
-      config: { rules: {}, attestations: [{ pattern: 'npm:@acme/*', entry: { id: 'npm:@acme/*', owner: 'Acme', origin: 'RU', evidence: ['internal registry'] } }], exceptions: [] },
+      config: { rules: {}, attestations: [{ pattern: 'npm:@acme/*', entry: { id: 'npm:@acme/*', owner: 'Acme', origin: 'RU', evidence: ['internal registry'] } }], exceptions: [], exclude: [] },
     },
   ],
   invalid: [

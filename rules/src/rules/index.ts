@@ -3,6 +3,7 @@ import type { Rule } from '../rule';
 import foreignBaseModel from './foreign-base-model';
 import foreignComponent from './foreign-component';
 import foreignDataset from './foreign-dataset';
+import expiredException from './expired-exception';
 import foreignProprietary from './foreign-proprietary';
 import invalidLicense from './invalid-license';
 import unknownProvenance from './unknown-provenance';
@@ -14,6 +15,7 @@ export const rules: readonly Rule[] = [
   foreignDataset,
   unknownProvenance,
   invalidLicense,
+  expiredException,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((rule) => [rule.meta.id, rule]));

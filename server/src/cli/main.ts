@@ -5,14 +5,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { shippedKnowledgeBase } from '../../../rules/src/knowledgeBase';
 import type { Target } from '../../../rules/src/types';
-import { type Config, parseConfig } from '../engine/config';
 import { scan, ScanInputError } from '../engine/scan';
+import { printConfig } from './printConfig';
 import { toJson } from './json';
 import { toSarif } from './sarif';
 import { toText } from './text';
 import { TOOL_NAME, TOOL_VERSION } from './version';
 
 const USAGE = `Usage: ${TOOL_NAME} scan [PATH…] [options]
+       ${TOOL_NAME} print-config FILE [--config FILE] [--format text|json]
        ${TOOL_NAME} lsp --stdio            (the language server, for any LSP editor)
 
 Scans AI projects (package.json, requirements*.txt, pyproject.toml, Hugging Face cards) and reports
@@ -22,7 +23,7 @@ Options:
   --target sovereign|national   the tier to check against (default: config, else sovereign)
   --jurisdiction CC             ISO 3166-1 alpha-2 country counted as domestic (default: config, else RU)
   --format text|json|sarif      output format (default: text)
-  --config FILE                 a sovereign-lint.json to apply
+  --config FILE                 a sovereign-lint.json for every file (default: the nearest one above each manifest)
   -h, --help                    show this help
   -v, --version                 show the version
 
@@ -61,11 +62,19 @@ function run(argv: readonly string[], io: Io): number {
     io.stdout(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
   }
-  if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try --help)`);
+  if (command !== 'scan' && command !== 'print-config') throw new UsageError(`unknown command "${command}" (try --help)`);
 
   const { values, positionals } = parseOptions(rest);
   if (values.help) {
     io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  const configFile = values.config ? existingConfig(path.resolve(io.cwd, values.config), io.cwd) : undefined;
+  if (command === 'print-config') {
+    const [file, ...extra] = positionals;
+    if (!file || extra.length) throw new UsageError('print-config takes exactly one FILE');
+    const format = oneOf(values.format, ['text', 'json'], '--format') ?? 'text';
+    io.stdout(printConfig(path.resolve(io.cwd, file), { cwd: io.cwd, format, ...(configFile ? { configFile } : {}) }));
     return 0;
   }
   const target = oneOf(values.target, ['sovereign', 'national'], '--target') as Target | undefined;
@@ -74,16 +83,23 @@ function run(argv: readonly string[], io: Io): number {
   if (jurisdiction !== undefined && !/^[A-Z]{2}$/.test(jurisdiction)) {
     throw new UsageError(`--jurisdiction must be an ISO 3166-1 alpha-2 country code such as RU, not "${values.jurisdiction}"`);
   }
-  const config = values.config ? loadConfig(path.resolve(io.cwd, values.config), io.cwd) : undefined;
-
   const result = scan(positionals, {
     kb: shippedKnowledgeBase(),
     cwd: io.cwd,
     today: io.today,
-    ...(config ? { config } : {}),
+    ...(configFile ? { configFile } : {}),
     ...(target ? { target } : {}),
     ...(jurisdiction ? { jurisdiction } : {}),
   });
+  for (const warning of result.configProblems.filter((p) => p.severity === 'warning')) {
+    io.stderr(`${TOOL_NAME}: warning: ${where(warning.file, warning.range, io.cwd)}: ${warning.message}\n`);
+  }
+  const errors = result.configProblems.filter((p) => p.severity !== 'warning');
+  const [first] = errors;
+  if (first) {
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
+    throw new UsageError(`invalid config ${where(first.file, first.range, io.cwd)}: ${first.message}${more}`);
+  }
   if (format === 'json') io.stdout(`${JSON.stringify(toJson(result), null, 2)}\n`);
   else if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif(result), null, 2)}\n`);
   else io.stdout(toText(result, io.isTTY && !io.env.NO_COLOR));
@@ -117,20 +133,13 @@ function oneOf(value: string | undefined, allowed: string[], flag: string): stri
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
 }
 
-function loadConfig(file: string, cwd: string): Config {
-  const shown = path.relative(cwd, file) || file;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`config ${shown} cannot be read`);
-  }
-  const { config, problems } = parseConfig(text);
-  const [first] = problems;
-  if (!config || first) {
-    const where = first ? `${shown}:${first.range.start.line + 1}:${first.range.start.character + 1}` : shown;
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    throw new UsageError(`invalid config ${where}: ${first?.message ?? 'not a config'}${more}`);
-  }
-  return config;
+function existingConfig(file: string, cwd: string): string {
+  if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`config ${path.relative(cwd, file) || file} cannot be read`);
+  return file;
+}
+
+/** `file:line:col`, relative to the working directory when inside it. */
+function where(file: string, range: { start: { line: number; character: number } }, cwd: string): string {
+  const shown = path.relative(cwd, file);
+  return `${shown.startsWith('..') ? file : shown}:${range.start.line + 1}:${range.start.character + 1}`;
 }

@@ -1,16 +1,27 @@
-// sovereign-lint.json (SPEC §5): parsed tolerantly, validated against rules/schema/config.schema.json,
-// every problem placed at its exact range. Pure data: nothing in a config is ever executed.
+// sovereign-lint.json (SPEC §5): one config file parsed tolerantly, validated against
+// rules/schema/config.schema.json with every problem placed at its exact range, and turned into a
+// layer that the resolver stacks with the configs it extends. Pure data: nothing is ever executed.
 import Ajv, { type ErrorObject } from 'ajv';
 import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import configSchema from '../../../rules/schema/config.schema.json';
-import type { KbEntry, Range, Severity, Target } from '../../../rules/src/types';
+import type { ExceptionDeclaration, KbEntry, Range, Severity, Target } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
 import type { Attestation } from './classify';
 
-export interface Exception {
-  pattern: string;
-  reason: string;
-  until?: string;
+/** Where a value was declared: a config file (absolute path) or a built-in preset (`sovereign-lint:…`). */
+export interface Declared {
+  source: string;
+  range?: Range;
+}
+
+export interface Exception extends ExceptionDeclaration {
+  declared?: Declared;
+}
+
+/** Exclusion globs, relative to the config file that declares them. */
+export interface Exclusion {
+  base: string;
+  patterns: string[];
 }
 
 export interface Config {
@@ -19,62 +30,113 @@ export interface Config {
   rules: Record<string, Severity>;
   attestations: Attestation[];
   exceptions: Exception[];
+  exclude: Exclusion[];
 }
 
 export interface ConfigProblem {
   range: Range;
   message: string;
+  severity?: 'error' | 'warning';
 }
 
-interface RawConfig {
+export interface RawAttestation {
+  origin: string;
+  owner?: string;
+  license?: string;
+  evidence: string;
+}
+
+export interface RawSettings {
   target?: Target;
   jurisdiction?: string;
   rules?: Record<string, Severity>;
-  components?: Record<string, { origin: string; owner?: string; license?: string; evidence: string }>;
+  components?: Record<string, RawAttestation>;
   ignore?: { component: string; reason: string; until?: string }[];
+  exclude?: string[];
+}
+
+export interface RawConfig extends RawSettings {
+  extends?: string | string[];
+  overrides?: (RawSettings & { files: string | string[] })[];
+}
+
+/** A config file as read: its data (when valid), its syntax tree for placing things, and its problems. */
+export interface ParsedConfig {
+  raw?: RawConfig;
+  root?: Node;
+  lines: LineIndex;
+  problems: ConfigProblem[];
 }
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile<RawConfig>(configSchema);
 
-export const EMPTY_CONFIG: Config = { rules: {}, attestations: [], exceptions: [] };
+export const EMPTY_CONFIG: Config = { rules: {}, attestations: [], exceptions: [], exclude: [] };
 
-export function parseConfig(text: string): { config?: Config; problems: ConfigProblem[] } {
+export function parseConfigText(text: string): ParsedConfig {
   const lines = new LineIndex(text);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0 || !root) {
     return {
+      lines,
       problems: errors.map((error) => ({
-        message: printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase(),
+        message: `not valid JSON: ${printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`,
         range: lines.range(error.offset, error.offset + error.length),
       })),
     };
   }
   const raw: unknown = JSON.parse(text);
   if (!validate(raw)) {
-    return { problems: (validate.errors ?? []).filter(isReportable).map((error) => placeSchemaError(error, root, lines)) };
+    return { root, lines, problems: (validate.errors ?? []).filter(isReportable).map((error) => placeSchemaError(error, root, lines)) };
   }
-  return { config: toConfig(raw), problems: [] };
+  return { raw, root, lines, problems: [] };
 }
 
-function toConfig(raw: RawConfig): Config {
+/** One standalone config (no `extends` followed): its settings, or its problems. */
+export function parseConfig(text: string): { config?: Config; problems: ConfigProblem[] } {
+  const parsed = parseConfigText(text);
+  return parsed.raw ? { config: layerOf(parsed.raw, { source: '<config>' }, parsed), problems: [] } : { problems: parsed.problems };
+}
+
+/** The settings a raw config (or one of its overrides) contributes, remembering where each came from. */
+export function layerOf(raw: RawSettings, declared: Declared, parsed?: ParsedConfig, path: (string | number)[] = []): Config {
+  const at = (...more: (string | number)[]): Declared => ({ ...declared, ...(parsed ? { range: rangeAt(parsed, [...path, ...more]) } : {}) });
   return {
     ...(raw.target ? { target: raw.target } : {}),
     ...(raw.jurisdiction ? { jurisdiction: raw.jurisdiction } : {}),
     rules: raw.rules ?? {},
-    attestations: Object.entries(raw.components ?? {}).map(([pattern, fact]) => ({
-      pattern,
-      entry: attestedEntry(pattern, fact),
-    })),
-    exceptions: (raw.ignore ?? []).map((item) => ({
+    attestations: Object.entries(raw.components ?? {}).map(([pattern, fact]) => ({ pattern, entry: attestedEntry(pattern, fact) })),
+    exceptions: (raw.ignore ?? []).map((item, index) => ({
       pattern: item.component,
       reason: item.reason,
       ...(item.until ? { until: item.until } : {}),
+      declared: at('ignore', index, ...(item.until ? ['until'] : [])),
     })),
+    exclude: raw.exclude?.length ? [{ base: declared.source, patterns: raw.exclude }] : [],
   };
 }
 
-function attestedEntry(pattern: string, fact: NonNullable<RawConfig['components']>[string]): KbEntry {
+/** Stacks `layer` on `base`: scalars and per-key settings of the later layer win; lists accumulate. */
+export function mergeConfig(base: Config, layer: Config): Config {
+  return {
+    ...base,
+    ...(layer.target ? { target: layer.target } : {}),
+    ...(layer.jurisdiction ? { jurisdiction: layer.jurisdiction } : {}),
+    rules: { ...base.rules, ...layer.rules },
+    // Later attestations of the same pattern win; the placement takes the first match, so they go first.
+    attestations: [...layer.attestations, ...base.attestations.filter((a) => !layer.attestations.some((b) => b.pattern === a.pattern))],
+    exceptions: [...base.exceptions, ...layer.exceptions],
+    exclude: [...base.exclude, ...layer.exclude],
+  };
+}
+
+/** The range of the value at `path` in a parsed config (the whole file when it is not there). */
+export function rangeAt(parsed: ParsedConfig, path: (string | number)[]): Range {
+  const node = parsed.root ? (findNodeAtLocation(parsed.root, path) ?? parsed.root) : undefined;
+  return node ? nodeRange(node, parsed.lines) : parsed.lines.range(0, 0);
+}
+
+function attestedEntry(pattern: string, fact: RawAttestation): KbEntry {
   return {
     id: pattern,
     owner: fact.owner ?? 'attested by the team',
@@ -86,9 +148,9 @@ function attestedEntry(pattern: string, fact: NonNullable<RawConfig['components'
   };
 }
 
-/** `propertyNames` failures come with a second, vaguer error for the same key; keep the specific one. */
+/** `propertyNames` failures come with a second, vaguer error for the same key; `oneOf` repeats its branches' errors. */
 function isReportable(error: ErrorObject): boolean {
-  return error.keyword !== 'propertyNames';
+  return error.keyword !== 'propertyNames' && error.keyword !== 'oneOf';
 }
 
 function placeSchemaError(error: ErrorObject, root: Node, lines: LineIndex): ConfigProblem {
@@ -124,14 +186,21 @@ function placeSchemaError(error: ErrorObject, root: Node, lines: LineIndex): Con
         };
       }
       return { message: `${where}: ${describePattern(String(params.pattern))}`, range: nodeRange(node, lines) };
+    case 'type':
+      return { message: `${where}: must be ${describeType(String(params.type))}`, range: nodeRange(node, lines) };
     default:
       return { message: `${where}: ${error.message ?? 'invalid'}`, range: nodeRange(node, lines) };
   }
 }
 
+function describeType(type: string): string {
+  return type === 'array' ? 'a list' : type === 'object' ? 'an object' : `a ${type}`;
+}
+
 function describePattern(pattern: string): string {
   if (pattern.includes('\\d{4}')) return 'must be a date, YYYY-MM-DD';
   if (pattern.includes('[A-Z]{2}')) return 'must be an ISO 3166-1 alpha-2 country code such as RU';
+  if (pattern.includes('npm|pypi')) return 'must be a component id or pattern (ecosystem:name, e.g. pypi:numpy)';
   return `must match ${pattern}`;
 }
 
@@ -146,7 +215,7 @@ function keyRange(objectNode: Node, key: string, lines: LineIndex): Range {
 }
 
 function nodeRange(node: Node, lines: LineIndex): Range {
-  // A whole object or array is marked at its first line only, like a compiler's squiggle.
+  // A whole object or array is marked at its first character only, like a compiler's squiggle.
   const end = node.type === 'object' || node.type === 'array' ? node.offset + 1 : node.offset + node.length;
   return lines.range(node.offset, end);
 }

@@ -7,8 +7,10 @@ import { rules } from '../../../rules/src/rules/index';
 import type { Assessment, Blocks, Declaration, LineageStep, Range, Severity, Target } from '../../../rules/src/types';
 import { type ManifestKind, readManifest } from '../readers/index';
 import type { Problem, ReadResult } from '../readers/types';
-import type { Classifier } from './classify';
-import type { Exception } from './config';
+import type { KnowledgeBase } from '../../../rules/src/kb';
+import { Classifier } from './classify';
+import { type Config, EMPTY_CONFIG, type Exception } from './config';
+import { KnowledgePlacement } from './placement';
 import { alternativeFixes, type Fix } from './fixes';
 
 const ARCHIVE = /\.(whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip)$/i;
@@ -43,6 +45,8 @@ export interface Finding {
 export interface FileReport {
   file: string;
   kind: ManifestKind;
+  /** The tier this file is held to (configs and overrides may differ across a tree). */
+  target: Target;
   assessments: Assessment[];
   findings: Finding[];
   problems: Problem[];
@@ -89,6 +93,7 @@ export function assessRead(file: string, kind: ManifestKind, read: ReadResult, o
   return {
     file,
     kind,
+    target: options.target,
     assessments,
     findings,
     problems: read.problems,
@@ -158,4 +163,24 @@ function firstParty(declaration: Declaration, file: string, { root, firstParty: 
   // Outside the root it is someone else's folder: named after it, placed like any other package.
   if (relative.startsWith('..') || path.isAbsolute(relative)) return named;
   return { ...named, relation: 'workspace' };
+}
+
+/** Lint options for a root: explicit target and jurisdiction win over the config, the config over the defaults. */
+export function createLintOptions(
+  root: string,
+  options: { kb: KnowledgeBase; config?: Config; target?: Target; jurisdiction?: string; today: string; firstParty?: ReadonlySet<string> },
+): LintOptions {
+  const config = options.config ?? EMPTY_CONFIG;
+  return {
+    classifier: new Classifier(
+      new KnowledgePlacement(options.kb, config.attestations),
+      options.jurisdiction ?? config.jurisdiction ?? 'RU',
+    ),
+    target: options.target ?? config.target ?? 'sovereign',
+    severities: config.rules,
+    exceptions: config.exceptions,
+    today: options.today,
+    root,
+    firstParty: options.firstParty ?? new Set(),
+  };
 }

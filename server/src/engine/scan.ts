@@ -1,27 +1,30 @@
 // A workspace scan: every manifest under the given paths (and every requirements file they include),
-// linted with one classifier, summed up in one verdict. A file that cannot be read becomes an error
-// entry and the scan goes on.
+// each judged under the config that applies to it, summed up in one verdict. A file that cannot be
+// read becomes an error entry and the scan goes on.
 import fs from 'node:fs';
 import path from 'node:path';
+import { componentId } from '../../../rules/src/ids';
 import type { KnowledgeBase } from '../../../rules/src/kb';
 import type { Range, Target } from '../../../rules/src/types';
-import { componentId } from '../../../rules/src/ids';
 import { type ManifestKind, manifestKind, readManifest } from '../readers/index';
 import type { ReadResult } from '../readers/types';
 import { decodeManifest } from '../text/source';
-import { Classifier } from './classify';
-import { type Config, EMPTY_CONFIG } from './config';
+import { type ChainProblem, ConfigResolver } from './configResolver';
+import { ConfiguredLinting } from './configuredLinting';
 import { assessRead, type FileReport, type Finding, type LintOptions } from './lint';
-import { KnowledgePlacement } from './placement';
+import { relativeTo } from './paths';
 import { computeVerdict, type Verdict } from './verdict';
 import { findManifests } from './walk';
 
 export interface ScanOptions {
   kb: KnowledgeBase;
-  config?: Config;
-  /** Overrides the config's target. */
+  /** A config for every file (`--config`); otherwise the nearest sovereign-lint.json above each manifest. */
+  configFile?: string;
+  /** Whether config packages may be loaded from node_modules (the CLI runs where its user chose: trusted). */
+  trusted?: boolean;
+  /** Overrides every config's target. */
   target?: Target;
-  /** Overrides the config's jurisdiction. */
+  /** Overrides every config's jurisdiction. */
   jurisdiction?: string;
   /** Where relative paths start (the CLI's working directory). */
   cwd: string;
@@ -42,6 +45,8 @@ export interface ScanResult {
   files: FileReport[];
   findings: Finding[];
   errors: ScanError[];
+  /** Problems in the config files used (an invalid config is a usage error for the CLI). */
+  configProblems: ChainProblem[];
   verdict: Verdict;
 }
 
@@ -51,8 +56,9 @@ export class ScanInputError extends Error {}
 export function scan(paths: readonly string[], options: ScanOptions): ScanResult {
   const absolute = (paths.length ? paths : ['.']).map((p) => path.resolve(options.cwd, p));
   const root = absolute.length === 1 && isDirectory(absolute[0]!) ? absolute[0]! : options.cwd;
+  const resolver = new ConfigResolver({ trusted: options.trusted ?? true, ...(options.configFile ? { explicit: options.configFile } : {}) });
 
-  const queue: { file: string; kind: ManifestKind }[] = absolute.flatMap((input) => inputsOf(input, root));
+  const queue = absolute.flatMap((input) => inputsOf(input, root)).filter(({ file }) => !resolver.isExcluded(file));
   const seen = new Set(queue.map((item) => item.file));
   const reads: ReadOutcome[] = [];
   const includeErrors: ScanError[] = [];
@@ -71,42 +77,25 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
     }
   }
   // Judged only once every manifest is read: which packages are the project's own is known by then.
-  const lintOptions = createLintOptions(root, { ...options, firstParty: firstPartyOf(reads) });
-  const { target, classifier } = lintOptions;
-  const outcomes = reads.map((read) => judge(read, lintOptions));
+  const linting = new ConfiguredLinting(resolver, { ...options, root, firstParty: firstPartyOf(reads) });
+  const outcomes = reads.map((read) => judge(read, linting.optionsFor(path.resolve(root, read.file))));
   const files = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
   const errors = [...outcomes.flatMap((outcome) => outcome.errors), ...includeErrors];
-  const findings = files.flatMap((file) => file.findings);
+  const expired = linting.expiredExceptions();
+  const findings = [...files.flatMap((file) => file.findings), ...expired];
   const filesWithErrors = new Set(errors.map((error) => error.file)).size;
+  // The scan's own target: a flag, else the config at the root, else the default.
+  const rootOptions = linting.optionsFor(path.join(root, '.'));
   return {
     root,
-    target,
-    jurisdiction: classifier.jurisdiction,
+    target: rootOptions.target,
+    jurisdiction: rootOptions.classifier.jurisdiction,
     kbVersion: options.kb.version,
     files,
     findings,
     errors,
-    verdict: computeVerdict(findings, target, filesWithErrors),
-  };
-}
-
-/** Lint options for a root: explicit target and jurisdiction win over the config, the config over the defaults. */
-export function createLintOptions(
-  root: string,
-  options: Pick<ScanOptions, 'kb' | 'config' | 'target' | 'jurisdiction' | 'today'> & { firstParty?: ReadonlySet<string> },
-): LintOptions {
-  const config = options.config ?? EMPTY_CONFIG;
-  return {
-    classifier: new Classifier(
-      new KnowledgePlacement(options.kb, config.attestations),
-      options.jurisdiction ?? config.jurisdiction ?? 'RU',
-    ),
-    target: options.target ?? config.target ?? 'sovereign',
-    severities: config.rules,
-    exceptions: config.exceptions,
-    today: options.today,
-    root,
-    firstParty: options.firstParty ?? new Set(),
+    configProblems: resolver.resolvedChains().flatMap((chain) => chain.problems),
+    verdict: computeVerdict([...files, { findings: expired, target: rootOptions.target }], filesWithErrors),
   };
 }
 
@@ -202,9 +191,6 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function relativeTo(root: string, absolute: string): string {
-  return path.relative(root, absolute).split(path.sep).join('/');
-}
 
 function isDirectory(p: string): boolean {
   return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;

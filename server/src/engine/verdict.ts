@@ -19,7 +19,18 @@ export interface Verdict {
 
 const RANK: Record<Tier, number> = { none: 0, national: 1, sovereign: 2 };
 
-export function computeVerdict(findings: readonly Finding[], target: Target, filesWithErrors: number): Verdict {
+/** Findings held to one target: a file's, or the config findings' (the scan's target). */
+export interface JudgedFindings {
+  findings: readonly Finding[];
+  target: Target;
+}
+
+/**
+ * The verdict over every file. The tier is the lowest any component allows; the target is met when
+ * every file reaches the tier its own config asks of it (an override may let `experiments/**` stay national).
+ */
+export function computeVerdict(judged: readonly JudgedFindings[], filesWithErrors: number): Verdict {
+  const findings = judged.flatMap((group) => group.findings);
   const sovereignBlockers = new Set<string>();
   const nationalBlockers = new Set<string>();
   const trustedBlockers = new Set<string>();
@@ -40,7 +51,7 @@ export function computeVerdict(findings: readonly Finding[], target: Target, fil
   }
   const tier: Tier = nationalBlockers.size > 0 ? 'none' : sovereignBlockers.size > 0 ? 'national' : 'sovereign';
   const blockedBy = [...(tier === 'none' ? nationalBlockers : tier === 'national' ? sovereignBlockers : [])].sort();
-  const meetsTarget = RANK[tier] >= RANK[target] && filesWithErrors === 0;
+  const meetsTarget = filesWithErrors === 0 && judged.every((group) => RANK[tierOf(group.findings)] >= RANK[group.target]);
   return {
     tier,
     meetsTarget,
@@ -50,6 +61,13 @@ export function computeVerdict(findings: readonly Finding[], target: Target, fil
     trusted: { ready: trustedBlockers.size === 0, blockers: [...trustedBlockers].sort() },
     summary: summarise(tier, blockedBy.length, exceptions.size, filesWithErrors),
   };
+}
+
+/** The tier one group of findings allows, exceptions accepted. */
+function tierOf(findings: readonly Finding[]): Tier {
+  const active = findings.filter((f) => !f.exception && f.blocks !== 'trusted');
+  if (active.some((f) => f.blocks === 'national')) return 'none';
+  return active.length > 0 ? 'national' : 'sovereign';
 }
 
 function summarise(tier: Tier, blocking: number, exceptions: number, filesWithErrors: number): string {

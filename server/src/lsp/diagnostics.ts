@@ -28,21 +28,21 @@ export function diagnosticsOf(outcome: FileOutcome, uri: string): Diagnostic[] {
       message: error.message,
     }),
   );
-  const findings = (outcome.report?.findings ?? []).flatMap((finding) => (finding.severity === 'off' ? [] : [toDiagnostic(finding, uri)]));
+  const findings = (outcome.report?.findings ?? []).flatMap((finding) => (finding.severity === 'off' ? [] : [findingDiagnostic(finding, uri)]));
   return [...errors, ...findings];
 }
 
 export function configDiagnostics(problems: readonly ConfigProblem[]): Diagnostic[] {
   return problems.map((problem) => ({
     range: problem.range,
-    severity: DiagnosticSeverity.Error,
+    severity: problem.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
     source: SOURCE,
     code: 'invalid-config',
     message: problem.message,
   }));
 }
 
-function toDiagnostic(finding: Finding, uri: string): Diagnostic {
+export function findingDiagnostic(finding: Finding, uri: string): Diagnostic {
   const docs = rulesById.get(finding.rule)?.meta.docs;
   // An accepted exception stays visible, faded, so nobody forgets it exists.
   const accepted = finding.exception;

@@ -1,23 +1,15 @@
-// One workspace folder as the language server keeps it: its settings, its config (the last good one
-// while the file is broken), and the outcome of linting every manifest in it, from disk or from an
-// open editor buffer.
-import fs from 'node:fs';
+// One workspace folder as the language server keeps it: its settings, the configs that apply inside it
+// (each manifest under its nearest sovereign-lint.json, the last good one while a config is broken), and
+// the outcome of linting every manifest, from disk or from an open editor buffer.
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { KnowledgeBase } from '../../../rules/src/kb';
 import type { Target } from '../../../rules/src/types';
-import { type Config, type ConfigProblem, EMPTY_CONFIG, parseConfig } from '../engine/config';
-import type { LintOptions } from '../engine/lint';
-import {
-  createLintOptions,
-  type FileOutcome,
-  firstPartyOf,
-  judge,
-  type ReadOutcome,
-  readDiskFile,
-  readSourceText,
-  relativeTo,
-} from '../engine/scan';
+import { type ChainProblem, CONFIG_FILE_NAMES, ConfigResolver } from '../engine/configResolver';
+import { ConfiguredLinting } from '../engine/configuredLinting';
+import type { Finding } from '../engine/lint';
+import { relativeTo } from '../engine/paths';
+import { type FileOutcome, firstPartyOf, judge, type ReadOutcome, readDiskFile, readSourceText } from '../engine/scan';
 import { computeVerdict } from '../engine/verdict';
 import { findManifests } from '../engine/walk';
 import type { FolderVerdict } from '../protocol';
@@ -31,25 +23,56 @@ export interface FolderSettings {
   exclude: string[];
 }
 
-export const CONFIG_FILE_NAMES = ['sovereign-lint.json', '.sovereign-lint.json'];
+export interface FolderContext {
+  kb: KnowledgeBase;
+  today: () => string;
+  /** Whether config packages may be loaded from node_modules. */
+  trusted: boolean;
+  /** An open editor's text for a file, if it is open. */
+  readOpen: (file: string) => string | undefined;
+}
 
 export class Folder {
   private readonly outcomes = new Map<string, FileOutcome>();
-  private config: Config = EMPTY_CONFIG;
   private firstParty: ReadonlySet<string> = new Set();
-  private options!: LintOptions;
+  private linting!: ConfiguredLinting;
+  private resolver: ConfigResolver | undefined;
+  private explicitConfig: string | undefined;
   settings: FolderSettings = { exclude: [] };
-  configFile: string | undefined;
-  configProblems: ConfigProblem[] = [];
 
   constructor(
     readonly uri: string,
     readonly root: string,
     readonly name: string,
-    private readonly kb: KnowledgeBase,
-    private readonly today: () => string,
+    private readonly context: FolderContext,
   ) {
-    this.refreshOptions();
+    this.reconfigure();
+  }
+
+  /** Reads settings and configs afresh (a config or a setting changed); a broken config keeps its last good chain. */
+  reconfigure(): void {
+    const configPath = this.settings.configPath ? path.resolve(this.root, this.settings.configPath) : undefined;
+    if (!this.resolver || this.explicitConfig !== configPath) {
+      this.resolver = new ConfigResolver({
+        trusted: this.context.trusted,
+        read: this.context.readOpen,
+        ...(configPath ? { explicit: configPath } : {}),
+      });
+      this.explicitConfig = configPath;
+    }
+    this.resolver.invalidate();
+    const resolver = this.resolver;
+    const defaults = {
+      ...(this.settings.target ? { target: this.settings.target } : {}),
+      ...(this.settings.jurisdiction ? { jurisdiction: this.settings.jurisdiction } : {}),
+    };
+    this.linting = new ConfiguredLinting(resolver, {
+      kb: this.context.kb,
+      root: this.root,
+      today: this.context.today(),
+      firstParty: this.firstParty,
+      defaults,
+    });
   }
 
   contains(file: string): boolean {
@@ -57,33 +80,32 @@ export class Folder {
     return !relative.startsWith('..') && !path.isAbsolute(relative);
   }
 
-  /** Reads the folder's config (text from an open editor if `readOpen` has it); a broken one keeps the last good config. */
-  loadConfig(readOpen: (file: string) => string | undefined): void {
-    this.configFile = this.findConfigFile();
-    this.configProblems = [];
-    if (!this.configFile) {
-      this.config = EMPTY_CONFIG;
-    } else {
-      const text = readOpen(this.configFile) ?? readIfExists(this.configFile);
-      const parsed = text === undefined ? undefined : parseConfig(text);
-      if (parsed?.config) this.config = parsed.config;
-      this.configProblems = parsed?.problems ?? [];
-    }
-    this.refreshOptions();
-  }
-
-  /** Where attestations and exceptions go: the folder's config, or a new sovereign-lint.json at its root. */
-  configTarget(): string {
-    return this.configFile ?? path.join(this.root, CONFIG_FILE_NAMES[0]!);
-  }
-
+  /** A sovereign-lint.json (or a file some config here extends). */
   isConfigFile(file: string): boolean {
-    return file === this.configFile || (this.contains(file) && path.dirname(file) === this.root && CONFIG_FILE_NAMES.includes(path.basename(file)));
+    return CONFIG_FILE_NAMES.includes(path.basename(file)) || this.configFiles().includes(file);
+  }
+
+  /** Every config file the folder's manifests are judged under, with the configs they extend. */
+  configFiles(): string[] {
+    return [...new Set(this.linting.resolver.resolvedChains().flatMap((chain) => chain.files))];
+  }
+
+  /** Problems (and lapsed exceptions) per config file, for diagnostics on those files. */
+  configFindings(): { problems: ChainProblem[]; expired: Finding[] } {
+    const chains = this.linting.resolver.resolvedChains();
+    return { problems: chains.flatMap((chain) => chain.problems), expired: this.linting.expiredExceptions(chains) };
+  }
+
+  /** Where attestations and exceptions for a manifest go: its nearest config, or a new one at the folder root. */
+  configTarget(file: string): string {
+    return this.linting.resolver.configFileFor(path.dirname(file)) ?? path.join(this.root, CONFIG_FILE_NAMES[0]!);
   }
 
   manifests(): string[] {
     const excluded = this.settings.exclude.length ? picomatch(this.settings.exclude, { dot: true }) : () => false;
-    return findManifests(this.root, excluded).map((file) => path.join(this.root, file));
+    return findManifests(this.root, excluded)
+      .map((file) => path.join(this.root, file))
+      .filter((file) => !this.linting.resolver.isExcluded(file));
   }
 
   /** Reads a file from its open buffer or from disk, without judging it yet. */
@@ -96,12 +118,12 @@ export class Folder {
   /** The project's own packages, from every manifest of the folder: they are first-party wherever they are used. */
   learnFirstParty(reads: readonly ReadOutcome[]): void {
     this.firstParty = firstPartyOf(reads);
-    this.refreshOptions();
+    this.reconfigure();
   }
 
   /** Judges what was read and remembers the outcome for the verdict. */
   judge(file: string, read: ReadOutcome): FileOutcome {
-    const outcome = judge(read, this.options);
+    const outcome = judge(read, this.linting.optionsFor(file));
     this.outcomes.set(file, outcome);
     return outcome;
   }
@@ -124,52 +146,28 @@ export class Folder {
     return [...this.outcomes.keys()];
   }
 
+  jurisdictionFor(file: string): string {
+    return this.linting.optionsFor(file).classifier.jurisdiction;
+  }
+
   verdict(): FolderVerdict {
     const outcomes = [...this.outcomes.values()];
-    const findings = outcomes.flatMap((outcome) => outcome.report?.findings ?? []);
+    const rootOptions = this.linting.optionsFor(path.join(this.root, '.'));
+    const reports = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
     const filesWithErrors = outcomes.filter((outcome) => outcome.errors.length > 0).length;
-    const verdict = computeVerdict(findings, this.options.target, filesWithErrors);
+    const expired = this.configFindings().expired;
+    const verdict = computeVerdict([...reports, { findings: expired, target: rootOptions.target }], filesWithErrors);
     return {
       folderUri: this.uri,
       folderName: this.name,
-      target: this.options.target,
+      target: rootOptions.target,
       tier: verdict.tier,
       meetsTarget: verdict.meetsTarget,
       summary: verdict.summary,
       blockedBy: verdict.blockedBy,
       exceptions: verdict.exceptions,
       filesWithErrors,
-      knowledgeBase: this.kb.version,
+      knowledgeBase: this.context.kb.version,
     };
-  }
-
-  get jurisdiction(): string {
-    return this.options.classifier.jurisdiction;
-  }
-
-  private refreshOptions(): void {
-    const target = this.config.target ?? this.settings.target;
-    const jurisdiction = this.config.jurisdiction ?? this.settings.jurisdiction;
-    this.options = createLintOptions(this.root, {
-      kb: this.kb,
-      config: this.config,
-      today: this.today(),
-      firstParty: this.firstParty,
-      ...(target ? { target } : {}),
-      ...(jurisdiction ? { jurisdiction } : {}),
-    });
-  }
-
-  private findConfigFile(): string | undefined {
-    if (this.settings.configPath) return path.resolve(this.root, this.settings.configPath);
-    return CONFIG_FILE_NAMES.map((name) => path.join(this.root, name)).find((file) => fs.existsSync(file));
-  }
-}
-
-function readIfExists(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
   }
 }

@@ -28,7 +28,7 @@ import type { Position, Range } from '../../../rules/src/types';
 import type { FileOutcome, ReadOutcome } from '../engine/scan';
 import { ReportRequest, ScanWorkspaceRequest, VerdictNotification } from '../protocol';
 import { codeActions, intersects } from './codeActions';
-import { configDiagnostics, diagnosticsOf } from './diagnostics';
+import { configDiagnostics, diagnosticsOf, findingDiagnostic } from './diagnostics';
 import { Folder, type FolderSettings } from './folder';
 import { hoverMarkdown } from './hover';
 import { reportMarkdown } from './report';
@@ -52,6 +52,11 @@ class SovereignLintServer {
   private configurationSupported = false;
   private watchRegistrationSupported = false;
   private workspaceFoldersSupported = false;
+  /** Config packages from node_modules load only in a trusted workspace (VS Code says; other clients are trusted). */
+  private trusted = true;
+  /** Config files that currently carry diagnostics, to clear them once fixed. */
+  private configDiagnosticUris = new Set<string>();
+  private configDiagnostics = new Map<string, Diagnostic[]>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private verdictTimer: NodeJS.Timeout | undefined;
   private scanGeneration = 0;
@@ -88,6 +93,7 @@ class SovereignLintServer {
     this.configurationSupported = capabilities.workspace?.configuration === true;
     this.watchRegistrationSupported = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.workspaceFoldersSupported = capabilities.workspace?.workspaceFolders === true;
+    this.trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
     const workspaceFolders: WorkspaceFolder[] =
       params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(fileURLToPath(params.rootUri)) }] : []);
     this.folders = workspaceFolders.filter((f) => f.uri.startsWith('file:')).map((f) => this.createFolder(f.uri, f.name));
@@ -107,7 +113,8 @@ class SovereignLintServer {
     if (this.watchRegistrationSupported) {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
-          { globPattern: '**/{package.json,pyproject.toml,sovereign-lint.json,.sovereign-lint.json}' },
+          // Every JSON file: configs extend files of any name (./team/base.json).
+          { globPattern: '**/{*.json,pyproject.toml}' },
           { globPattern: '**/*.{txt,in,md}' },
         ],
       });
@@ -131,7 +138,12 @@ class SovereignLintServer {
   }
 
   private createFolder(uri: string, name: string): Folder {
-    return new Folder(uri, fileURLToPath(uri), name, this.kb, () => new Date().toISOString().slice(0, 10));
+    return new Folder(uri, fileURLToPath(uri), name, {
+      kb: this.kb,
+      today: () => new Date().toISOString().slice(0, 10),
+      trusted: this.trusted,
+      readOpen: (file) => this.documents.get(uriOf(file))?.getText(),
+    });
   }
 
   /** Scans every manifest of every folder with progress; a newer scan cancels an older one. */
@@ -142,7 +154,7 @@ class SovereignLintServer {
     try {
       for (const folder of this.folders) {
         folder.settings = await this.settingsFor(folder);
-        this.reloadConfig(folder);
+        folder.reconfigure();
         const files = folder.manifests();
         for (const file of folder.files()) {
           if (!files.includes(file)) this.forget(folder, file);
@@ -163,6 +175,7 @@ class SovereignLintServer {
           await this.pace(i, (files.length + i + 1) / (files.length * 2), `${folder.name}: checked ${i + 1}/${reads.length} files`, progress);
         }
       }
+      this.publishConfigDiagnostics();
       if (this.pullDiagnostics) this.connection.languages.diagnostics.refresh();
       this.sendVerdicts();
     } finally {
@@ -180,13 +193,29 @@ class SovereignLintServer {
     return { exclude, ...(target ? { target } : {}), ...(jurisdiction ? { jurisdiction } : {}), ...(configPath ? { configPath } : {}) };
   }
 
-  private reloadConfig(folder: Folder): void {
-    const previous = folder.configFile;
-    folder.loadConfig((file) => this.documents.get(uriOf(file))?.getText());
-    if (previous && previous !== folder.configFile) void this.connection.sendDiagnostics({ uri: uriOf(previous), diagnostics: [] });
-    if (folder.configFile) {
-      void this.connection.sendDiagnostics({ uri: uriOf(folder.configFile), diagnostics: configDiagnostics(folder.configProblems) });
+  /** Diagnostics on every config file in use: its problems, and exceptions that have lapsed. */
+  private publishConfigDiagnostics(): void {
+    const byUri = new Map<string, Diagnostic[]>();
+    const add = (file: string, diagnostics: Diagnostic[]) => {
+      const uri = uriOf(file);
+      byUri.set(uri, [...(byUri.get(uri) ?? []), ...diagnostics]);
+    };
+    for (const folder of this.folders) {
+      for (const file of folder.configFiles()) add(file, []);
+      const { problems, expired } = folder.configFindings();
+      for (const problem of problems) add(problem.file, configDiagnostics([problem]));
+      for (const finding of expired) {
+        const file = path.resolve(folder.root, finding.file);
+        if (finding.severity !== 'off') add(file, [findingDiagnostic(finding, uriOf(file))]);
+      }
     }
+    for (const uri of this.configDiagnosticUris) if (!byUri.has(uri)) byUri.set(uri, []);
+    for (const [uri, diagnostics] of byUri) {
+      if (this.pullDiagnostics && this.documents.get(uri)) continue;
+      void this.connection.sendDiagnostics({ uri, diagnostics: dedupe(diagnostics) });
+    }
+    this.configDiagnosticUris = new Set([...byUri].filter(([, d]) => d.length > 0).map(([uri]) => uri));
+    this.configDiagnostics = byUri;
   }
 
   /** Lints a file (its open buffer if it has one) and pushes its diagnostics unless the client pulls them. */
@@ -251,9 +280,11 @@ class SovereignLintServer {
     this.scheduleVerdicts();
   }
 
+  /** A config in some chain changed: every manifest of the folder is judged again. */
   private configChanged(folder: Folder): void {
-    this.reloadConfig(folder);
+    folder.reconfigure();
     for (const file of folder.files()) this.lintAndPublish(folder, file);
+    this.publishConfigDiagnostics();
     if (this.pullDiagnostics) this.connection.languages.diagnostics.refresh();
     this.scheduleVerdicts();
   }
@@ -276,7 +307,10 @@ class SovereignLintServer {
 
   private pulled(uri: string): Diagnostic[] {
     const target = this.locate(uri);
-    if (!target || target.folder.isConfigFile(target.file)) return target ? configDiagnostics(target.folder.configProblems) : [];
+    if (!target || target.folder.isConfigFile(target.file)) {
+      if (target) this.publishConfigDiagnostics();
+      return this.configDiagnostics.get(uri) ?? [];
+    }
     const outcome = target.folder.lint(target.file, this.documents.get(uri)?.getText());
     this.scheduleVerdicts();
     return outcome ? diagnosticsOf(outcome, uri) : [];
@@ -299,7 +333,7 @@ class SovereignLintServer {
     if (!target) return [];
     const outcome = target.folder.lint(target.file, this.documents.get(params.textDocument.uri)?.getText());
     const findings = (outcome?.report?.findings ?? []).filter((f) => f.severity !== 'off' && intersects(f.range, params.range));
-    const configFile = target.folder.configTarget();
+    const configFile = target.folder.configTarget(target.file);
     const configUri = uriOf(configFile);
     const open = this.documents.get(configUri);
     return codeActions({
@@ -307,7 +341,7 @@ class SovereignLintServer {
       findings,
       diagnostics: params.context.diagnostics,
       config: { uri: configUri, text: open?.getText() ?? readText(configFile), version: open?.version ?? null },
-      jurisdiction: target.folder.jurisdiction,
+      jurisdiction: target.folder.jurisdictionFor(target.file),
     });
   }
 
@@ -343,7 +377,6 @@ class SovereignLintServer {
       const dir = path.dirname(file);
       folder = this.createFolder(pathToFileURL(dir).href, path.basename(dir));
       this.folders.push(folder);
-      this.reloadConfig(folder);
     }
     return { folder, file };
   }
@@ -368,6 +401,15 @@ class SovereignLintServer {
   private logError(what: string, error: unknown): void {
     this.connection.console.error(`sovereign-lint: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
+}
+
+/** A problem reported through two configs of one chain shows once. */
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.range.start.line}:${d.range.start.character}:${d.message}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 function uriOf(file: string): string {

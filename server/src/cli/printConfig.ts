@@ -1,0 +1,60 @@
+// `sovereign-lint print-config FILE`: the config that applies to a file once every `extends` and
+// override is resolved, and where each value came from.
+import path from 'node:path';
+import { ConfigResolver } from '../engine/configResolver';
+
+export interface PrintConfigOptions {
+  cwd: string;
+  format: string;
+  configFile?: string;
+}
+
+export function printConfig(file: string, { cwd, format, configFile }: PrintConfigOptions): string {
+  const resolver = new ConfigResolver({ trusted: true, ...(configFile ? { explicit: configFile } : {}) });
+  const { config, file: applied, origins, resolved } = resolver.forFile(file);
+  const shown = (source: string | undefined) => (source === undefined ? 'default' : source.startsWith('sovereign-lint:') ? source : relative(source, cwd));
+  const rows: [string, unknown, string][] = [
+    ['target', config.target ?? 'sovereign', shown(origins.get('target'))],
+    ['jurisdiction', config.jurisdiction ?? 'RU', shown(origins.get('jurisdiction'))],
+    ...Object.entries(config.rules).map(([rule, severity]): [string, unknown, string] => [`rules.${rule}`, severity, shown(origins.get(`rules.${rule}`))]),
+    ...config.attestations.map(({ pattern, entry }): [string, unknown, string] => [
+      `components.${pattern}`,
+      { origin: entry.origin, owner: entry.owner, evidence: entry.evidence[0] },
+      shown(origins.get(`components.${pattern}`)),
+    ]),
+    ...config.exceptions.map((e): [string, unknown, string] => [
+      `ignore.${e.pattern}`,
+      { reason: e.reason, ...(e.until ? { until: e.until } : {}) },
+      shown(e.declared?.source),
+    ]),
+    ...config.exclude.flatMap(({ base, patterns }) => patterns.map((p): [string, unknown, string] => [`exclude.${p}`, true, shown(base)])),
+  ];
+  const problems = resolved?.problems ?? [];
+  if (format === 'json') {
+    return `${JSON.stringify(
+      {
+        file: relative(file, cwd),
+        config: applied ? relative(applied, cwd) : null,
+        chain: resolved?.files.map((f) => relative(f, cwd)) ?? [],
+        values: Object.fromEntries(rows.map(([key, value, source]) => [key, { value, from: source }])),
+        problems: problems.map((p) => ({ file: relative(p.file, cwd), range: p.range, message: p.message, severity: p.severity ?? 'error' })),
+      },
+      null,
+      2,
+    )}\n`;
+  }
+  const width = Math.max(...rows.map(([key]) => key.length));
+  return [
+    `Config for ${relative(file, cwd)}: ${applied ? relative(applied, cwd) : 'none found (defaults)'}`,
+    ...(resolved && resolved.files.length > 1 ? [`  chain: ${resolved.files.map((f) => relative(f, cwd)).join(' → ')}`] : []),
+    '',
+    ...rows.map(([key, value, source]) => `${key.padEnd(width)}  ${typeof value === 'string' ? value : JSON.stringify(value)}  ← ${source}`),
+    ...problems.map((p) => `${p.severity === 'warning' ? 'warning' : 'error'}: ${relative(p.file, cwd)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`),
+    '',
+  ].join('\n');
+}
+
+function relative(file: string, cwd: string): string {
+  const shown = path.relative(cwd, file);
+  return shown === '' ? '.' : shown;
+}

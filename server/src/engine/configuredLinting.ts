@@ -1,0 +1,80 @@
+// Lint options per file when configs differ across a tree: each manifest gets the settings of the
+// config that applies to it (nearest config, its chain, its matching overrides), explicit flags on top.
+// One set of options (and so one classifier and its lineage cache) per distinct config.
+import type { KnowledgeBase } from '../../../rules/src/kb';
+import { rules } from '../../../rules/src/rules/index';
+import { formatMessage, severityOf } from '../../../rules/src/rule';
+import type { Target } from '../../../rules/src/types';
+import type { Config } from './config';
+import type { ConfigResolver, ResolvedConfig } from './configResolver';
+import { createLintOptions, type Finding, type LintOptions } from './lint';
+import { relativeTo } from './paths';
+
+export interface BaseLintSettings {
+  kb: KnowledgeBase;
+  root: string;
+  today: string;
+  /** Command-line flags (or the editor's settings, passed as defaults below) — flags win over configs. */
+  target?: Target;
+  jurisdiction?: string;
+  /** Editor settings: used only where no config says otherwise. */
+  defaults?: { target?: Target; jurisdiction?: string };
+  firstParty?: ReadonlySet<string>;
+}
+
+export class ConfiguredLinting {
+  private readonly byConfig = new Map<Config, LintOptions>();
+
+  constructor(
+    readonly resolver: ConfigResolver,
+    private readonly base: BaseLintSettings,
+  ) {}
+
+  optionsFor(file: string): LintOptions {
+    const { config } = this.resolver.forFile(file);
+    let options = this.byConfig.get(config);
+    if (!options) {
+      const target = this.base.target ?? config.target ?? this.base.defaults?.target;
+      const jurisdiction = this.base.jurisdiction ?? config.jurisdiction ?? this.base.defaults?.jurisdiction;
+      options = createLintOptions(this.base.root, {
+        kb: this.base.kb,
+        config,
+        today: this.base.today,
+        ...(this.base.firstParty ? { firstParty: this.base.firstParty } : {}),
+        ...(target ? { target } : {}),
+        ...(jurisdiction ? { jurisdiction } : {}),
+      });
+      this.byConfig.set(config, options);
+    }
+    return options;
+  }
+
+  /** Exceptions past their `until` date, reported where they are declared (the config files in use). */
+  expiredExceptions(chains: readonly ResolvedConfig[] = this.resolver.resolvedChains()): Finding[] {
+    const rule = rules.find((r) => r.checkException)!;
+    const seen = new Set<string>();
+    const findings: Finding[] = [];
+    for (const chain of chains) {
+      const target = this.base.target ?? chain.config.target ?? this.base.defaults?.target ?? 'sovereign';
+      const exceptions = [...chain.config.exceptions, ...chain.overrides.flatMap((o) => o.layer.exceptions)];
+      for (const exception of exceptions) {
+        const declared = exception.declared;
+        const report = rule.checkException!(exception, this.base.today);
+        if (!report || !declared?.range || declared.source.startsWith('sovereign-lint:')) continue;
+        const key = `${declared.source}:${declared.range.start.line}:${declared.range.start.character}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        findings.push({
+          rule: rule.meta.id,
+          severity: severityOf(rule.meta, report, target, chain.config.rules[rule.meta.id]),
+          blocks: rule.meta.blocks,
+          file: relativeTo(this.base.root, declared.source),
+          range: declared.range,
+          message: formatMessage(rule.meta.messages[report.messageId] ?? report.messageId, report.data),
+          fixes: [],
+        });
+      }
+    }
+    return findings;
+  }
+}
