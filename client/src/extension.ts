@@ -32,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sovere
       { scheme: 'file', pattern: '**/{sovereign-lint,.sovereign-lint}.json' },
     ],
     synchronize: { configurationSection: 'sovereignLint' },
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
   };
   client = new LanguageClient('sovereignLint', 'Sovereign Lint', serverOptions, clientOptions);
 
@@ -71,6 +71,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sovere
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown ?? '' });
       await vscode.window.showTextDocument(document, { preview: true });
     }),
+    // Config packages from node_modules load only in a trusted workspace: once trusted, start again with them.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => client?.restart()),
     vscode.commands.registerCommand('sovereignLint.restartServer', async () => {
       status.text = '$(sync~spin) Sovereign Lint';
       await client?.restart();

@@ -18,6 +18,7 @@ export interface ClientOptions {
   pull?: boolean;
   progress?: boolean;
   settings?: Record<string, unknown>;
+  initializationOptions?: Record<string, unknown>;
   folders: string[];
 }
 
@@ -61,6 +62,7 @@ export class LspTestClient {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      ...(this.options.initializationOptions ? { initializationOptions: this.options.initializationOptions } : {}),
       workspaceFolders: this.options.folders.map((folder) => ({ uri: uriOf(folder), name: path.basename(folder) })),
       capabilities: {
         textDocument: {

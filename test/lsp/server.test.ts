@@ -23,7 +23,10 @@ function workspace(files: Record<string, string> = {}, withExamples = true): str
   return root;
 }
 
-async function start(root: string, options: { pull?: boolean; progress?: boolean; settings?: Record<string, unknown> } = {}) {
+async function start(
+  root: string,
+  options: { pull?: boolean; progress?: boolean; settings?: Record<string, unknown>; initializationOptions?: Record<string, unknown> } = {},
+) {
   const client = new LspTestClient({ folders: [root], ...options });
   clients.push(client);
   await client.initialize();
@@ -318,6 +321,68 @@ describe('code actions', () => {
       message: 'rules.foreign-component: must be one of "off", "hint", "info", "warning", "error"',
     });
     expect(client.diagnosticsOf(file)![0]!.severity).toBe(3);
+  });
+});
+
+describe('shared configs', () => {
+  it('re-lints everything when a config anywhere in the extends chain changes', async () => {
+    const root = workspace({ 'team/base.json': '{ "target": "sovereign" }', 'sovereign-lint.json': '{ "extends": ["./team/base.json"] }', 'requirements.txt': 'numpy\n' }, false);
+    const client = await start(root);
+    const file = path.join(root, 'requirements.txt');
+    await client.waitFor(() => client.diagnosticsOf(file)?.[0]?.severity === 1, 'an error under the sovereign target');
+    fs.writeFileSync(path.join(root, 'team/base.json'), '{ "target": "national" }');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(root, 'team/base.json')), type: 2 }] });
+    await client.waitFor(() => client.diagnosticsOf(file)?.[0]?.severity === 3, 'information under the national target');
+    const verdict = await client.waitFor(() => (client.verdicts.at(-1)?.[0]?.target === 'national' ? client.verdicts.at(-1)![0] : undefined), 'the new target');
+    expect(verdict.meetsTarget).toBe(true);
+  });
+
+  it('shows a problem in an extended config on that file', async () => {
+    const root = workspace({ 'team/base.json': '{\n  "rules": { "nope": "error" }\n}\n', 'sovereign-lint.json': '{ "extends": ["./team/base.json"] }', 'requirements.txt': 'numpy\n' }, false);
+    const client = await start(root);
+    const base = path.join(root, 'team/base.json');
+    const problems = await client.waitFor(() => client.diagnosticsOf(base)?.length ? client.diagnosticsOf(base) : undefined, 'diagnostics on the extended config');
+    expect(problems.map(pick)).toEqual([
+      { range: { start: { line: 1, character: 13 }, end: { line: 1, character: 19 } }, code: 'invalid-config', source: 'sovereign-lint', severity: 1, message: expect.stringMatching(/^rules: "nope" is not one of /) },
+    ]);
+  });
+
+  it('in an untrusted workspace, skips config packages from node_modules with a visible notice', async () => {
+    const root = workspace(
+      {
+        'node_modules/acme-config/sovereign-lint.json': '{ "target": "national" }',
+        'node_modules/acme-config/package.json': '{ "name": "acme-config" }',
+        'sovereign-lint.json': '{ "extends": ["acme-config"] }',
+        'requirements.txt': 'numpy\n',
+      },
+      false,
+    );
+    const client = await start(root, { initializationOptions: { trusted: false } });
+    const config = path.join(root, 'sovereign-lint.json');
+    const notice = await client.waitFor(() => client.diagnosticsOf(config)?.[0], 'the notice');
+    expect(pick(notice)).toEqual({
+      range: { start: { line: 0, character: 14 }, end: { line: 0, character: 27 } },
+      code: 'invalid-config',
+      source: 'sovereign-lint',
+      severity: 2,
+      message: 'config package "acme-config" from node_modules was not loaded: the workspace is not trusted',
+    });
+    const verdicts = await client.waitFor(() => client.verdicts.at(-1), 'a verdict');
+    expect(verdicts[0]!.target).toBe('sovereign');
+  });
+
+  it('writes an exception into the nearest config of a monorepo member', async () => {
+    const root = workspace({ 'sovereign-lint.json': '{}\n', 'svc/sovereign-lint.json': '{ "target": "national" }\n', 'svc/requirements.txt': 'numpy\n' }, false);
+    const client = await start(root);
+    const file = path.join(root, 'svc/requirements.txt');
+    const [diagnostic] = await client.waitFor(() => client.diagnosticsOf(file), 'diagnostics');
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uriOf(file) },
+      range: diagnostic!.range,
+      context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
+    const record = actions.find((a) => a.title.startsWith('Record an exception'))!;
+    expect((record.edit!.documentChanges![0] as TextDocumentEdit).textDocument.uri).toBe(uriOf(path.join(root, 'svc/sovereign-lint.json')));
   });
 });
 

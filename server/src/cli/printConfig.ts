@@ -1,7 +1,7 @@
 // `sovereign-lint print-config FILE`: the config that applies to a file once every `extends` and
 // override is resolved, and where each value came from.
 import path from 'node:path';
-import { ConfigResolver } from '../engine/configResolver';
+import { ConfigResolver, type Origin } from '../engine/configResolver';
 
 export interface PrintConfigOptions {
   cwd: string;
@@ -12,7 +12,9 @@ export interface PrintConfigOptions {
 export function printConfig(file: string, { cwd, format, configFile }: PrintConfigOptions): string {
   const resolver = new ConfigResolver({ trusted: true, ...(configFile ? { explicit: configFile } : {}) });
   const { config, file: applied, origins, resolved } = resolver.forFile(file);
-  const shown = (source: string | undefined) => (source === undefined ? 'default' : source.startsWith('sovereign-lint:') ? source : relative(source, cwd));
+  const label = (source: string) => (source.startsWith('sovereign-lint:') ? source : relative(source, cwd));
+  const shown = (origin: Origin | undefined) =>
+    origin === undefined ? 'default' : `${label(origin.source)}${origin.override ? `, override ${origin.override}` : ''}`;
   const rows: [string, unknown, string][] = [
     ['target', config.target ?? 'sovereign', shown(origins.get('target'))],
     ['jurisdiction', config.jurisdiction ?? 'RU', shown(origins.get('jurisdiction'))],
@@ -25,9 +27,9 @@ export function printConfig(file: string, { cwd, format, configFile }: PrintConf
     ...config.exceptions.map((e): [string, unknown, string] => [
       `ignore.${e.pattern}`,
       { reason: e.reason, ...(e.until ? { until: e.until } : {}) },
-      shown(e.declared?.source),
+      e.declared ? shown({ source: e.declared.source }) : 'default',
     ]),
-    ...config.exclude.flatMap(({ base, patterns }) => patterns.map((p): [string, unknown, string] => [`exclude.${p}`, true, shown(base)])),
+    ...config.exclude.flatMap(({ base, patterns }) => patterns.map((p): [string, unknown, string] => [`exclude.${p}`, true, shown({ source: base })])),
   ];
   const problems = resolved?.problems ?? [];
   if (format === 'json') {

@@ -77,9 +77,10 @@ export function parseConfigText(text: string): ParsedConfig {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0 || !root) {
+    // The first syntax error only: the ones after it are usually its echoes.
     return {
       lines,
-      problems: errors.map((error) => ({
+      problems: errors.slice(0, 1).map((error) => ({
         message: `not valid JSON: ${printParseErrorCode(error.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`,
         range: lines.range(error.offset, error.offset + error.length),
       })),

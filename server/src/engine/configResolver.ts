@@ -44,7 +44,13 @@ export interface ResolvedConfig {
   files: string[];
   problems: ChainProblem[];
   /** Key path → where its value came from (`print-config`). */
-  origins: Map<string, string>;
+  origins: Map<string, Origin>;
+}
+
+/** Where a value came from: a config file or preset, and the override in it when one set it. */
+export interface Origin {
+  source: string;
+  override?: string;
 }
 
 export interface ConfigForFile {
@@ -53,7 +59,7 @@ export interface ConfigForFile {
   file?: string;
   resolved?: ResolvedConfig;
   /** Key path → where its value came from, overrides included. */
-  origins: Map<string, string>;
+  origins: Map<string, Origin>;
 }
 
 export interface ResolverOptions {
@@ -99,12 +105,22 @@ export class ConfigResolver {
 
   /** The settings for one manifest: its config's chain, then the overrides that match it. */
   forFile(file: string): ConfigForFile {
-    const configFile = this.configFileFor(path.dirname(file));
+    return this.settingsFor(file, path.dirname(file));
+  }
+
+  /** The settings for a folder itself (a scan's root): its config's chain, no override. */
+  forDirectory(dir: string): ConfigForFile {
+    return this.settingsFor(undefined, dir);
+  }
+
+  private settingsFor(file: string | undefined, dir: string): ConfigForFile {
+    const configFile = this.configFileFor(dir);
     if (!configFile) return { config: EMPTY_CONFIG, origins: new Map() };
     const fresh = this.resolve(configFile);
     // A broken chain keeps the last good one (the language server goes on linting with it).
     const resolved = fresh.problems.some((p) => p.severity !== 'warning') ? (this.lastGood.get(configFile) ?? fresh) : fresh;
     const matching = resolved.overrides.flatMap((override, index) => {
+      if (file === undefined) return [];
       const relative = path.relative(override.base, file).split(path.sep).join('/');
       return picomatch(override.files, { dot: true })(relative) ? [index] : [];
     });
@@ -117,7 +133,7 @@ export class ConfigResolver {
     for (const index of matching) {
       const override = resolved.overrides[index]!;
       config = mergeConfig(config, override.layer);
-      recordOrigins(origins, override.layer, `override ${index + 1} (${override.files.join(', ')}) in ${resolved.file}`);
+      recordOrigins(origins, override.layer, { source: resolved.file, override: `${index + 1} (${override.files.join(', ')})` });
     }
     const result = { config, file: configFile, resolved, origins };
     this.applied.set(key, result);
@@ -226,7 +242,7 @@ export class ConfigResolver {
   private stack(raw: RawConfig, source: string, parsed: ParsedConfig | undefined, result: ResolvedConfig): void {
     const layer = layerOf(raw, { source }, parsed);
     result.config = mergeConfig(result.config, layer);
-    recordOrigins(result.origins, layer, source);
+    recordOrigins(result.origins, layer, { source });
     (raw.overrides ?? []).forEach((override, index) => {
       result.overrides.push({
         base: path.dirname(source),
@@ -257,7 +273,7 @@ export class ConfigResolver {
 
 const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-function recordOrigins(origins: Map<string, string>, layer: Config, source: string): void {
+function recordOrigins(origins: Map<string, Origin>, layer: Config, source: Origin): void {
   if (layer.target) origins.set('target', source);
   if (layer.jurisdiction) origins.set('jurisdiction', source);
   for (const rule of Object.keys(layer.rules)) origins.set(`rules.${rule}`, source);

@@ -31,7 +31,15 @@ export class ConfiguredLinting {
   ) {}
 
   optionsFor(file: string): LintOptions {
-    const { config } = this.resolver.forFile(file);
+    return this.optionsOf(this.resolver.forFile(file).config);
+  }
+
+  /** The options of a folder itself: the target and jurisdiction a scan of it reports. */
+  optionsForDirectory(dir: string): LintOptions {
+    return this.optionsOf(this.resolver.forDirectory(dir).config);
+  }
+
+  private optionsOf(config: Config): LintOptions {
     let options = this.byConfig.get(config);
     if (!options) {
       const target = this.base.target ?? config.target ?? this.base.defaults?.target;

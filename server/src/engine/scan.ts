@@ -85,7 +85,7 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
   const findings = [...files.flatMap((file) => file.findings), ...expired];
   const filesWithErrors = new Set(errors.map((error) => error.file)).size;
   // The scan's own target: a flag, else the config at the root, else the default.
-  const rootOptions = linting.optionsFor(path.join(root, '.'));
+  const rootOptions = linting.optionsForDirectory(root);
   return {
     root,
     target: rootOptions.target,

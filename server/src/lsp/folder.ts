@@ -152,7 +152,7 @@ export class Folder {
 
   verdict(): FolderVerdict {
     const outcomes = [...this.outcomes.values()];
-    const rootOptions = this.linting.optionsFor(path.join(this.root, '.'));
+    const rootOptions = this.linting.optionsForDirectory(this.root);
     const reports = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
     const filesWithErrors = outcomes.filter((outcome) => outcome.errors.length > 0).length;
     const expired = this.configFindings().expired;
