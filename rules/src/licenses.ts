@@ -63,7 +63,8 @@ export function normaliseLicense(value: string): string | undefined {
   const key = trimmed.toLowerCase();
   if (key in normaliseTable) return normaliseTable[key] ?? undefined;
   const hf = hfLicense(key);
-  if (hf) return hf.spdx ?? `LicenseRef-${hf.hf}`;
+  // LicenseRef ids allow letters, digits, `.` and `-` only: `openrail++` becomes `openrail-plus-plus`.
+  if (hf) return hf.spdx ?? `LicenseRef-${hf.hf.replace(/\+/g, '-plus')}`;
   return undefined;
 }
 

@@ -19,6 +19,7 @@ describe('normaliseLicense', () => {
     ['cc-by-nc-4.0', 'CC-BY-NC-4.0'],
     ['llama3.1', 'LicenseRef-llama3.1'],
     ['gemma', 'LicenseRef-gemma'],
+    ['openrail++', 'LicenseRef-openrail-plus-plus'],
   ])('%s → %s', (input, expected) => {
     expect(normaliseLicense(input)).toBe(expected);
   });
