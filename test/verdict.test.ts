@@ -95,6 +95,7 @@ describe('verdict', () => {
   it('reports trusted readiness apart from the tier', () => {
     const verdict = verdictOf({ 'package.json': '{"license": "Apache 2.0", "dependencies": {"gigachat": "^0.0.20"}}' });
     expect(verdict.tier).toBe('sovereign');
-    expect(verdict.trusted).toEqual({ ready: false, blockers: ['package.json:1'] });
+    // The licence is not SPDX; gigachat's range is pinned by no lockfile; and there is no lockfile at all.
+    expect(verdict.trusted).toEqual({ ready: false, blockers: ['npm:gigachat', 'package.json:1'] });
   });
 });

@@ -1,6 +1,15 @@
 // What a rule is (typescript-eslint style): `meta` first, then the check. Rules judge assessed
 // components and declared licences; the engine turns their reports into findings, ranges and edits.
-import type { AlternativeRef, Assessment, Blocks, ExceptionDeclaration, LicenseDeclaration, Severity, Target } from './types';
+import type {
+  AlternativeRef,
+  Assessment,
+  Blocks,
+  ExceptionDeclaration,
+  LicenseDeclaration,
+  ManifestDeclaration,
+  Severity,
+  Target,
+} from './types';
 
 export const RULE_DOCS_BASE = 'https://github.com/sovereign-lint/sovereign-lint/blob/main/docs/rules/';
 
@@ -22,7 +31,8 @@ export interface RuleMeta<MessageId extends string = string> {
 /** A fix as a rule states it; the engine writes the edit in the file's own syntax. */
 export type FixIntent =
   | { kind: 'use-alternative'; alternatives: AlternativeRef[] }
-  | { kind: 'replace-license'; title: string; newText: string };
+  | { kind: 'replace-license'; title: string; newText: string }
+  | { kind: 'pin-version'; version: string };
 
 export interface Report<MessageId extends string = string> {
   messageId: MessageId;
@@ -38,6 +48,7 @@ export interface Rule<MessageId extends string = string> {
   checkLicense?(license: LicenseDeclaration): Report<MessageId> | undefined;
   /** `today` as YYYY-MM-DD. */
   checkException?(exception: ExceptionDeclaration, today: string): Report<MessageId> | undefined;
+  checkManifest?(manifest: ManifestDeclaration): Report<MessageId> | undefined;
 }
 
 /** Declares a rule, deriving its documentation address from its id. */

@@ -60,8 +60,25 @@ export interface Declaration {
   /** The exact range of the name token. */
   range: Range;
   versionSpec?: string;
+  /** PEP 508 extras, as written (`uvicorn[standard]`). */
+  extras?: string[];
   directReference?: DirectReference;
   rewrite?: RewriteSite;
+  /** Requirements files: whether the line carries `--hash`, and whether the file pins hashes at all. */
+  hashes?: boolean;
+  hashesExpected?: boolean;
+  /** Set when a lockfile pins this declaration (with the locked version when known). */
+  locked?: { version?: string };
+}
+
+/** A manifest as a whole, for the checks about it rather than its components (a missing lockfile). */
+export interface ManifestDeclaration {
+  kind: 'package-json' | 'pyproject';
+  /** The lockfile that pins it, when one exists beside it (or at its workspace root). */
+  lockfile?: string;
+  dependencies: number;
+  /** Where to report: the first dependency's name. */
+  range: Range;
 }
 
 /** A licence as a manifest or card declares it (checked by `invalid-license`). */

@@ -19,6 +19,8 @@ const write = (file: string, content: string | object) => {
 };
 const at = (file: string) => path.join(root, file);
 const scanAt = (dir = '.', today = '2026-11-22') => scan([at(dir)], { kb: fixtureKb, cwd: root, today });
+/** What a user is shown: findings whose rule is not turned off. */
+const shown = (result: ReturnType<typeof scanAt>) => result.findings.filter((f) => f.severity !== 'off');
 const lsp = (line: number, character: number, endCharacter: number) => ({
   start: { line, character },
   end: { line, character: endCharacter },
@@ -36,7 +38,7 @@ describe('discovery', () => {
     write('experiments/notebook/requirements.txt', 'numpy\n');
     write('.sovereign-lint.json.bak', '{}');
     const result = scanAt();
-    const severity = (file: string) => result.findings.find((f) => f.file === file)!.severity;
+    const severity = (file: string) => shown(result).find((f) => f.file === file)!.severity;
     expect(severity('services/api/requirements.txt')).toBe('error');
     expect(severity('experiments/notebook/requirements.txt')).toBe('info');
     expect(result.files.map((f) => [f.file, f.target])).toEqual([
@@ -67,7 +69,7 @@ describe('extends', () => {
     expect(origins.get('rules.unknown-provenance')).toEqual({ source: at('repo/sovereign-lint.json') });
     expect(origins.get('target')).toEqual({ source: at('org/base.json') });
     const result = scanAt('repo');
-    expect(result.findings.map((f) => [f.componentId, f.severity])).toEqual([
+    expect(shown(result).map((f) => [f.componentId, f.severity])).toEqual([
       ['pypi:numpy', 'hint'],
       ['pypi:mystery', 'error'],
     ]);
@@ -150,7 +152,7 @@ describe('keys', () => {
     write('requirements.txt', 'numpy\ncatboost\n');
     const result = scanAt();
     expect(result.files[0]!.assessments.map((a) => a.declaration.id)).toEqual(['pypi:numpy', 'pypi:catboost']);
-    expect(result.findings[0]!.exception).toMatchObject({ pattern: 'pypi:numpy', reason: 'no domestic alternative', until: '2027-06-30' });
+    expect(shown(result)[0]!.exception).toMatchObject({ pattern: 'pypi:numpy', reason: 'no domestic alternative', until: '2027-06-30' });
     expect(result.verdict.summary).toBe('sovereign, with 1 accepted exception');
   });
 
@@ -158,7 +160,7 @@ describe('keys', () => {
     write('sovereign-lint.json', '{\n  "ignore": [\n    { "component": "pypi:numpy", "reason": "temporary", "until": "2026-01-31" }\n  ]\n}\n');
     write('requirements.txt', 'numpy\n');
     const result = scanAt();
-    expect(result.findings.map((f) => [f.rule, f.file, f.range, f.message, f.severity])).toEqual([
+    expect(shown(result).map((f) => [f.rule, f.file, f.range, f.message, f.severity])).toEqual([
       ['foreign-component', 'requirements.txt', lsp(0, 0, 5), 'numpy — foreign open-source (US): allowed for national, blocks sovereign', 'error'],
       ['expired-exception', 'sovereign-lint.json', lsp(2, 65, 77), 'Exception for pypi:numpy expired on 2026-01-31 ("temporary"): its findings count again', 'warning'],
     ]);
@@ -185,7 +187,7 @@ describe('keys', () => {
     write('experiments/a/requirements.txt', 'numpy\n');
     write('experiments/strict/requirements.txt', 'numpy\n');
     const result = scanAt();
-    expect(result.findings.map((f) => [f.file, f.severity])).toEqual([
+    expect(shown(result).map((f) => [f.file, f.severity])).toEqual([
       ['experiments/a/requirements.txt', 'warning'],
       ['experiments/strict/requirements.txt', 'error'],
     ]);
@@ -203,7 +205,7 @@ describe('keys', () => {
 
 describe('problems, each at its exact place', () => {
   it.each([
-    ['an unknown rule id', '{\n  "rules": { "no-such-rule": "error" }\n}', 'rules: "no-such-rule" is not one of "foreign-component", "foreign-proprietary", "foreign-dataset", "foreign-base-model", "unknown-provenance", "invalid-license", "expired-exception"', lsp(1, 13, 27)],
+    ['an unknown rule id', '{\n  "rules": { "no-such-rule": "error" }\n}', 'rules: "no-such-rule" is not one of "foreign-component", "foreign-proprietary", "foreign-dataset", "foreign-base-model", "unknown-provenance", "invalid-license", "unpinned-version", "unhashed-requirement", "direct-url-dependency", "missing-lockfile", "expired-exception"', lsp(1, 13, 27)],
     ['a bad severity', '{\n  "rules": { "foreign-component": "loud" }\n}', 'rules.foreign-component: must be one of "off", "hint", "info", "warning", "error"', lsp(1, 34, 40)],
     ['a missing reason', '{\n  "ignore": [\n    { "component": "pypi:numpy" }\n  ]\n}', 'ignore.0: missing required "reason"', lsp(2, 4, 5)],
     ['a trailing comma', '{\n  "target": "national",\n}', 'not valid JSON: property name expected', lsp(2, 0, 1)],
@@ -243,13 +245,17 @@ describe('print-config', () => {
         'Config for repo/ml/requirements.txt: repo/sovereign-lint.json',
         '  chain: repo/sovereign-lint.json → team/base.json',
         '',
-        'target                    sovereign  ← repo/sovereign-lint.json, override 1 (ml/**)',
-        'jurisdiction              RU  ← default',
-        'rules.invalid-license     error  ← sovereign-lint:trusted',
-        'rules.expired-exception   error  ← sovereign-lint:trusted',
-        'rules.unknown-provenance  warning  ← team/base.json',
-        'components.npm:@acme/*    {"origin":"RU","owner":"attested by the team","evidence":"registry"}  ← repo/sovereign-lint.json',
-        'ignore.pypi:numpy         {"reason":"no alternative","until":"2027-06-30"}  ← repo/sovereign-lint.json',
+        'target                       sovereign  ← repo/sovereign-lint.json, override 1 (ml/**)',
+        'jurisdiction                 RU  ← default',
+        'rules.invalid-license        error  ← sovereign-lint:trusted',
+        'rules.expired-exception      error  ← sovereign-lint:trusted',
+        'rules.unknown-provenance     warning  ← team/base.json',
+        'rules.unpinned-version       error  ← sovereign-lint:trusted',
+        'rules.unhashed-requirement   error  ← sovereign-lint:trusted',
+        'rules.direct-url-dependency  error  ← sovereign-lint:trusted',
+        'rules.missing-lockfile       error  ← sovereign-lint:trusted',
+        'components.npm:@acme/*       {"origin":"RU","owner":"attested by the team","evidence":"registry"}  ← repo/sovereign-lint.json',
+        'ignore.pypi:numpy            {"reason":"no alternative","until":"2027-06-30"}  ← repo/sovereign-lint.json',
         '',
       ].join('\n'),
     );

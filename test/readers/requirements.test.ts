@@ -21,6 +21,8 @@ function pep508(
     range,
     ...extra,
     rewrite: { syntax: 'pep508', range: rewriteRange, extraDeletions },
+    hashes: extraDeletions.length > 0,
+    hashesExpected: extra.hashesExpected ?? extraDeletions.length > 0,
   };
 }
 
@@ -39,17 +41,17 @@ describe('readRequirements: PEP 508 lines', () => {
     {
       title: 'extras without a version',
       text: 'uvicorn[standard]',
-      expected: pep508('uvicorn', 'pypi:uvicorn', lsp(0, 0, 7), lsp(0, 0, 17)),
+      expected: pep508('uvicorn', 'pypi:uvicorn', lsp(0, 0, 7), lsp(0, 0, 17), { extras: ['standard'] }),
     },
     {
       title: 'extras with a range of two clauses',
       text: 'uvicorn[standard]>=0.20,<1',
-      expected: pep508('uvicorn', 'pypi:uvicorn', lsp(0, 0, 7), lsp(0, 0, 26), { versionSpec: '>=0.20,<1' }),
+      expected: pep508('uvicorn', 'pypi:uvicorn', lsp(0, 0, 7), lsp(0, 0, 26), { versionSpec: '>=0.20,<1', extras: ['standard'] }),
     },
     {
       title: 'several extras with spaces and a spaced specifier',
       text: 'requests[security, socks] == 2.31.0',
-      expected: pep508('requests', 'pypi:requests', lsp(0, 0, 8), lsp(0, 0, 35), { versionSpec: '== 2.31.0' }),
+      expected: pep508('requests', 'pypi:requests', lsp(0, 0, 8), lsp(0, 0, 35), { versionSpec: '== 2.31.0', extras: ['security', 'socks'] }),
     },
     {
       title: 'a compatible-release specifier',
@@ -304,7 +306,6 @@ describe('readRequirements: options that configure pip are accepted silently', (
     '--only-binary :all:',
     '--no-binary=:all:',
     '--prefer-binary',
-    '--require-hashes',
     '--no-index',
   ])('%s', (text) => {
     expect(readRequirements(`${text}\nnumpy`)).toEqual({
@@ -349,12 +350,18 @@ describe('readRequirements: comments, continuations, hashes and line endings', (
     expect(readRequirements(text)).toEqual({
       declarations: [
         pep508('numpy', 'pypi:numpy', lsp(0, 0, 5), lsp(0, 0, 1, 12), { versionSpec: '==1.26.4' }, [lsp(1, 12, 3, 21)]),
-        pep508('scipy', 'pypi:scipy', lsp(4, 0, 5), lsp(4, 0, 13), { versionSpec: '==1.11.0' }),
+        pep508('scipy', 'pypi:scipy', lsp(4, 0, 5), lsp(4, 0, 13), { versionSpec: '==1.11.0', hashesExpected: true }),
       ],
       licenses: [],
       problems: [],
       includes: [],
     });
+  });
+
+  it('--require-hashes turns on hash checking for every requirement of the file', () => {
+    expect(readRequirements('--require-hashes\nnumpy==1.0\n').declarations).toEqual([
+      pep508('numpy', 'pypi:numpy', lsp(1, 0, 5), lsp(1, 0, 10), { versionSpec: '==1.0', hashesExpected: true }),
+    ]);
   });
 
   it('hashes on the same line are one deletion, starting at the whitespace before the first option', () => {
@@ -380,9 +387,9 @@ describe('readRequirements: comments, continuations, hashes and line endings', (
     const text = 'a==1\r\nb>=2\r\n# c\r\n  c\r\nd \\\r\n  ==4 \\\r\n  --hash=sha256:dd\r\n';
     expect(readRequirements(text)).toEqual({
       declarations: [
-        pep508('a', 'pypi:a', lsp(0, 0, 1), lsp(0, 0, 4), { versionSpec: '==1' }),
-        pep508('b', 'pypi:b', lsp(1, 0, 1), lsp(1, 0, 4), { versionSpec: '>=2' }),
-        pep508('c', 'pypi:c', lsp(3, 2, 3), lsp(3, 2, 3)),
+        pep508('a', 'pypi:a', lsp(0, 0, 1), lsp(0, 0, 4), { versionSpec: '==1', hashesExpected: true }),
+        pep508('b', 'pypi:b', lsp(1, 0, 1), lsp(1, 0, 4), { versionSpec: '>=2', hashesExpected: true }),
+        pep508('c', 'pypi:c', lsp(3, 2, 3), lsp(3, 2, 3), { hashesExpected: true }),
         pep508('d', 'pypi:d', lsp(4, 0, 1), lsp(4, 0, 5, 5), { versionSpec: '==4' }, [lsp(5, 5, 6, 18)]),
       ],
       licenses: [],

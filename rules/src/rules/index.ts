@@ -3,10 +3,14 @@ import type { Rule } from '../rule';
 import foreignBaseModel from './foreign-base-model';
 import foreignComponent from './foreign-component';
 import foreignDataset from './foreign-dataset';
+import directUrlDependency from './direct-url-dependency';
 import expiredException from './expired-exception';
 import foreignProprietary from './foreign-proprietary';
 import invalidLicense from './invalid-license';
+import missingLockfile from './missing-lockfile';
+import unhashedRequirement from './unhashed-requirement';
 import unknownProvenance from './unknown-provenance';
+import unpinnedVersion from './unpinned-version';
 
 export const rules: readonly Rule[] = [
   foreignProprietary,
@@ -15,6 +19,10 @@ export const rules: readonly Rule[] = [
   foreignDataset,
   unknownProvenance,
   invalidLicense,
+  unpinnedVersion,
+  unhashedRequirement,
+  directUrlDependency,
+  missingLockfile,
   expiredException,
 ];
 

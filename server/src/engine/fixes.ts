@@ -27,6 +27,21 @@ export function alternativeFixes(declaration: Declaration, alternatives: readonl
   }));
 }
 
+/** "Pin to the locked version" in the declaration's own syntax; none where a rewrite would drop what else it says. */
+export function pinFix(declaration: Declaration, version: string): Fix[] {
+  const site = declaration.rewrite;
+  const extras = declaration.extras?.length ? `[${declaration.extras.join(',')}]` : '';
+  const title = `Pin ${declaration.name} to ${version}, the version the lockfile resolves`;
+  switch (site?.syntax) {
+    case 'package-json':
+      return [{ title, isPreferred: true, edits: [{ range: site.range, newText: `${JSON.stringify(declaration.name)}: ${JSON.stringify(version)}` }] }];
+    case 'pep508':
+      return [{ title, isPreferred: true, edits: [{ range: site.range, newText: `${declaration.name}${extras}==${version}` }] }];
+    default:
+      return [];
+  }
+}
+
 function rewrite(site: RewriteSite, name: string, version: string | undefined): TextEdit[] {
   switch (site.syntax) {
     case 'package-json':

@@ -11,8 +11,10 @@ import type { KnowledgeBase } from '../../../rules/src/kb';
 import { Classifier } from './classify';
 import { type Config, EMPTY_CONFIG, type Exception } from './config';
 import { KnowledgePlacement } from './placement';
-import { alternativeFixes, type Fix } from './fixes';
+import { alternativeFixes, type Fix, pinFix } from './fixes';
+import { findLockfile } from './lockfiles';
 
+const START_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const ARCHIVE = /\.(whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip)$/i;
 
 export interface FileEdit {
@@ -65,6 +67,8 @@ export interface LintOptions {
   root: string;
   /** Ids of the packages the project's own manifests declare (workspace members): first-party code. */
   firstParty: ReadonlySet<string>;
+  /** The lockfile that pins a manifest (path relative to the root), if any. */
+  lockfileFor?: (file: string, kind: ManifestKind) => string | undefined;
 }
 
 /** Lints one manifest; undefined when a Markdown file is not a card. */
@@ -76,7 +80,16 @@ export function lintFile(file: string, kind: ManifestKind, text: string, options
 /** Places, classifies and checks what a reader found in one file. */
 export function assessRead(file: string, kind: ManifestKind, read: ReadResult, options: LintOptions): FileReport {
   const findings: Finding[] = [];
-  const assessments = read.declarations.map((declaration) => {
+  const lockfile = kind === 'package-json' || kind === 'pyproject' ? options.lockfileFor?.(file, kind) : undefined;
+  if (kind === 'package-json' || kind === 'pyproject') {
+    const manifest = { kind, dependencies: read.declarations.length, range: read.declarations[0]?.range ?? START_RANGE, ...(lockfile ? { lockfile } : {}) };
+    for (const rule of rules) {
+      const report = rule.checkManifest?.(manifest);
+      if (report) findings.push(toFinding(rule, report, file, manifest.range, options));
+    }
+  }
+  const assessments = read.declarations.map((found) => {
+    const declaration = lockfile ? { ...found, locked: {} } : found;
     const assessment = options.classifier.assess(firstParty(declaration, file, options));
     for (const rule of rules) {
       const report = rule.checkComponent?.(assessment);
@@ -129,11 +142,13 @@ function fixesOf(report: Report, file: string, range: Range, declaration: Declar
   const fix = report.fix;
   if (!fix) return [];
   const fixes: Fix[] =
-    fix.kind === 'use-alternative'
-      ? declaration
-        ? alternativeFixes(declaration, fix.alternatives)
-        : []
-      : [{ title: fix.title, edits: [{ range, newText: fix.newText }] }];
+    fix.kind === 'replace-license'
+      ? [{ title: fix.title, edits: [{ range, newText: fix.newText }] }]
+      : !declaration
+        ? []
+        : fix.kind === 'use-alternative'
+          ? alternativeFixes(declaration, fix.alternatives)
+          : pinFix(declaration, fix.version);
   return fixes.map((item) => ({ ...item, edits: item.edits.map((edit) => ({ file, ...edit })) }));
 }
 
@@ -182,5 +197,6 @@ export function createLintOptions(
     today: options.today,
     root,
     firstParty: options.firstParty ?? new Set(),
+    lockfileFor: (file, kind) => findLockfile(path.resolve(root, file), kind, root),
   };
 }

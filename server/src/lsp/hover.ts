@@ -47,7 +47,7 @@ export function hoverMarkdown(assessment: Assessment, findings: readonly Finding
   } else if (entry?.evidence.length) {
     rows.push(['Evidence', entry.evidence.join('<br>')]);
   }
-  const ruleLinks = [...new Set(findings.map((f) => f.rule))].map((rule) => `\`${rule}\``).join(', ');
+  const ruleLinks = [...new Set(findings.filter((f) => f.severity !== 'off').map((f) => f.rule))].map((rule) => `\`${rule}\``).join(', ');
   return [
     `**${declaration.name}** · \`${declaration.id}\` — ${CLASSIFICATION[classification]}`,
     '',

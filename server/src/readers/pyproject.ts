@@ -131,6 +131,7 @@ class Pep508Strings {
       ...(group ? { group } : {}),
       range: this.lines.range(at(req.nameStart), at(req.nameEnd)),
       ...(req.specifier ? { versionSpec: req.specifier } : {}),
+      ...(req.extras.length ? { extras: req.extras } : {}),
       ...(req.url ? { directReference: { kind: /^(git|hg|svn|bzr)\+/.test(req.url) ? 'vcs' : 'url', target: req.url } } : {}),
       ...(exact
         ? { rewrite: { syntax: 'pep508', range: this.lines.range(at(req.nameStart), at(req.end)), extraDeletions: [] } }

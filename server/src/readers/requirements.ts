@@ -27,6 +27,7 @@ const ARCHIVE = /\.(whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip)$/i;
 export function readRequirements(text: string): ReadResult {
   const lines = new LineIndex(text);
   const result = emptyResult();
+  let requireHashes = false;
   for (const logical of logicalLines(text)) {
     const toFile = (at: number) => fileOffset(logical, at);
     const rangeOf = (start: number, end: number): Range => lines.range(toFile(start), toFile(end));
@@ -51,6 +52,7 @@ export function readRequirements(text: string): ReadResult {
           result.declarations.push(directReference(option.value, 'editable', rangeOf(option.valueStart, option.valueEnd)));
         }
       }
+      if (option.name === '--require-hashes') requireHashes = true;
       // Every other option (--index-url, --pre, --trusted-host, ...) configures pip, not the dependency set.
       continue;
     }
@@ -77,9 +79,14 @@ export function readRequirements(text: string): ReadResult {
       range: rangeOf(req.nameStart, req.nameEnd),
       ...(req.specifier ? { versionSpec: req.specifier } : {}),
       ...(req.url ? { directReference: { kind: VCS_PREFIX.test(req.url) ? 'vcs' : 'url', target: req.url } } : {}),
+      ...(req.extras.length ? { extras: req.extras } : {}),
       rewrite: { syntax: 'pep508', range: rangeOf(req.nameStart, req.end), extraDeletions: hashDeletion },
+      hashes: hashDeletion.length > 0,
     } satisfies Declaration);
   }
+  // pip's hash-checking mode is on for the whole file once one requirement has a hash, or with --require-hashes.
+  const hashesExpected = requireHashes || result.declarations.some((declaration) => declaration.hashes);
+  for (const declaration of result.declarations) if (declaration.hashes !== undefined) declaration.hashesExpected = hashesExpected;
   return result;
 }
 

@@ -1,0 +1,26 @@
+import { defineRule } from '../rule';
+
+const EXPECTED: Record<string, string> = {
+  'package-json': 'package-lock.json, yarn.lock or pnpm-lock.yaml',
+  pyproject: 'poetry.lock, uv.lock, pdm.lock or Pipfile.lock',
+};
+
+export default defineRule({
+  meta: {
+    id: 'missing-lockfile',
+    description:
+      'A manifest with dependencies and no lockfile: versions are not pinned and transitive dependencies cannot be examined.',
+    blocks: 'trusted',
+    // Readiness, not the target: counted in the verdict's trusted readiness, shown once a team asks (sovereign-lint:trusted).
+    severity: { sovereign: 'off', national: 'off' },
+    fixable: false,
+    messages: {
+      missing: 'No lockfile ({{expected}}) for {{dependencies}}: transitive dependencies are not pinned or examined; blocks trusted readiness',
+    },
+  },
+  checkManifest(manifest) {
+    if (manifest.lockfile || manifest.dependencies === 0) return undefined;
+    const dependencies = `${manifest.dependencies} ${manifest.dependencies === 1 ? 'dependency' : 'dependencies'}`;
+    return { messageId: 'missing', data: { expected: EXPECTED[manifest.kind]!, dependencies } };
+  },
+});

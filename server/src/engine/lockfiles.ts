@@ -1,0 +1,28 @@
+// Which lockfile pins a manifest: for package.json, one beside it or at a workspace root above it (npm,
+// yarn and pnpm keep a single lockfile at the root); for pyproject.toml, one beside it.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ManifestKind } from '../readers/index';
+
+const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml'];
+const PYTHON_LOCKFILES = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock'];
+
+/** The lockfile for a manifest (absolute path), searching no higher than `root`. */
+export function findLockfile(manifest: string, kind: ManifestKind, root: string): string | undefined {
+  if (kind === 'pyproject') return besides(path.dirname(manifest), PYTHON_LOCKFILES);
+  if (kind !== 'package-json') return undefined;
+  for (let dir = path.dirname(manifest); ; dir = path.dirname(dir)) {
+    const found = besides(dir, NPM_LOCKFILES);
+    if (found) return found;
+    if (dir === root || path.dirname(dir) === dir || !isInside(dir, root)) return undefined;
+  }
+}
+
+function besides(dir: string, names: readonly string[]): string | undefined {
+  return names.map((name) => path.join(dir, name)).find((file) => fs.existsSync(file));
+}
+
+function isInside(dir: string, root: string): boolean {
+  const relative = path.relative(root, dir);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}

@@ -1,0 +1,118 @@
+// conda environment.yml (https://docs.conda.io/projects/conda/en/stable/user-guide/tasks/manage-environments.html):
+// `dependencies` lists conda match specs (`numpy>=1.26`, `conda-forge::pytorch`, `pytorch::torch=2.1`,
+// `cudatoolkit 11.8.* h123_0`) and may hold a `pip:` list of requirement lines. A manifest, not a lock:
+// everything it names is a direct dependency. Conda packages are returned apart (`condaPackages`) as
+// there is no conda ecosystem yet; the pip entries are PyPI packages, read as requirements files read them.
+import { componentId, normalisePypiName } from '../../../../rules/src/ids';
+import type { DirectReference } from '../../../../rules/src/types';
+import { readRequirements } from '../requirements';
+import { EntryLocator, type Finder } from './locate';
+import { loadYaml, shapeProblem } from './parse';
+import { emptyLockResult, UniqueKeys } from './result';
+import type { CondaPackage, LockedPackage, LockResult } from './types';
+import { list, string, table } from './values';
+
+const LABEL = 'environment.yml';
+/** `channel::name` then the version and build, in any of conda's spellings (`=1.2`, `>=1.2`, ` 1.2 build`, `[version='>=1.2']`). */
+const MATCH_SPEC = /^(?:([^\s:]+)::)?([A-Za-z0-9_][A-Za-z0-9_.+-]*)\s*(.*)$/;
+
+/** A list item's text; the span it resolves to is `[nameStart, nameEnd)` within that text. */
+interface Item {
+  text: string;
+  nameStart: number;
+  nameEnd: number;
+}
+
+export function readCondaEnvironment(text: string): LockResult {
+  const result = emptyLockResult('conda');
+  result.condaPackages = [];
+  const loaded = loadYaml(text, LABEL);
+  if (loaded.problem) result.problems.push(loaded.problem);
+  const root = table(loaded.value);
+  if (!root) {
+    if (!loaded.problem) result.problems.push(shapeProblem(LABEL, 'a YAML mapping'));
+    return result;
+  }
+  const locator = new EntryLocator(text, listItemFinder);
+  const unique = new UniqueKeys();
+  const report = (item: string, message: string) => {
+    // Problems need their range now; there are few, and only in broken files.
+    if (result.problems.length === 0) result.problems.push({ message: `${LABEL}: ${message}`, range: locator.add({ text: item, nameStart: 0, nameEnd: item.length })() });
+  };
+
+  for (const dependency of list(root.dependencies)) {
+    const pip = list(table(dependency)?.pip);
+    for (const line of pip) {
+      if (typeof line === 'string') readPipLine(line, result, locator, unique, report);
+    }
+    const spec = string(dependency);
+    if (spec === undefined) continue;
+    const match = MATCH_SPEC.exec(spec.trim());
+    if (!match) {
+      report(spec, `"${spec}" is not a conda package spec`);
+      continue;
+    }
+    const [, channel, name, versionSpec] = match;
+    const nameStart = spec.indexOf(name!, channel ? spec.indexOf('::') + 2 : 0);
+    const locate = locator.add({ text: spec, nameStart, nameEnd: nameStart + name!.length });
+    // The interpreter is the environment, not a dependency of it.
+    if (name === 'python') continue;
+    result.condaPackages.push({
+      name: name!,
+      versionSpec: versionSpec || undefined,
+      channel,
+      locate,
+    } satisfies CondaPackage);
+  }
+  return result;
+}
+
+/** One `pip:` line, read by the requirements reader; option lines (`-r`, `--index-url`) name no package. */
+function readPipLine(
+  line: string,
+  result: LockResult,
+  locator: EntryLocator<Item>,
+  unique: UniqueKeys,
+  report: (item: string, message: string) => void,
+): void {
+  const read = readRequirements(line);
+  const [problem] = read.problems;
+  if (problem) report(line, problem.message);
+  const [declaration] = read.declarations;
+  if (!declaration) return;
+  // A single line: its characters are offsets into the item.
+  const locate = locator.add({ text: line, nameStart: declaration.range.start.character, nameEnd: declaration.range.end.character });
+  const exact = declaration.versionSpec && /^===?\s*([^\s,*]+)$/.exec(declaration.versionSpec)?.[1];
+  const name = normalisePypiName(declaration.name);
+  const key = unique.take(exact ? `${name}@${exact}` : name);
+  result.packages.set(key, {
+    id: componentId('pypi', declaration.name),
+    ecosystem: 'pypi',
+    name: declaration.name,
+    version: exact || undefined,
+    specifier: declaration.versionSpec,
+    dependencies: [],
+    hashes: /--hash[=\s]/.test(line),
+    source: declaration.directReference && sourceOf(declaration.directReference),
+    dev: false,
+    locate,
+  });
+  result.importers.get('')!.push(key);
+}
+
+/** `-e` names a folder or a VCS/URL checkout; either way it is where the package comes from. */
+function sourceOf(reference: DirectReference): NonNullable<LockedPackage['source']> {
+  if (reference.kind !== 'editable') return { kind: reference.kind, target: reference.target };
+  const kind = /^(git|hg|svn|bzr)\+/.test(reference.target) ? 'vcs' : /^[a-z][\w+.-]*:\/\//i.test(reference.target) ? 'url' : 'path';
+  return { kind, target: reference.target };
+}
+
+/** A YAML list item whose value is `item.text`, plain or quoted: `- numpy>=1.26`, `  - "torch==2.1"`. */
+const listItemFinder: Finder<Item> = (text, from, item) => {
+  for (let at = text.indexOf(item.text, from); at >= 0; at = text.indexOf(item.text, at + 1)) {
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    if (!/^[ \t]*-[ \t]+["']?$/.test(text.slice(lineStart, at))) continue;
+    return [at + item.nameStart, at + item.nameEnd];
+  }
+  return undefined;
+};

@@ -1,0 +1,54 @@
+// Which lockfile reader a file needs, decided by its name, and the one entry point to all of them.
+import { readCondaEnvironment } from './conda';
+import { readPackageLock } from './packageLock';
+import { readPipfile } from './pipfile';
+import { readPipfileLock } from './pipfileLock';
+import { readPnpmLock } from './pnpmLock';
+import { readPoetryLock } from './poetryLock';
+import type { LockfileKind, LockResult } from './types';
+import { readUvLock } from './uvLock';
+import { readYarnLock } from './yarn';
+
+export { findKey } from './findKey';
+export type { CondaPackage, LockedPackage, LockfileKind, LockResult } from './types';
+
+const KINDS: Record<string, LockfileKind> = {
+  'package-lock.json': 'package-lock',
+  'npm-shrinkwrap.json': 'package-lock',
+  'yarn.lock': 'yarn',
+  'pnpm-lock.yaml': 'pnpm',
+  'poetry.lock': 'poetry',
+  'uv.lock': 'uv',
+  Pipfile: 'pipfile',
+  'Pipfile.lock': 'pipfile-lock',
+  'environment.yml': 'conda',
+  'environment.yaml': 'conda',
+};
+
+/** The kind of lockfile at a `/`-separated path, or undefined for a file no lockfile reader takes. */
+export function lockfileKind(path: string): LockfileKind | undefined {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return Object.hasOwn(KINDS, name) ? KINDS[name] : undefined;
+}
+
+/** Reads one lockfile. Never throws: malformed input gives one problem and whatever could be read. */
+export function readLockfile(kind: LockfileKind, text: string): LockResult {
+  switch (kind) {
+    case 'package-lock':
+      return readPackageLock(text);
+    case 'yarn':
+      return readYarnLock(text);
+    case 'pnpm':
+      return readPnpmLock(text);
+    case 'poetry':
+      return readPoetryLock(text);
+    case 'uv':
+      return readUvLock(text);
+    case 'pipfile':
+      return readPipfile(text);
+    case 'pipfile-lock':
+      return readPipfileLock(text);
+    case 'conda':
+      return readCondaEnvironment(text);
+  }
+}

@@ -1,0 +1,77 @@
+// Loading a lockfile's structure with the fastest plain parser for its syntax, or saying why it cannot
+// be loaded: one problem, placed where the parser stopped (offsets are computed on this path only).
+import { FAILSAFE_SCHEMA, load, YAMLException } from 'js-yaml';
+import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { LineIndex } from '../../text/lineIndex';
+import type { Problem } from '../types';
+
+export interface Loaded {
+  /** What could be read: everything, or (JSON only) what precedes the error. */
+  value: unknown;
+  problem?: Problem;
+}
+
+export function loadJson(text: string, label: string): Loaded {
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    // JSON.parse names no position for some errors; jsonc-parser always does, and recovers the
+    // entries before the error, so a truncated lockfile still yields what it holds.
+    const errors: ParseError[] = [];
+    let value: unknown;
+    try {
+      value = parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
+    } catch {
+      // Nested too deeply for a recursive parser: nothing to recover.
+    }
+    const [first] = errors;
+    const reason = first ? describeJsonError(first) : (error as Error).message;
+    const at = first?.offset ?? 0;
+    return { value, problem: problemAt(text, at, at + (first?.length ?? 0), `${label} is not valid JSON: ${reason}`) };
+  }
+}
+
+export function loadYaml(text: string, label: string): Loaded {
+  try {
+    // Every scalar a string (`version: 1.10` stays "1.10"), as Yarn itself reads its lockfile; `json`
+    // lets a repeated key win instead of failing, as JSON.parse does.
+    return { value: load(text, { schema: FAILSAFE_SCHEMA, json: true }) };
+  } catch (error) {
+    const at = error instanceof YAMLException ? error.mark.position : 0;
+    const reason = error instanceof YAMLException ? error.reason : (error as Error).message;
+    return { value: undefined, problem: problemAt(text, at, at, `${label} is not valid YAML: ${reason}`) };
+  }
+}
+
+export function loadToml(text: string, label: string): Loaded {
+  try {
+    return { value: parseToml(text) };
+  } catch (error) {
+    if (!(error instanceof TomlError)) {
+      return { value: undefined, problem: problemAt(text, 0, 0, `${label} is not valid TOML: ${(error as Error).message}`) };
+    }
+    // "Invalid TOML document: invalid value\n\n<code block>": the first line is the reason.
+    const reason = error.message.split('\n', 1)[0]!.replace(/^Invalid TOML document: /, '');
+    const lines = new LineIndex(text);
+    const at = lines.offsetAt({ line: error.line - 1, character: error.column - 1 });
+    return { value: undefined, problem: { message: `${label} is not valid TOML: ${reason}`, range: lines.range(at, at) } };
+  }
+}
+
+/** A lockfile that parses but is not the shape its kind has (a JSON array, a YAML scalar). */
+export function shapeProblem(label: string, expected: string): Problem {
+  const start = { line: 0, character: 0 };
+  return { message: `${label} is not a lockfile: expected ${expected}`, range: { start, end: start } };
+}
+
+function problemAt(text: string, start: number, end: number, message: string): Problem {
+  return { message, range: new LineIndex(text).range(start, end) };
+}
+
+function describeJsonError(error: ParseError): string {
+  // "PropertyNameExpected" → "property name expected"
+  return printParseErrorCode(error.error)
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+}

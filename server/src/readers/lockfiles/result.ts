@@ -1,0 +1,39 @@
+// Building a LockResult: keys unique within the file, and dev flags for lockfiles that leave them to
+// reachability (a package is dev when only dev dependencies lead to it).
+import type { LockedPackage, LockfileKind, LockResult } from './types';
+
+export function emptyLockResult(kind: LockfileKind): LockResult {
+  return { kind, packages: new Map(), importers: new Map([['', []]]), problems: [] };
+}
+
+/** Hands out keys unique within a file: `key`, then `key#2`, `key#3`, … when a hand-edited or merged file repeats an entry. */
+export class UniqueKeys {
+  private readonly seen = new Map<string, number>();
+
+  take(key: string): string {
+    const count = (this.seen.get(key) ?? 0) + 1;
+    this.seen.set(key, count);
+    return count === 1 ? key : `${key}#${count}`;
+  }
+}
+
+/** Marks `dev` every package reachable from the dev roots and not from the runtime roots. */
+export function markDevOnly(packages: ReadonlyMap<string, LockedPackage>, runtimeRoots: Iterable<string>, devRoots: Iterable<string>): void {
+  const runtime = reachable(packages, runtimeRoots);
+  for (const key of reachable(packages, devRoots)) {
+    if (!runtime.has(key)) packages.get(key)!.dev = true;
+  }
+}
+
+function reachable(packages: ReadonlyMap<string, LockedPackage>, roots: Iterable<string>): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...roots];
+  while (stack.length > 0) {
+    const key = stack.pop()!;
+    const found = packages.get(key);
+    if (!found || seen.has(key)) continue;
+    seen.add(key);
+    for (const next of found.dependencies) stack.push(next);
+  }
+  return seen;
+}

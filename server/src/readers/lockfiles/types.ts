@@ -1,0 +1,53 @@
+// What every lockfile reader returns: the locked packages, the edges between them and each importer's
+// direct dependencies. Ranges are found only on request (`locate`): lockfiles run to tens of megabytes,
+// and only the packages that get reported need one. Optional fields a lockfile does not give are
+// present as undefined (one object shape per reader keeps reading fast).
+import type { Range } from '../../../../rules/src/types';
+import type { Problem } from '../types';
+
+export type LockfileKind = 'package-lock' | 'yarn' | 'pnpm' | 'poetry' | 'uv' | 'pipfile' | 'pipfile-lock' | 'conda';
+
+/** One package version a lockfile pins. */
+export interface LockedPackage {
+  /** Component id: `npm:name` or `pypi:normalised-name` (rules/src/ids.ts componentId). */
+  id: string;
+  ecosystem: 'npm' | 'pypi';
+  name: string;
+  /** Exact version, or undefined when the lock pins a URL/path instead. */
+  version?: string;
+  /** The version range a manifest asks for (Pipfile and environment.yml pip entries, which are manifests, not locks). */
+  specifier?: string;
+  /** Keys (into LockResult.packages) of the packages this one depends on. */
+  dependencies: string[];
+  /** Integrity hash(es) recorded for it (npm `integrity`, poetry/uv/Pipfile.lock hashes). */
+  hashes: boolean;
+  /** Where it is fetched from when not a registry release: git/URL/path/workspace link. */
+  source?: { kind: 'vcs' | 'url' | 'path' | 'workspace'; target: string };
+  /** True when only development dependencies lead to it, false when it is needed in production, undefined when the lockfile does not say (yarn, poetry.lock 2.x). */
+  dev?: boolean;
+  /** Finds the range of this package's entry in the lockfile text. Called only for packages that get reported: locating is the expensive part, parsing must not compute offsets. */
+  locate(): Range;
+}
+
+/** A conda package of an environment.yml: Sovereign Lint has no conda ecosystem yet, so these stay apart. */
+export interface CondaPackage {
+  name: string;
+  /** The match spec after the name (`=3.11`, `>=1.26`, `2.1 py311_0`), when there is one. */
+  versionSpec?: string;
+  /** `conda-forge` of `conda-forge::pytorch`. */
+  channel?: string;
+  locate(): Range;
+}
+
+export interface LockResult {
+  kind: LockfileKind;
+  /** Every locked package version, keyed by a key unique within the lockfile (e.g. `name@version`, or npm's `node_modules/a/node_modules/b` path). */
+  packages: Map<string, LockedPackage>;
+  /** Workspace members (importers): path of the member folder relative to the lockfile's folder ('' for the root) → keys of its DIRECT dependencies (runtime and dev). For single-project lockfiles: just ''. */
+  importers: Map<string, string[]>;
+  problems: Problem[];
+  /** yarn.lock: every descriptor (`lodash@^4.17.0`, `lodash@npm:^4.17.21`) → the key it is locked to (see findKey). */
+  descriptors?: Map<string, string>;
+  /** environment.yml: the conda packages (the pip: section is in `packages`). */
+  condaPackages?: CondaPackage[];
+}

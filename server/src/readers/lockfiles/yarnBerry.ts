@@ -1,0 +1,114 @@
+// yarn.lock of Yarn 2+ ("Berry"): YAML with a `__metadata` entry, then one entry per resolution, keyed
+// by the descriptors it serves (`"lodash@npm:^4.17.0, lodash@npm:^4.17.21"`) and holding `resolution`
+// (`lodash@npm:4.17.21`), `version`, `checksum` and `dependencies`. Workspace members are entries too
+// (`"@acme/core@workspace:packages/core"`): they give each importer's direct dependencies.
+import { componentId } from '../../../../rules/src/ids';
+import { realName, splitDescriptor } from './descriptor';
+import { EntryLocator, yamlKeyFinder } from './locate';
+import { loadYaml, shapeProblem } from './parse';
+import { emptyLockResult, UniqueKeys } from './result';
+import type { LockedPackage, LockResult } from './types';
+import { string, type Table, table } from './values';
+
+const LABEL = 'yarn.lock';
+
+interface Entry {
+  key: string;
+  name: string;
+  source: LockedPackage['source'];
+  body: Table;
+  locate: LockedPackage['locate'];
+}
+
+export function readYarnBerry(text: string): LockResult {
+  const result = emptyLockResult('yarn');
+  const loaded = loadYaml(text, LABEL);
+  if (loaded.problem) result.problems.push(loaded.problem);
+  const root = table(loaded.value);
+  if (!root) {
+    if (!loaded.problem) result.problems.push(shapeProblem(LABEL, 'a YAML mapping'));
+    return result;
+  }
+  const locator = new EntryLocator(text, yamlKeyFinder(0));
+  const unique = new UniqueKeys();
+  const descriptors = new Map<string, string>();
+  /** Workspace members by package name: `workspace:^` ranges name a member, not a folder. */
+  const workspaces = new Map<string, string>();
+  const entries: Entry[] = [];
+  for (const [header, value] of Object.entries(root)) {
+    const body = table(value);
+    if (header === '__metadata' || !body) continue;
+    const serves = header.split(/\s*,\s*/);
+    const resolution = string(body.resolution) ?? serves[0]!;
+    const { name, range } = splitDescriptor(resolution);
+    const key = unique.take(resolution);
+    const source = berrySource(range);
+    for (const descriptor of serves) descriptors.set(descriptor, key);
+    if (source?.kind === 'workspace') workspaces.set(name, key);
+    entries.push({ key, name: realName(name, range), source, body, locate: locator.add(header) });
+  }
+  result.descriptors = descriptors;
+
+  for (const { key, name, source, body, locate } of entries) {
+    const dependencies: string[] = [];
+    for (const [dependency, range] of Object.entries(table(body.dependencies) ?? {})) {
+      const target = typeof range === 'string' ? resolveRange(descriptors, workspaces, dependency, range) : undefined;
+      if (target !== undefined) dependencies.push(target);
+    }
+    if (source?.kind === 'workspace') result.importers.set(source.target, dependencies);
+    // The root workspace is the project itself, an importer only.
+    if (source?.kind === 'workspace' && source.target === '') continue;
+    const version = string(body.version);
+    result.packages.set(key, {
+      id: componentId('npm', name),
+      ecosystem: 'npm',
+      name,
+      version,
+      dependencies,
+      hashes: typeof body.checksum === 'string',
+      source,
+      locate,
+    });
+  }
+  return result;
+}
+
+/**
+ * The entry a `name: range` dependency is locked to. Yarn 3 writes plain ranges (`^4.17.0`) where Yarn 4
+ * writes `npm:^4.17.0`; `workspace:^`-style ranges name a member rather than its folder.
+ */
+function resolveRange(descriptors: Map<string, string>, workspaces: Map<string, string>, name: string, range: string): string | undefined {
+  return (
+    descriptors.get(`${name}@${range}`) ??
+    descriptors.get(`${name}@npm:${range}`) ??
+    (range.startsWith('workspace:') ? workspaces.get(name) : undefined)
+  );
+}
+
+/** What a resolution's reference (after `name@`) says about where the package comes from. */
+function berrySource(reference: string): LockedPackage['source'] {
+  const [protocol] = /^[a-z+]+:/.exec(reference) ?? [''];
+  // Strip Yarn's bookkeeping: `::locator=…` (which workspace asked) and `#…` (a hash of the folder).
+  const target = reference.slice(protocol.length).replace(/::.*$/, '');
+  switch (protocol) {
+    case 'npm:':
+    // A patched registry release is still that release.
+    case 'patch:':
+      return undefined;
+    case 'workspace:':
+      return { kind: 'workspace', target: target === '.' ? '' : target };
+    case 'file:':
+    case 'link:':
+    case 'portal:':
+      return { kind: 'path', target: target.replace(/#.*$/, '') };
+    case 'http:':
+    case 'https:':
+      return /\.git(#|$)|#commit=/.test(reference) ? { kind: 'vcs', target: reference } : { kind: 'url', target: reference };
+    case '':
+      // A bare version is a registry release; a bare `user/repo#commit=…` is GitHub.
+      return reference.includes('/') ? { kind: 'vcs', target: reference } : undefined;
+    default:
+      // git:, git+ssh:, github:, …
+      return { kind: /^(git|github:|gitlab:|bitbucket:)|#commit=/.test(reference) ? 'vcs' : 'url', target: reference };
+  }
+}

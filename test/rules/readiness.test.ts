@@ -1,0 +1,130 @@
+// The trusted-readiness rules: off by default (they count in the verdict's readiness), shown at the
+// severity a team asks for, e.g. through sovereign-lint:trusted.
+import directUrlDependency from '../../rules/src/rules/direct-url-dependency';
+import missingLockfile from '../../rules/src/rules/missing-lockfile';
+import unhashedRequirement from '../../rules/src/rules/unhashed-requirement';
+import unpinnedVersion from '../../rules/src/rules/unpinned-version';
+import { EMPTY_CONFIG } from '../../server/src/engine/config';
+import { fixtureKb } from '../fixtures/kb';
+import { ruleTester } from '../helpers/ruleTester';
+
+const enabled = { ...EMPTY_CONFIG, rules: { 'unpinned-version': 'error', 'unhashed-requirement': 'error', 'direct-url-dependency': 'error', 'missing-lockfile': 'error' } } as const;
+
+ruleTester(unpinnedVersion, fixtureKb, {
+  valid: [
+    { name: 'an exact PEP 440 pin', file: 'requirements.txt', code: 'numpy==2.1.3\n', config: enabled },
+    { name: 'an exact npm version', file: 'package.json', code: '{"dependencies": {"zod": "3.24.1"}}', config: enabled },
+    { name: 'a bare Poetry version is exact', file: 'pyproject.toml', code: '[tool.poetry.dependencies]\nnumpy = "2.1.3"\n', config: enabled },
+    { name: 'off by default', file: 'requirements.txt', code: 'numpy>=2\n' },
+    { name: 'a direct reference is another rule’s business', file: 'requirements.txt', code: 'pkg @ https://example.com/pkg-1.0.tar.gz\n', config: enabled },
+  ],
+  invalid: [
+    {
+      name: 'a PEP 440 range',
+      file: 'requirements.txt',
+      code: 'numpy>=2,<3\n',
+      config: enabled,
+      errors: [{ message: 'numpy — version ">=2,<3" is a range, not an exact pin, and no lockfile pins it: blocks trusted readiness', line: 1, column: 1, endLine: 1, endColumn: 6, severity: 'error' }],
+      output: null,
+    },
+    {
+      name: 'a wildcard is not an exact pin',
+      file: 'requirements.txt',
+      code: 'numpy==2.*\n',
+      config: enabled,
+      errors: [{ message: 'numpy — version "==2.*" is a range, not an exact pin, and no lockfile pins it: blocks trusted readiness', line: 1, column: 1, endLine: 1, endColumn: 6, severity: 'error' }],
+      output: null,
+    },
+    {
+      name: 'no version at all',
+      file: 'requirements.txt',
+      code: 'numpy\n',
+      config: enabled,
+      errors: [{ message: 'numpy — no version, and no lockfile pins it: blocks trusted readiness', line: 1, column: 1, endLine: 1, endColumn: 6, severity: 'error' }],
+      output: null,
+    },
+    {
+      name: 'an npm caret range',
+      file: 'package.json',
+      code: '{"devDependencies": {"zod": "^3.24.1"}}',
+      config: { ...enabled, rules: { 'unpinned-version': 'warning' } },
+      errors: [{ message: 'zod — version "^3.24.1" is a range, not an exact pin, and no lockfile pins it: blocks trusted readiness', line: 1, column: 23, endLine: 1, endColumn: 26, severity: 'warning' }],
+      output: null,
+    },
+  ],
+});
+
+ruleTester(unhashedRequirement, fixtureKb, {
+  valid: [
+    { name: 'a file without hashes', file: 'requirements.txt', code: 'numpy==2.1.3\n', config: enabled },
+    { name: 'every requirement hashed', file: 'requirements.txt', code: 'numpy==2.1.3 --hash=sha256:aa\ncatboost==1.2 --hash=sha256:bb\n', config: enabled },
+  ],
+  invalid: [
+    {
+      name: 'one requirement without a hash in a hashed file',
+      file: 'requirements.txt',
+      code: 'numpy==2.1.3 \\\n    --hash=sha256:aa\ncatboost==1.2\n',
+      config: enabled,
+      errors: [{ message: 'catboost — no --hash in a requirements file that pins hashes: blocks trusted readiness', line: 3, column: 1, endLine: 3, endColumn: 9, severity: 'error' }],
+      output: null,
+    },
+    {
+      name: '--require-hashes asks it of every requirement',
+      file: 'requirements.txt',
+      code: '--require-hashes\ncatboost==1.2\n',
+      config: enabled,
+      errors: [{ message: 'catboost — no --hash in a requirements file that pins hashes: blocks trusted readiness', line: 2, column: 1, endLine: 2, endColumn: 9, severity: 'error' }],
+      output: null,
+    },
+  ],
+});
+
+ruleTester(directUrlDependency, fixtureKb, {
+  valid: [
+    { name: 'a registry release', file: 'requirements.txt', code: 'numpy==2.1.3\n', config: enabled },
+    { name: 'the project’s own folder', file: 'requirements.txt', code: '-e .\n', config: enabled },
+  ],
+  invalid: [
+    {
+      name: 'a git requirement',
+      file: 'requirements.txt',
+      code: 'git+https://github.com/acme/tools.git@v1#egg=acme-tools\n',
+      config: enabled,
+      errors: [{ message: 'acme-tools — installed from a repository git+https://github.com/acme/tools.git@v1#egg=acme-tools, not a registry release: blocks trusted readiness', line: 1, column: 1, endLine: 1, endColumn: 56, severity: 'error' }],
+      output: null,
+    },
+    {
+      name: 'an npm GitHub shorthand',
+      file: 'package.json',
+      code: '{"dependencies": {"my-fork": "github:acme/my-fork#v1.2.0"}}',
+      config: enabled,
+      errors: [{ message: 'my-fork — installed from a repository github:acme/my-fork#v1.2.0, not a registry release: blocks trusted readiness', line: 1, column: 20, endLine: 1, endColumn: 27, severity: 'error' }],
+      output: null,
+    },
+  ],
+});
+
+ruleTester(missingLockfile, fixtureKb, {
+  valid: [
+    { name: 'a manifest without dependencies', file: 'package.json', code: '{"name": "x"}', config: enabled },
+    { name: 'off by default', file: 'package.json', code: '{"dependencies": {"zod": "3.24.1"}}' },
+  ],
+  invalid: [
+    {
+      name: 'package.json with dependencies and no lockfile beside it',
+      file: 'package.json',
+      code: '{\n  "dependencies": { "zod": "3.24.1", "pino": "9.6.0" }\n}\n',
+      config: enabled,
+      errors: [{ message: 'No lockfile (package-lock.json, yarn.lock or pnpm-lock.yaml) for 2 dependencies: transitive dependencies are not pinned or examined; blocks trusted readiness', line: 2, column: 22, endLine: 2, endColumn: 25, severity: 'error' }],
+      output: null,
+    },
+    {
+      name: 'pyproject.toml with no lock',
+      file: 'pyproject.toml',
+      code: '[project]\nname = "x"\ndependencies = ["numpy==2.1.3"]\n',
+      config: enabled,
+      errors: [{ message: 'No lockfile (poetry.lock, uv.lock, pdm.lock or Pipfile.lock) for 1 dependency: transitive dependencies are not pinned or examined; blocks trusted readiness', line: 3, column: 18, endLine: 3, endColumn: 23, severity: 'error' }],
+      output: null,
+    },
+  ],
+});
