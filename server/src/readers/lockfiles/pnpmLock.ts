@@ -70,8 +70,7 @@ export function readPnpmLock(text: string): LockResult {
       dependencies,
       hashes: typeof table(meta.resolution)?.integrity === 'string',
       source,
-      // v5/v6 mark dev-only packages (no flag: needed in production too); v9 leaves it to the graph (below).
-      dev: meta.dev === 'true',
+      dev: false,
       locate: located.get(base) ?? unlisted.add(key),
     });
   }
@@ -93,8 +92,8 @@ export function readPnpmLock(text: string): LockResult {
     result.importers.set(path, direct);
   }
   links.addTo(result);
-  // Before v9 each package says whether it is dev-only; v9 leaves it to the graph.
-  if (snapshots) markDevOnly(result.packages, runtime, dev);
+  // From the graph rather than v5/v6's `dev` flags: v9 has none, and linked folders never had one.
+  markDevOnly(result.packages, runtime, dev);
   return result;
 }
 
@@ -132,6 +131,7 @@ class Links {
         dependencies: result.importers.get(folder) ?? [],
         hashes: false,
         source: linkSource(folder),
+        dev: false,
         // A link is declared where an importer names it: its first mention.
         locate: () => {
           const at = Math.max(0, this.text.indexOf(ref));

@@ -58,7 +58,8 @@ export function readYarnBerry(text: string): LockResult {
     if (source?.kind === 'workspace') result.importers.set(source.target, dependencies);
     // The root workspace is the project itself, an importer only.
     if (source?.kind === 'workspace' && source.target === '') continue;
-    const version = string(body.version);
+    // `0.0.0-use.local` is Yarn's placeholder for workspaces and portals, which have no locked version.
+    const version = body.version === '0.0.0-use.local' ? undefined : string(body.version);
     result.packages.set(key, {
       id: componentId('npm', name),
       ecosystem: 'npm',
