@@ -32,7 +32,8 @@ export type Relation =
   | 'workspace'
   | 'base-model'
   | 'training-dataset'
-  | 'source-dataset';
+  | 'source-dataset'
+  | 'transitive';
 
 /** A git, URL or path requirement instead of a registry release. */
 export interface DirectReference {
@@ -69,6 +70,8 @@ export interface Declaration {
   hashesExpected?: boolean;
   /** Set when a lockfile pins this declaration (with the locked version when known). */
   locked?: { version?: string };
+  /** For a transitive component: the names from the direct dependency that brings it down to its parent. */
+  via?: string[];
 }
 
 /** A manifest as a whole, for the checks about it rather than its components (a missing lockfile). */

@@ -113,7 +113,7 @@ describe('sovereign-lint scan --format text', () => {
     expect(status).toBe(1);
     expect(stdout).not.toMatch(/\u001b\[/);
     expect(stdout).toContain('package.json:13:6  error     openai — client of a foreign hosted service (OpenAI, US): blocks national  foreign-proprietary');
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe('none — 1 component blocks national');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('none — 1 component blocks national; transitive dependencies not examined (no lockfile)');
   });
 });
 
@@ -180,7 +180,9 @@ describe('usage and config errors exit 2 with a one-line reason', () => {
     const { status, report } = json(['scan', 'examples/telegram-bot', '--config', config]);
     expect(report.target).toBe('national');
     expect(report.verdict).toMatchObject({ tier: 'national', meetsTarget: true, exceptions: ['npm:openai'] });
-    expect(report.verdict.summary).toBe('national — 8 components block sovereign, with 1 accepted exception');
+    expect(report.verdict.summary).toBe(
+      'national — 8 components block sovereign, with 1 accepted exception; transitive dependencies not examined (no lockfile)',
+    );
     expect(report.components.find((c: { id: string }) => c.id === 'npm:openai').classification).toBe('foreign-proprietary');
     expect(status).toBe(0);
   });

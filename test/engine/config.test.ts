@@ -153,7 +153,7 @@ describe('keys', () => {
     const result = scanAt();
     expect(result.files[0]!.assessments.map((a) => a.declaration.id)).toEqual(['pypi:numpy', 'pypi:catboost']);
     expect(shown(result)[0]!.exception).toMatchObject({ pattern: 'pypi:numpy', reason: 'no domestic alternative', until: '2027-06-30' });
-    expect(result.verdict.summary).toBe('sovereign, with 1 accepted exception');
+    expect(result.verdict.summary).toBe('sovereign, with 1 accepted exception; transitive dependencies not examined (no lockfile)');
   });
 
   it('an expired exception stops applying and becomes a finding of its own at its until date', () => {

@@ -24,7 +24,7 @@ ruleTester(unpinnedVersion, fixtureKb, {
       file: 'requirements.txt',
       code: 'numpy>=2,<3\n',
       config: enabled,
-      errors: [{ message: 'numpy — version ">=2,<3" is a range, not an exact pin, and no lockfile pins it: blocks trusted readiness', line: 1, column: 1, endLine: 1, endColumn: 6, severity: 'error' }],
+      errors: [{ message: 'numpy — version ">=2,<3" is a range, not an exact pin: blocks trusted readiness', line: 1, column: 1, endLine: 1, endColumn: 6, severity: 'error' }],
       output: null,
     },
     {
@@ -32,7 +32,7 @@ ruleTester(unpinnedVersion, fixtureKb, {
       file: 'requirements.txt',
       code: 'numpy==2.*\n',
       config: enabled,
-      errors: [{ message: 'numpy — version "==2.*" is a range, not an exact pin, and no lockfile pins it: blocks trusted readiness', line: 1, column: 1, endLine: 1, endColumn: 6, severity: 'error' }],
+      errors: [{ message: 'numpy — version "==2.*" is a range, not an exact pin: blocks trusted readiness', line: 1, column: 1, endLine: 1, endColumn: 6, severity: 'error' }],
       output: null,
     },
     {
@@ -40,7 +40,7 @@ ruleTester(unpinnedVersion, fixtureKb, {
       file: 'requirements.txt',
       code: 'numpy\n',
       config: enabled,
-      errors: [{ message: 'numpy — no version, and no lockfile pins it: blocks trusted readiness', line: 1, column: 1, endLine: 1, endColumn: 6, severity: 'error' }],
+      errors: [{ message: 'numpy — no version: blocks trusted readiness', line: 1, column: 1, endLine: 1, endColumn: 6, severity: 'error' }],
       output: null,
     },
     {
@@ -48,7 +48,7 @@ ruleTester(unpinnedVersion, fixtureKb, {
       file: 'package.json',
       code: '{"devDependencies": {"zod": "^3.24.1"}}',
       config: { ...enabled, rules: { 'unpinned-version': 'warning' } },
-      errors: [{ message: 'zod — version "^3.24.1" is a range, not an exact pin, and no lockfile pins it: blocks trusted readiness', line: 1, column: 23, endLine: 1, endColumn: 26, severity: 'warning' }],
+      errors: [{ message: 'zod — version "^3.24.1" is a range, not an exact pin: blocks trusted readiness', line: 1, column: 23, endLine: 1, endColumn: 26, severity: 'warning' }],
       output: null,
     },
   ],

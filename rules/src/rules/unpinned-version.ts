@@ -7,25 +7,27 @@ export default defineRule({
   meta: {
     id: 'unpinned-version',
     description:
-      'A registry dependency with a version range or no version, and no lockfile pinning it: certification will ask for exact versions.',
+      'A registry dependency declared with a version range or no version: certification asks for exact versions (a lockfile shows which one to pin).',
     blocks: 'trusted',
     // Readiness, not the target: counted in the verdict's trusted readiness, shown once a team asks (sovereign-lint:trusted).
     severity: { sovereign: 'off', national: 'off' },
     fixable: true,
     messages: {
-      range: '{{name}} — version "{{spec}}" is a range, not an exact pin, and no lockfile pins it: blocks trusted readiness',
-      missing: '{{name}} — no version, and no lockfile pins it: blocks trusted readiness',
+      range: '{{name}} — version "{{spec}}" is a range, not an exact pin: blocks trusted readiness',
+      rangeLocked: '{{name}} — version "{{spec}}" is a range; the lockfile resolves {{version}}: pin it for trusted readiness',
+      missing: '{{name}} — no version: blocks trusted readiness',
     },
   },
   checkComponent({ declaration }) {
     const { ecosystem, relation, directReference, locked, versionSpec, name } = declaration;
     if ((ecosystem !== 'npm' && ecosystem !== 'pypi') || relation === 'workspace' || directReference) return undefined;
-    if (locked && !locked.version) return undefined;
     if (isExactPin(declaration)) return undefined;
-    const fix = locked?.version ? { kind: 'pin-version' as const, version: locked.version } : undefined;
-    return versionSpec
-      ? { messageId: 'range', data: { name, spec: versionSpec }, fix }
-      : { messageId: 'missing', data: { name }, fix };
+    const version = locked?.version;
+    const fix = version ? { kind: 'pin-version' as const, version } : undefined;
+    if (!versionSpec) return { messageId: 'missing', data: { name }, fix };
+    return version
+      ? { messageId: 'rangeLocked', data: { name, spec: versionSpec, version }, fix }
+      : { messageId: 'range', data: { name, spec: versionSpec } };
   },
 });
 

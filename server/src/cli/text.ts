@@ -6,6 +6,8 @@ import type { ScanResult } from '../engine/scan';
 
 type Colors = ReturnType<typeof createColors>;
 
+const TRANSITIVE_LINES = 20;
+
 export function toText(result: ScanResult, useColor: boolean): string {
   const c = createColors(useColor);
   const out: string[] = [];
@@ -28,8 +30,12 @@ export function toText(result: ScanResult, useColor: boolean): string {
       : '';
     linesOf(finding.file).push(`${where}  ${label}  ${finding.message}${exception}  ${c.dim(finding.rule)}`);
   }
+  const lockfiles = new Set(result.files.filter((file) => file.kind === 'lockfile').map((file) => file.file));
   for (const [file, lines] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-    out.push(c.underline(file), ...lines, '');
+    // A lockfile can carry thousands of transitive findings: the first ones here, all of them in JSON and SARIF.
+    const shown = lockfiles.has(file) ? lines.slice(0, TRANSITIVE_LINES) : lines;
+    const more = lines.length - shown.length;
+    out.push(c.underline(file), ...shown, ...(more > 0 ? [c.dim(`… and ${more} more transitive findings (--format json lists them all)`)] : []), '');
   }
   const components = result.files.reduce((sum, file) => sum + file.assessments.length, 0);
   const { verdict } = result;

@@ -46,7 +46,8 @@ export interface Finding {
 
 export interface FileReport {
   file: string;
-  kind: ManifestKind;
+  /** `lockfile` for the transitive components a lockfile adds. */
+  kind: ManifestKind | 'lockfile';
   /** The tier this file is held to (configs and overrides may differ across a tree). */
   target: Target;
   assessments: Assessment[];
@@ -78,7 +79,7 @@ export function lintFile(file: string, kind: ManifestKind, text: string, options
 }
 
 /** Places, classifies and checks what a reader found in one file. */
-export function assessRead(file: string, kind: ManifestKind, read: ReadResult, options: LintOptions): FileReport {
+export function assessRead(file: string, kind: ManifestKind | 'lockfile', read: ReadResult, options: LintOptions): FileReport {
   const findings: Finding[] = [];
   const lockfile = kind === 'package-json' || kind === 'pyproject' ? options.lockfileFor?.(file, kind) : undefined;
   if (kind === 'package-json' || kind === 'pyproject') {
@@ -89,7 +90,7 @@ export function assessRead(file: string, kind: ManifestKind, read: ReadResult, o
     }
   }
   const assessments = read.declarations.map((found) => {
-    const declaration = lockfile ? { ...found, locked: {} } : found;
+    const declaration = lockfile ? { ...found, locked: found.locked ?? {} } : found;
     const assessment = options.classifier.assess(firstParty(declaration, file, options));
     for (const rule of rules) {
       const report = rule.checkComponent?.(assessment);

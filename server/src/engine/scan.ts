@@ -5,15 +5,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { componentId } from '../../../rules/src/ids';
 import type { KnowledgeBase } from '../../../rules/src/kb';
-import type { Range, Target } from '../../../rules/src/types';
+import type { Declaration, Range, Target } from '../../../rules/src/types';
 import { type ManifestKind, manifestKind, readManifest } from '../readers/index';
 import type { ReadResult } from '../readers/types';
 import { decodeManifest } from '../text/source';
 import { type ChainProblem, ConfigResolver } from './configResolver';
 import { ConfiguredLinting } from './configuredLinting';
 import { assessRead, type FileReport, type Finding, type LintOptions } from './lint';
+import { findLockfile } from './lockfiles';
 import { relativeTo } from './paths';
-import { computeVerdict, type Verdict } from './verdict';
+import { Lockfiles, type Reached, resolveThroughLock } from './transitive';
+import { computeVerdict, type TransitiveCoverage, type Verdict } from './verdict';
 import { findManifests } from './walk';
 
 export interface ScanOptions {
@@ -78,9 +80,14 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
   }
   // Judged only once every manifest is read: which packages are the project's own is known by then.
   const linting = new ConfiguredLinting(resolver, { ...options, root, firstParty: firstPartyOf(reads) });
-  const outcomes = reads.map((read) => judge(read, linting.optionsFor(path.resolve(root, read.file))));
+  const lockfiles = new Lockfiles(root);
+  const pulledIn = traceLockfiles(reads, lockfiles, root);
+  const outcomes = [
+    ...reads.map((read) => judge(read, linting.optionsFor(path.resolve(root, read.file)))),
+    ...pulledIn.map((read) => judge(read, linting.optionsFor(path.resolve(root, read.file)))),
+  ];
   const files = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
-  const errors = [...outcomes.flatMap((outcome) => outcome.errors), ...includeErrors];
+  const errors = [...outcomes.flatMap((outcome) => outcome.errors), ...includeErrors, ...lockfiles.errors];
   const expired = linting.expiredExceptions();
   const findings = [...files.flatMap((file) => file.findings), ...expired];
   const filesWithErrors = new Set(errors.map((error) => error.file)).size;
@@ -95,8 +102,72 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
     findings,
     errors,
     configProblems: resolver.resolvedChains().flatMap((chain) => chain.problems),
-    verdict: computeVerdict([...files, { findings: expired, target: rootOptions.target }], filesWithErrors),
+    verdict: computeVerdict([...files, { findings: expired, target: rootOptions.target }], filesWithErrors, transitiveCoverage(reads, root)),
   };
+}
+
+/**
+ * Follows every package.json and pyproject.toml into the lockfile that pins it: each declaration learns its
+ * locked version, and the packages they pull in become one more file to judge per lockfile, relation
+ * `transitive`, each with the chain that brings it.
+ */
+function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfiles, root: string): ReadOutcome[] {
+  const reachedByLock = new Map<string, Map<string, Reached>>();
+  const directByLock = new Map<string, Set<string>>();
+  for (const { file, kind, read } of reads) {
+    if (!read || (kind !== 'package-json' && kind !== 'pyproject')) continue;
+    const manifest = path.resolve(root, file);
+    const lockPath = findLockfile(manifest, kind, root);
+    const lockfile = lockPath ? lockfiles.get(lockPath) : undefined;
+    if (!lockfile) continue;
+    const { locked, reached } = resolveThroughLock(lockfile, manifest, read.declarations);
+    const direct = directByLock.get(lockfile.path) ?? new Set<string>();
+    directByLock.set(lockfile.path, direct);
+    for (const [declaration, key] of locked) {
+      // The declarations are this scan's own objects: they learn what the lock resolved.
+      declaration.locked = { ...(lockfile.result.packages.get(key)!.version ? { version: lockfile.result.packages.get(key)!.version } : {}) };
+      direct.add(key);
+    }
+    const bucket = reachedByLock.get(lockfile.path) ?? new Map<string, Reached>();
+    reachedByLock.set(lockfile.path, bucket);
+    for (const entry of reached) if (!bucket.has(entry.key)) bucket.set(entry.key, entry);
+  }
+  return lockfiles.all().flatMap((lockfile) => {
+    const bucket = reachedByLock.get(lockfile.path);
+    if (!bucket?.size) return [];
+    const direct = directByLock.get(lockfile.path)!;
+    const declarations = [...bucket.values()]
+      .filter(({ key }) => !direct.has(key))
+      .map(({ key, via }): Declaration => {
+        const locked = lockfile.result.packages.get(key)!;
+        return {
+          id: locked.id,
+          ecosystem: locked.ecosystem,
+          name: locked.name,
+          relation: 'transitive',
+          range: locked.locate(),
+          ...(locked.version ? { versionSpec: locked.version } : {}),
+          ...(locked.source && locked.source.kind !== 'workspace' ? { directReference: { kind: locked.source.kind, target: locked.source.target } } : {}),
+          via,
+        };
+      });
+    const file = relativeTo(root, lockfile.path);
+    return [{ file, kind: 'lockfile' as const, read: { declarations, licenses: [], problems: [], includes: [] }, errors: [] }];
+  });
+}
+
+/**
+ * Whether every manifest with dependencies had its whole graph pinned — a lockfile, or a requirements file
+ * compiled by pip-compile: without one, what the dependencies pull in was not examined.
+ */
+function transitiveCoverage(reads: readonly ReadOutcome[], root: string): TransitiveCoverage {
+  const manifests = reads.filter(
+    ({ kind, read }) => (kind === 'package-json' || kind === 'pyproject' || kind === 'requirements') && (read?.declarations.length ?? 0) > 0,
+  );
+  const locked = manifests.filter(({ file, kind, read }) =>
+    kind === 'requirements' ? read?.compiled === true : findLockfile(path.resolve(root, file), kind as 'package-json' | 'pyproject', root),
+  );
+  return locked.length === manifests.length ? 'examined' : locked.length === 0 ? 'not examined' : 'partly examined';
 }
 
 function inputsOf(input: string, root: string): { file: string; kind: ManifestKind }[] {
@@ -122,7 +193,7 @@ export interface FileOutcome {
 /** One manifest read but not yet judged: what its reader found, or why it could not be read. */
 export interface ReadOutcome {
   file: string;
-  kind: ManifestKind;
+  kind: ManifestKind | 'lockfile';
   read?: ReadResult;
   errors: ScanError[];
 }

@@ -13,6 +13,8 @@ export interface Verdict {
   /** Files that could not be (fully) read: the verdict covers only the rest, so it cannot meet a target. */
   filesWithErrors: number;
   trusted: { ready: boolean; blockers: string[] };
+  /** Whether what the dependencies pull in was examined (it needs a lockfile per manifest). */
+  transitive: TransitiveCoverage;
   /** One line for people: "national — 14 components block sovereign". */
   summary: string;
 }
@@ -29,7 +31,9 @@ export interface JudgedFindings {
  * The verdict over every file. The tier is the lowest any component allows; the target is met when
  * every file reaches the tier its own config asks of it (an override may let `experiments/**` stay national).
  */
-export function computeVerdict(judged: readonly JudgedFindings[], filesWithErrors: number): Verdict {
+export type TransitiveCoverage = 'examined' | 'partly examined' | 'not examined';
+
+export function computeVerdict(judged: readonly JudgedFindings[], filesWithErrors: number, transitive: TransitiveCoverage = 'examined'): Verdict {
   const findings = judged.flatMap((group) => group.findings);
   const sovereignBlockers = new Set<string>();
   const nationalBlockers = new Set<string>();
@@ -59,7 +63,8 @@ export function computeVerdict(judged: readonly JudgedFindings[], filesWithError
     exceptions: [...exceptions].sort(),
     filesWithErrors,
     trusted: { ready: trustedBlockers.size === 0, blockers: [...trustedBlockers].sort() },
-    summary: summarise(tier, blockedBy.length, exceptions.size, filesWithErrors),
+    transitive,
+    summary: summarise(tier, blockedBy.length, exceptions.size, filesWithErrors, transitive),
   };
 }
 
@@ -70,7 +75,7 @@ function tierOf(findings: readonly Finding[]): Tier {
   return active.length > 0 ? 'national' : 'sovereign';
 }
 
-function summarise(tier: Tier, blocking: number, exceptions: number, filesWithErrors: number): string {
+function summarise(tier: Tier, blocking: number, exceptions: number, filesWithErrors: number, transitive: TransitiveCoverage): string {
   const next = tier === 'none' ? 'national' : 'sovereign';
   let line =
     tier === 'sovereign'
@@ -78,6 +83,7 @@ function summarise(tier: Tier, blocking: number, exceptions: number, filesWithEr
       : `${tier} — ${plural(blocking, 'component blocks', 'components block')} ${next}`;
   if (exceptions > 0) line += `, with ${plural(exceptions, 'accepted exception', 'accepted exceptions')}`;
   if (filesWithErrors > 0) line += `; ${plural(filesWithErrors, 'file', 'files')} could not be fully read`;
+  if (transitive !== 'examined') line += `; transitive dependencies ${transitive} (no lockfile)`;
   return line;
 }
 

@@ -18,6 +18,8 @@ export interface ReadResult {
   licenses: LicenseDeclaration[];
   problems: Problem[];
   includes: Include[];
+  /** A requirements file compiled by pip-compile (`# via` comments): it pins the whole dependency graph, like a lockfile. */
+  compiled?: boolean;
   /** The name the manifest gives its own package (package.json `name`, pyproject `[project].name`): the project's own code. */
   ownName?: string;
 }

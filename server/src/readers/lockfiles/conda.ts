@@ -3,12 +3,12 @@
 // `cudatoolkit 11.8.* h123_0`) and may hold a `pip:` list of requirement lines. A manifest, not a lock:
 // everything it names is a direct dependency. Conda packages are returned apart (`condaPackages`) as
 // there is no conda ecosystem yet; the pip entries are PyPI packages, read as requirements files read them.
-import { componentId, normalisePypiName } from '../../../../rules/src/ids';
+import { componentId } from '../../../../rules/src/ids';
 import type { DirectReference } from '../../../../rules/src/types';
 import { readRequirements } from '../requirements';
 import { EntryLocator, type Finder } from './locate';
-import { loadYaml, shapeProblem } from './parse';
-import { emptyLockResult, UniqueKeys } from './result';
+import { loadYaml } from './parse';
+import { emptyLockResult, pinnedBy, pypiKey, UniqueKeys } from './result';
 import type { CondaPackage, LockedPackage, LockResult } from './types';
 import { list, string, table } from './values';
 
@@ -26,13 +26,8 @@ interface Item {
 export function readCondaEnvironment(text: string): LockResult {
   const result = emptyLockResult('conda');
   result.condaPackages = [];
-  const loaded = loadYaml(text, LABEL);
-  if (loaded.problem) result.problems.push(loaded.problem);
-  const root = table(loaded.value);
-  if (!root) {
-    if (!loaded.problem) result.problems.push(shapeProblem(LABEL, 'a YAML mapping'));
-    return result;
-  }
+  const root = loadYaml(text, LABEL, result.problems);
+  if (!root) return result;
   const locator = new EntryLocator(text, listItemFinder);
   const unique = new UniqueKeys();
   const report = (item: string, message: string) => {
@@ -82,14 +77,13 @@ function readPipLine(
   if (!declaration) return;
   // A single line: its characters are offsets into the item.
   const locate = locator.add({ text: line, nameStart: declaration.range.start.character, nameEnd: declaration.range.end.character });
-  const exact = declaration.versionSpec && /^===?\s*([^\s,*]+)$/.exec(declaration.versionSpec)?.[1];
-  const name = normalisePypiName(declaration.name);
-  const key = unique.take(exact ? `${name}@${exact}` : name);
+  const exact = pinnedBy(declaration.versionSpec);
+  const key = unique.take(pypiKey(declaration.name, exact));
   result.packages.set(key, {
     id: componentId('pypi', declaration.name),
     ecosystem: 'pypi',
     name: declaration.name,
-    version: exact || undefined,
+    version: exact,
     specifier: declaration.versionSpec,
     dependencies: [],
     hashes: /--hash[=\s]/.test(line),
@@ -109,6 +103,7 @@ function sourceOf(reference: DirectReference): NonNullable<LockedPackage['source
 
 /** A YAML list item whose value is `item.text`, plain or quoted: `- numpy>=1.26`, `  - "torch==2.1"`. */
 const listItemFinder: Finder<Item> = (text, from, item) => {
+  if (item.text === '') return undefined;
   for (let at = text.indexOf(item.text, from); at >= 0; at = text.indexOf(item.text, at + 1)) {
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
     if (!/^[ \t]*-[ \t]+["']?$/.test(text.slice(lineStart, at))) continue;

@@ -2,6 +2,7 @@
 // poetry.lock and Pipfile.lock do not record which packages their project depends on directly
 // (importers '' → []), so the caller maps each package.json / pyproject / Pipfile declaration with this.
 import { componentId, lookupKey } from '../../../../rules/src/ids';
+import { append } from './result';
 import type { LockResult } from './types';
 
 const PYPI_KINDS = new Set<LockResult['kind']>(['poetry', 'uv', 'pipfile', 'pipfile-lock', 'conda']);
@@ -30,12 +31,7 @@ function keysById(result: LockResult): Map<string, string[]> {
   let index = byId.get(result);
   if (index) return index;
   index = new Map();
-  for (const [key, locked] of result.packages) {
-    const id = lookupKey(locked.id);
-    const keys = index.get(id);
-    if (keys) keys.push(key);
-    else index.set(id, [key]);
-  }
+  for (const [key, locked] of result.packages) append(index, lookupKey(locked.id), key);
   byId.set(result, index);
   return index;
 }

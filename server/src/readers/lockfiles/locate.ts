@@ -29,16 +29,15 @@ const OUT_OF_ORDER_SEARCHES = 16;
 export class EntryLocator<K> {
   private readonly keys: K[] = [];
   private readonly spans: (Span | undefined)[] = [];
-  private readonly lines: LazyLines;
   private cursor = 0;
   private outOfOrder = OUT_OF_ORDER_SEARCHES;
 
+  /** `lines` is shared when a file has entries of several kinds, so that it is indexed once. */
   constructor(
     private readonly text: string,
     private readonly find: Finder<K>,
-  ) {
-    this.lines = new LazyLines(text);
-  }
+    private readonly lines = new LazyLines(text),
+  ) {}
 
   /** Registers the next entry (in text order) and returns its locate(). */
   add(key: K): () => Range {
@@ -89,6 +88,8 @@ export function yamlKeyFinder(indent: number, section?: string): Finder<string> 
   const spaces = ' '.repeat(indent);
   let sectionStart: number | undefined;
   return (text, from, key) => {
+    // An empty key would match everywhere (and `indexOf('')` never runs out).
+    if (key === '') return undefined;
     sectionStart ??= section === undefined ? 0 : Math.max(0, text.search(new RegExp(`^${section}:`, 'm')));
     for (let at = text.indexOf(key, Math.max(from, sectionStart)); at >= 0; at = text.indexOf(key, at + 1)) {
       const quote = text[at - 1] === "'" || text[at - 1] === '"' ? text[at - 1]! : '';

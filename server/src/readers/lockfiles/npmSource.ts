@@ -2,8 +2,8 @@
 // `resolved`, yarn `resolved`, pnpm `resolution.tarball`).
 import type { LockedPackage } from './types';
 
-/** Registry tarballs are `…/name/-/name-1.0.0.tgz` on npmjs.org, Yarn's mirror and private registries alike. */
-const REGISTRY_TARBALL = /\/-\/[^/]+\.tgz$/;
+/** Registry tarballs are `…/name/-/name-1.0.0.tgz` on npmjs.org, Yarn's mirror and private registries alike (yarn appends `#sha1`). */
+const REGISTRY_TARBALL = /\/-\/[^/?#]+\.tgz([?#].*)?$/;
 const VCS = /^(git\+|git:\/\/|github:|gitlab:|bitbucket:)/;
 /** A commit snapshot from a git host: how yarn v1 and pnpm record `github:user/repo` dependencies. */
 const GIT_HOST_ARCHIVE = /^https:\/\/(codeload\.github\.com\/|gitlab\.com\/[^#?]+\/-\/archive\/|bitbucket\.org\/[^#?]+\/get\/)/;
@@ -13,7 +13,7 @@ export function npmSource(resolved: string | undefined): LockedPackage['source']
   if (resolved === undefined || resolved === '') return undefined;
   if (VCS.test(resolved) || GIT_HOST_ARCHIVE.test(resolved)) return { kind: 'vcs', target: resolved };
   if (/^https?:\/\//.test(resolved)) {
-    return REGISTRY_TARBALL.test(resolved.replace(/[?#].*$/, '')) ? undefined : { kind: 'url', target: resolved };
+    return REGISTRY_TARBALL.test(resolved) ? undefined : { kind: 'url', target: resolved };
   }
   return { kind: 'path', target: resolved.replace(/^(file|link):/, '') };
 }

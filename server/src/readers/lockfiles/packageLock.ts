@@ -6,24 +6,21 @@
 import { componentId } from '../../../../rules/src/ids';
 import { EntryLocator, jsonKeyFinder } from './locate';
 import { linkSource, npmSource } from './npmSource';
-import { loadJson, shapeProblem } from './parse';
+import { loadJson } from './parse';
 import { emptyLockResult } from './result';
 import type { LockedPackage, LockResult } from './types';
-import { keysOf, string, type Table, table } from './values';
+import { string, type Table, table } from './values';
 
 const LABEL = 'npm lockfile';
+/** The longest path Linux allows (PATH_MAX); Windows allows far less. */
+const MAX_PATH = 4096;
 const EDGE_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'] as const;
 const IMPORTER_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'] as const;
 
 export function readPackageLock(text: string): LockResult {
   const result = emptyLockResult('package-lock');
-  const loaded = loadJson(text, LABEL);
-  if (loaded.problem) result.problems.push(loaded.problem);
-  const root = table(loaded.value);
-  if (!root) {
-    if (!loaded.problem) result.problems.push(shapeProblem(LABEL, 'a JSON object'));
-    return result;
-  }
+  const root = loadJson(text, LABEL, result.problems);
+  if (!root) return result;
   const locator = new EntryLocator(text, jsonKeyFinder(true));
   const packages = table(root.packages);
   if (packages) readPackages(packages, result, locator);
@@ -66,7 +63,7 @@ function readPackages(packages: Table, result: LockResult, locator: EntryLocator
 
 /** Version 1: `dependencies` nested as installed, read in text order into version-2 path keys. */
 function readDependencyTree(top: Table, result: LockResult, locator: EntryLocator<string>): void {
-  const found: { path: string; name: string; entry: Table }[] = [];
+  const found: { path: string; name: string; entry: Table; locate: LockedPackage['locate'] }[] = [];
   // An explicit stack: the tree is as deep as the file says, and recursion would overflow on a hostile one.
   const frames = [{ dir: '', children: Object.entries(top), next: 0 }];
   while (frames.length > 0) {
@@ -79,12 +76,19 @@ function readDependencyTree(top: Table, result: LockResult, locator: EntryLocato
     const entry = table(value);
     if (!entry) continue;
     const path = frame.dir === '' ? `node_modules/${name}` : `${frame.dir}/node_modules/${name}`;
-    found.push({ path, name, entry });
+    const locate = locator.add(name);
+    found.push({ path, name, entry, locate });
     const nested = table(entry.dependencies);
-    if (nested) frames.push({ dir: path, children: Object.entries(nested), next: 0 });
+    if (!nested) continue;
+    if (path.length > MAX_PATH) {
+      // Keys grow with depth: reading on would cost the square of the file's size, for folders no disk can hold.
+      if (result.problems.length === 0) result.problems.push({ message: `${LABEL}: dependencies nested deeper than a file system path can go; not read`, range: locate() });
+      continue;
+    }
+    frames.push({ dir: path, children: Object.entries(nested), next: 0 });
   }
   const resolution = new NodeResolution(found.map((f) => f.path));
-  for (const { path, name, entry } of found) {
+  for (const { path, name, entry, locate } of found) {
     const pinned = pinnedVersion(name, string(entry.version));
     const source = pinned.source ?? npmSource(string(entry.resolved));
     result.packages.set(path, {
@@ -96,7 +100,7 @@ function readDependencyTree(top: Table, result: LockResult, locator: EntryLocato
       hashes: typeof entry.integrity === 'string',
       source,
       dev: entry.dev === true,
-      locate: locator.add(name),
+      locate,
     });
   }
 }
@@ -115,33 +119,40 @@ function pinnedVersion(name: string, version: string | undefined): { name: strin
  * else `node_modules/c`; from a workspace member `packages/foo`, `packages/foo/node_modules/c`, …, `node_modules/c`.
  */
 class NodeResolution {
-  /** Folder ('' for the root) → name → path of the package installed in its node_modules. */
-  private readonly folders = new Map<string, Map<string, string>>();
+  /**
+   * Folder ('' for the root) → name → path of the package installed in its node_modules. The inner maps
+   * are prototype-free objects: with a hundred thousand names they answer faster than a Map.
+   */
+  private readonly folders = new Map<string, Record<string, string>>();
+  /** The lookup of a package with no node_modules of its own: the root's. */
+  private readonly rootOnly: Record<string, string>[];
 
   constructor(paths: Iterable<string>) {
     for (const path of paths) {
       const nested = path.lastIndexOf('/node_modules/');
       const folder = nested >= 0 ? path.slice(0, nested) : path.startsWith('node_modules/') ? '' : undefined;
       if (folder === undefined) continue;
-      const names = this.folders.get(folder) ?? new Map<string, string>();
-      names.set(path.slice(nested >= 0 ? nested + '/node_modules/'.length : 'node_modules/'.length), path);
-      this.folders.set(folder, names);
+      let names = this.folders.get(folder);
+      if (!names) this.folders.set(folder, (names = Object.create(null) as Record<string, string>));
+      names[path.slice(nested >= 0 ? nested + '/node_modules/'.length : 'node_modules/'.length)] = path;
     }
+    this.rootOnly = this.folders.has('') ? [this.folders.get('')!] : [];
   }
 
   /** The paths a package's dependency fields resolve to, each once; dependencies not installed are left out. */
   edges(entry: Table | undefined, from: string, fields: readonly string[]): string[] {
     const out: string[] = [];
     let sections = 0;
-    let lookup: Map<string, string>[] | undefined;
+    let lookup: Record<string, string>[] | undefined;
     for (const field of fields) {
-      const names = keysOf(entry?.[field]);
-      if (names.length === 0) continue;
+      const declared = table(entry?.[field]);
+      if (!declared) continue;
       sections++;
       lookup ??= this.lookup(from);
-      for (const name of names) {
+      // for…in rather than Object.keys: no array per package (JSON objects inherit nothing enumerable).
+      for (const name in declared) {
         for (const folder of lookup) {
-          const path = folder.get(name);
+          const path = folder[name];
           if (path === undefined) continue;
           out.push(path);
           break;
@@ -153,8 +164,10 @@ class NodeResolution {
   }
 
   /** The node_modules folders a lookup from `from` consults, nearest first: only those that exist. */
-  private lookup(from: string): Map<string, string>[] {
-    const folders: Map<string, string>[] = [];
+  private lookup(from: string): Record<string, string>[] {
+    // Most packages sit in the root's node_modules with none of their own.
+    if (!this.folders.has(from) && parentFolder(from) === '') return this.rootOnly;
+    const folders: Record<string, string>[] = [];
     for (let dir = from; ; dir = parentFolder(dir)) {
       const names = this.folders.get(dir);
       if (names) folders.push(names);

@@ -5,64 +5,77 @@ import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { LineIndex } from '../../text/lineIndex';
 import type { Problem } from '../types';
+import { type Table, table } from './values';
 
-export interface Loaded {
-  /** What could be read: everything, or (JSON only) what precedes the error. */
-  value: unknown;
-  problem?: Problem;
-}
-
-export function loadJson(text: string, label: string): Loaded {
+/**
+ * The top-level object, or undefined with the reason in `problems`. A syntax error still gives what
+ * precedes it: jsonc-parser recovers the entries before the error, so a truncated lockfile yields what it
+ * holds (JSON.parse, many times faster, reads every file that has no error).
+ */
+export function loadJson(text: string, label: string, problems: Problem[]): Table | undefined {
+  let value: unknown;
   try {
-    return { value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch (error) {
-    // JSON.parse names no position for some errors; jsonc-parser always does, and recovers the
-    // entries before the error, so a truncated lockfile still yields what it holds.
     const errors: ParseError[] = [];
-    let value: unknown;
     try {
       value = parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
     } catch {
       // Nested too deeply for a recursive parser: nothing to recover.
     }
+    // JSON.parse names no position for some errors; jsonc-parser always does.
     const [first] = errors;
     const reason = first ? describeJsonError(first) : (error as Error).message;
     const at = first?.offset ?? 0;
-    return { value, problem: problemAt(text, at, at + (first?.length ?? 0), `${label} is not valid JSON: ${reason}`) };
+    problems.push(problemAt(text, at, at + (first?.length ?? 0), `${label} is not valid JSON: ${reason}`));
+    return table(value);
   }
+  return rootTable(value, label, 'a JSON object', problems);
 }
 
-export function loadYaml(text: string, label: string): Loaded {
+export function loadYaml(text: string, label: string, problems: Problem[]): Table | undefined {
+  let value: unknown;
   try {
     // Every scalar a string (`version: 1.10` stays "1.10"), as Yarn itself reads its lockfile; `json`
     // lets a repeated key win instead of failing, as JSON.parse does.
-    return { value: load(text, { schema: FAILSAFE_SCHEMA, json: true }) };
+    value = load(text, { schema: FAILSAFE_SCHEMA, json: true });
   } catch (error) {
     const at = error instanceof YAMLException ? error.mark.position : 0;
     const reason = error instanceof YAMLException ? error.reason : (error as Error).message;
-    return { value: undefined, problem: problemAt(text, at, at, `${label} is not valid YAML: ${reason}`) };
+    problems.push(problemAt(text, at, at, `${label} is not valid YAML: ${reason}`));
+    return undefined;
   }
+  return rootTable(value, label, 'a YAML mapping', problems);
 }
 
-export function loadToml(text: string, label: string): Loaded {
+/** A TOML document is always a table. */
+export function loadToml(text: string, label: string, problems: Problem[]): Table | undefined {
   try {
-    return { value: parseToml(text) };
+    return parseToml(text);
   } catch (error) {
     if (!(error instanceof TomlError)) {
-      return { value: undefined, problem: problemAt(text, 0, 0, `${label} is not valid TOML: ${(error as Error).message}`) };
+      problems.push(problemAt(text, 0, 0, `${label} is not valid TOML: ${(error as Error).message}`));
+      return undefined;
     }
     // "Invalid TOML document: invalid value\n\n<code block>": the first line is the reason.
     const reason = error.message.split('\n', 1)[0]!.replace(/^Invalid TOML document: /, '');
     const lines = new LineIndex(text);
     const at = lines.offsetAt({ line: error.line - 1, character: error.column - 1 });
-    return { value: undefined, problem: { message: `${label} is not valid TOML: ${reason}`, range: lines.range(at, at) } };
+    problems.push({ message: `${label} is not valid TOML: ${reason}`, range: lines.range(at, at) });
+    return undefined;
   }
 }
 
-/** A lockfile that parses but is not the shape its kind has (a JSON array, a YAML scalar). */
+/** A file that parses but is not the shape its kind has (a JSON array, a YAML scalar). */
 export function shapeProblem(label: string, expected: string): Problem {
   const start = { line: 0, character: 0 };
-  return { message: `${label} is not a lockfile: expected ${expected}`, range: { start, end: start } };
+  return { message: `${label}: expected ${expected}`, range: { start, end: start } };
+}
+
+function rootTable(value: unknown, label: string, expected: string, problems: Problem[]): Table | undefined {
+  const root = table(value);
+  if (!root) problems.push(shapeProblem(label, expected));
+  return root;
 }
 
 function problemAt(text: string, start: number, end: number, message: string): Problem {

@@ -5,7 +5,7 @@ import { componentId, normalisePypiName } from '../../../../rules/src/ids';
 import { EntryLocator, type Finder } from './locate';
 import { loadToml } from './parse';
 import { pipenvSource } from './pipenvSource';
-import { emptyLockResult, UniqueKeys } from './result';
+import { emptyLockResult, pinnedBy, UniqueKeys } from './result';
 import type { LockResult } from './types';
 import { string, table } from './values';
 
@@ -17,9 +17,7 @@ const SECTIONS = [
 
 export function readPipfile(text: string): LockResult {
   const result = emptyLockResult('pipfile');
-  const loaded = loadToml(text, LABEL);
-  if (loaded.problem) result.problems.push(loaded.problem);
-  const root = table(loaded.value);
+  const root = loadToml(text, LABEL, result.problems);
   if (!root) return result;
   const locator = new EntryLocator(text, sectionKeyFinder);
   const unique = new UniqueKeys();
@@ -28,7 +26,7 @@ export function readPipfile(text: string): LockResult {
       const spec = string(value) ?? table(value);
       if (spec === undefined) continue;
       const specifier = typeof spec === 'string' ? spec : string(spec.version);
-      const exact = specifier === undefined ? undefined : /^===?\s*([^\s,*]+)$/.exec(specifier.trim())?.[1];
+      const exact = pinnedBy(specifier);
       const source = typeof spec === 'string' ? undefined : pipenvSource(spec);
       const key = unique.take(normalisePypiName(name));
       result.packages.set(key, {

@@ -12,7 +12,7 @@ import type { Range } from '../../../../rules/src/types';
 import { componentId } from '../../../../rules/src/ids';
 import { EntryLocator, LazyLines, yamlKeyFinder } from './locate';
 import { linkSource, npmSource } from './npmSource';
-import { loadYaml, shapeProblem } from './parse';
+import { loadYaml } from './parse';
 import { emptyLockResult, markDevOnly } from './result';
 import type { LockedPackage, LockResult } from './types';
 import { string, type Table, table } from './values';
@@ -22,17 +22,13 @@ const IMPORTER_SECTIONS = ['dependencies', 'optionalDependencies', 'devDependenc
 
 export function readPnpmLock(text: string): LockResult {
   const result = emptyLockResult('pnpm');
-  const loaded = loadYaml(text, LABEL);
-  if (loaded.problem) result.problems.push(loaded.problem);
-  const root = table(loaded.value);
-  if (!root) {
-    if (!loaded.problem) result.problems.push(shapeProblem(LABEL, 'a YAML mapping'));
-    return result;
-  }
+  const root = loadYaml(text, LABEL, result.problems);
+  if (!root) return result;
   const metadata = tablesOf(root.packages);
   const snapshots = table(root.snapshots) ? tablesOf(root.snapshots) : undefined;
   const instances = snapshots ?? metadata;
-  const links = new Links(text);
+  const lines = new LazyLines(text);
+  const links = new Links(text, lines);
 
   /** The key a dependency's version points to; `from` is the folder asking, for `link:` versions. */
   const resolve = (name: string, ref: string, from: string): string | undefined => {
@@ -43,10 +39,10 @@ export function readPnpmLock(text: string): LockResult {
   };
 
   // Ranges point at the `packages` entry, where the resolution (and so any finding about it) is.
-  const locator = new EntryLocator(text, yamlKeyFinder(2, 'packages'));
+  const locator = new EntryLocator(text, yamlKeyFinder(2, 'packages'), lines);
   const located = new Map<string, () => Range>();
   for (const key of metadata.keys()) located.set(key, locator.add(key));
-  const unlisted = new EntryLocator(text, yamlKeyFinder(2, 'snapshots'));
+  const unlisted = new EntryLocator(text, yamlKeyFinder(2, 'snapshots'), lines);
 
   for (const [key, body] of instances) {
     const base = snapshots ? key.replace(/\(.*$/, '') : key;
@@ -111,7 +107,10 @@ function importersOf(root: Table): [string, Table][] {
 class Links {
   private readonly found = new Map<string, { name: string; folder: string; ref: string }>();
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly lines: LazyLines,
+  ) {}
 
   key(name: string, from: string, ref: string): string {
     const folder = joinPath(from, ref.slice('link:'.length));
@@ -122,7 +121,6 @@ class Links {
 
   /** Adds the linked folders as packages; a linked importer depends on what it declares. */
   addTo(result: LockResult): void {
-    const lines = new LazyLines(this.text);
     for (const [key, { name, folder, ref }] of this.found) {
       result.packages.set(key, {
         id: componentId('npm', name),
@@ -134,8 +132,8 @@ class Links {
         dev: false,
         // A link is declared where an importer names it: its first mention.
         locate: () => {
-          const at = Math.max(0, this.text.indexOf(ref));
-          return lines.range(at, at + (at > 0 ? ref.length : 0));
+          const at = this.text.indexOf(ref);
+          return at < 0 ? this.lines.range(0, 0) : this.lines.range(at, at + ref.length);
         },
       });
     }

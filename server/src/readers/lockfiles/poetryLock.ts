@@ -5,7 +5,7 @@
 import { componentId, normalisePypiName } from '../../../../rules/src/ids';
 import { EntryLocator, tomlPackageFinder } from './locate';
 import { loadToml, shapeProblem } from './parse';
-import { emptyLockResult, UniqueKeys } from './result';
+import { append, emptyLockResult, pypiKey, UniqueKeys } from './result';
 import type { LockedPackage, LockResult } from './types';
 import { keysOf, list, string, type Table, table } from './values';
 
@@ -13,9 +13,7 @@ const LABEL = 'poetry.lock';
 
 export function readPoetryLock(text: string): LockResult {
   const result = emptyLockResult('poetry');
-  const loaded = loadToml(text, LABEL);
-  if (loaded.problem) result.problems.push(loaded.problem);
-  const root = table(loaded.value);
+  const root = loadToml(text, LABEL, result.problems);
   if (!root) return result;
   if (!Array.isArray(root.package) && root.package !== undefined) {
     result.problems.push(shapeProblem(LABEL, '[[package]] tables'));
@@ -34,11 +32,9 @@ export function readPoetryLock(text: string): LockResult {
     if (!body || name === undefined) continue;
     const id = componentId('pypi', name);
     const version = string(body.version);
-    const key = unique.take(`${normalisePypiName(name)}@${version ?? ''}`);
+    const key = unique.take(pypiKey(name, version));
     const source = poetrySource(table(body.source));
-    const versions = byName.get(id);
-    if (versions) versions.push(key);
-    else byName.set(id, [key]);
+    append(byName, id, key);
     read.push({ key, body });
     result.packages.set(key, {
       id,

@@ -1,5 +1,6 @@
-// Building a LockResult: keys unique within the file, and dev flags for lockfiles that leave them to
-// reachability (a package is dev when only dev dependencies lead to it).
+// Building a LockResult: keys unique within the file (PyPI's by normalised name and pinned version), and
+// dev flags for lockfiles that leave them to reachability (dev when only dev dependencies lead to it).
+import { normalisePypiName } from '../../../../rules/src/ids';
 import type { LockedPackage, LockfileKind, LockResult } from './types';
 
 export function emptyLockResult(kind: LockfileKind): LockResult {
@@ -15,6 +16,23 @@ export class UniqueKeys {
     this.seen.set(key, count);
     return count === 1 ? key : `${key}#${count}`;
   }
+}
+
+/** The key of a PyPI package: its normalised name, and `@version` when the file gives one. */
+export function pypiKey(name: string, version: string | undefined): string {
+  return version === undefined ? normalisePypiName(name) : `${normalisePypiName(name)}@${version}`;
+}
+
+/** Adds `value` to the list under `key`. */
+export function append<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const found = lists.get(key);
+  if (found) found.push(value);
+  else lists.set(key, [value]);
+}
+
+/** The version a PEP 440 `==1.2.3` / `===1.2.3` specifier pins; undefined for ranges and wildcards. */
+export function pinnedBy(specifier: string | undefined): string | undefined {
+  return specifier === undefined ? undefined : /^===?\s*([^\s,*;]+)$/.exec(specifier.trim())?.[1];
 }
 
 /** Marks `dev` every package reachable from the dev roots and not from the runtime roots. */

@@ -1,7 +1,7 @@
 // What every lockfile reader returns: the locked packages, the edges between them and each importer's
 // direct dependencies. Ranges are found only on request (`locate`): lockfiles run to tens of megabytes,
-// and only the packages that get reported need one. Optional fields a lockfile does not give are
-// present as undefined (one object shape per reader keeps reading fast).
+// and only the packages that get reported need one. An optional field may be present with the value
+// undefined: readers build every package in one object shape, which keeps reading fast.
 import type { Range } from '../../../../rules/src/types';
 import type { Problem } from '../types';
 

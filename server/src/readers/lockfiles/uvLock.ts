@@ -3,10 +3,10 @@
 // `[package.optional-dependencies]` and `[package.dev-dependencies]` as lists of `{ name = … }`, and
 // hashes on `sdist`/`wheels`. The project's own packages (`editable`/`virtual` sources that the
 // `[manifest]` names as workspace members, or the one at "." without a manifest) are the importers.
-import { componentId, normalisePypiName } from '../../../../rules/src/ids';
+import { componentId } from '../../../../rules/src/ids';
 import { EntryLocator, tomlPackageFinder } from './locate';
 import { loadToml, shapeProblem } from './parse';
-import { emptyLockResult, markDevOnly, UniqueKeys } from './result';
+import { append, emptyLockResult, markDevOnly, pypiKey, UniqueKeys } from './result';
 import type { LockedPackage, LockResult } from './types';
 import { list, string, type Table, table } from './values';
 
@@ -21,9 +21,7 @@ interface Read {
 
 export function readUvLock(text: string): LockResult {
   const result = emptyLockResult('uv');
-  const loaded = loadToml(text, LABEL);
-  if (loaded.problem) result.problems.push(loaded.problem);
-  const root = table(loaded.value);
+  const root = loadToml(text, LABEL, result.problems);
   if (!root) return result;
   if (!Array.isArray(root.package) && root.package !== undefined) {
     result.problems.push(shapeProblem(LABEL, '[[package]] tables'));
@@ -42,17 +40,15 @@ export function readUvLock(text: string): LockResult {
     if (!body || name === undefined) continue;
     const id = componentId('pypi', name);
     const version = string(body.version);
-    const key = unique.take(version === undefined ? normalisePypiName(name) : `${normalisePypiName(name)}@${version}`);
+    const key = unique.take(pypiKey(name, version));
     const sourceTable = table(body.source);
     const folder = string(sourceTable?.editable) ?? string(sourceTable?.virtual);
     const isMember = folder !== undefined && (manifest ? members.has(id) : folder === '.');
     const importer = isMember ? (folder === '.' ? '' : folder) : undefined;
-    const versions = byName.get(id);
-    if (versions) versions.push(key);
-    else byName.set(id, [key]);
     read.push({ key, body, importer });
     // The root project is the project itself: an importer, not a dependency.
     if (importer === '') continue;
+    append(byName, id, key);
     const source = importer !== undefined ? ({ kind: 'workspace', target: importer } as const) : uvSource(sourceTable);
     result.packages.set(key, {
       id,
@@ -73,7 +69,7 @@ export function readUvLock(text: string): LockResult {
     if (name === undefined) return [];
     const keys = byName.get(componentId('pypi', name)) ?? [];
     const version = string(table(dependency)?.version);
-    return version === undefined ? keys : keys.filter((key) => key === `${normalisePypiName(name)}@${version}`);
+    return version === undefined ? keys : keys.filter((key) => key === pypiKey(name, version));
   };
   const groups = (value: unknown) => Object.values(table(value) ?? {}).flatMap((group) => list(group).flatMap(resolve));
   const runtime: string[][] = [];

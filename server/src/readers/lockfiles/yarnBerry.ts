@@ -5,7 +5,7 @@
 import { componentId } from '../../../../rules/src/ids';
 import { realName, splitDescriptor } from './descriptor';
 import { EntryLocator, yamlKeyFinder } from './locate';
-import { loadYaml, shapeProblem } from './parse';
+import { loadYaml } from './parse';
 import { emptyLockResult, UniqueKeys } from './result';
 import type { LockedPackage, LockResult } from './types';
 import { string, type Table, table } from './values';
@@ -22,13 +22,8 @@ interface Entry {
 
 export function readYarnBerry(text: string): LockResult {
   const result = emptyLockResult('yarn');
-  const loaded = loadYaml(text, LABEL);
-  if (loaded.problem) result.problems.push(loaded.problem);
-  const root = table(loaded.value);
-  if (!root) {
-    if (!loaded.problem) result.problems.push(shapeProblem(LABEL, 'a YAML mapping'));
-    return result;
-  }
+  const root = loadYaml(text, LABEL, result.problems);
+  if (!root) return result;
   const locator = new EntryLocator(text, yamlKeyFinder(0));
   const unique = new UniqueKeys();
   const descriptors = new Map<string, string>();
@@ -43,9 +38,11 @@ export function readYarnBerry(text: string): LockResult {
     const { name, range } = splitDescriptor(resolution);
     const key = unique.take(resolution);
     const source = berrySource(range);
+    entries.push({ key, name: realName(name, range), source, body, locate: locator.add(header) });
+    // The root workspace is the project itself, an importer only: nothing resolves to it.
+    if (source?.kind === 'workspace' && source.target === '') continue;
     for (const descriptor of serves) descriptors.set(descriptor, key);
     if (source?.kind === 'workspace') workspaces.set(name, key);
-    entries.push({ key, name: realName(name, range), source, body, locate: locator.add(header) });
   }
   result.descriptors = descriptors;
 
@@ -56,7 +53,6 @@ export function readYarnBerry(text: string): LockResult {
       if (target !== undefined) dependencies.push(target);
     }
     if (source?.kind === 'workspace') result.importers.set(source.target, dependencies);
-    // The root workspace is the project itself, an importer only.
     if (source?.kind === 'workspace' && source.target === '') continue;
     // `0.0.0-use.local` is Yarn's placeholder for workspaces and portals, which have no locked version.
     const version = body.version === '0.0.0-use.local' ? undefined : string(body.version);
@@ -68,6 +64,8 @@ export function readYarnBerry(text: string): LockResult {
       dependencies,
       hashes: typeof body.checksum === 'string',
       source,
+      // Yarn does not record which packages only development needs.
+      dev: undefined,
       locate,
     });
   }
@@ -89,18 +87,18 @@ function resolveRange(descriptors: Map<string, string>, workspaces: Map<string, 
 /** What a resolution's reference (after `name@`) says about where the package comes from. */
 function berrySource(reference: string): LockedPackage['source'] {
   const [protocol] = /^[a-z+]+:/.exec(reference) ?? [''];
-  // Strip Yarn's bookkeeping: `::locator=…` (which workspace asked) and `#…` (a hash of the folder).
+  // Without Yarn's `::locator=…` suffix (which workspace asked for it).
   const target = reference.slice(protocol.length).replace(/::.*$/, '');
   switch (protocol) {
     case 'npm:':
-    // A patched registry release is still that release.
-    case 'patch:':
+    case 'patch:': // A patched registry release is still that release.
       return undefined;
     case 'workspace:':
       return { kind: 'workspace', target: target === '.' ? '' : target };
     case 'file:':
     case 'link:':
     case 'portal:':
+      // `file:` folders carry `#<folder>` again after the path.
       return { kind: 'path', target: target.replace(/#.*$/, '') };
     case 'http:':
     case 'https:':

@@ -1,0 +1,101 @@
+// What a manifest pulls in: the lockfile that pins it, the version locked for each declaration, and every
+// package reachable from its direct dependencies, each with the chain back to the direct dependency
+// that brings it (`via`). "No components built outside the country" includes these.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Declaration } from '../../../rules/src/types';
+import { findKey, type LockResult, lockfileKind, readLockfile } from '../readers/lockfiles/index';
+import { decodeManifest } from '../text/source';
+import { relativeTo } from './paths';
+import type { ScanError } from './scan';
+
+/** Lockfiles are large (a monorepo's runs to tens of megabytes); past this they are not a lockfile we can use. */
+const MAX_LOCKFILE_BYTES = 256 * 1024 * 1024;
+
+export interface Lockfile {
+  /** Absolute path. */
+  path: string;
+  result: LockResult;
+}
+
+/** A package reached through the dependency graph, not declared by the manifest itself. */
+export interface Reached {
+  key: string;
+  /** Names from the direct dependency down to the package that depends on this one. */
+  via: string[];
+}
+
+/** Reads and caches lockfiles by path; a lockfile that cannot be read becomes an error once. */
+export class Lockfiles {
+  private readonly cache = new Map<string, Lockfile | undefined>();
+  readonly errors: ScanError[] = [];
+
+  constructor(private readonly root: string) {}
+
+  get(absolute: string): Lockfile | undefined {
+    if (this.cache.has(absolute)) return this.cache.get(absolute);
+    const lockfile = this.read(absolute);
+    this.cache.set(absolute, lockfile);
+    return lockfile;
+  }
+
+  all(): Lockfile[] {
+    return [...this.cache.values()].filter((lockfile): lockfile is Lockfile => lockfile !== undefined);
+  }
+
+  private read(absolute: string): Lockfile | undefined {
+    const file = relativeTo(this.root, absolute);
+    const kind = lockfileKind(file);
+    if (!kind) return undefined;
+    let decoded;
+    try {
+      decoded = decodeManifest(fs.readFileSync(absolute), MAX_LOCKFILE_BYTES);
+    } catch (error) {
+      this.errors.push({ file, message: `could not be read: ${error instanceof Error ? error.message : String(error)}` });
+      return undefined;
+    }
+    if (!decoded.ok) {
+      this.errors.push({ file, message: decoded.message });
+      return undefined;
+    }
+    const result = readLockfile(kind, decoded.text);
+    this.errors.push(...result.problems.map((problem) => ({ file, message: problem.message, range: problem.range })));
+    return { path: absolute, result };
+  }
+}
+
+/**
+ * The lockfile's view of one manifest: the locked key of each declaration it can match, and every package
+ * reachable from them (breadth-first, so `via` is a shortest chain).
+ */
+export function resolveThroughLock(
+  lockfile: Lockfile,
+  manifest: string,
+  declarations: readonly Declaration[],
+): { locked: Map<Declaration, string>; reached: Reached[] } {
+  const { result } = lockfile;
+  const importer = path.relative(path.dirname(lockfile.path), path.dirname(manifest)).split(path.sep).join('/');
+  const importerKeys = new Set(result.importers.get(importer) ?? []);
+  const locked = new Map<Declaration, string>();
+  for (const declaration of declarations) {
+    if (declaration.ecosystem !== 'npm' && declaration.ecosystem !== 'pypi') continue;
+    const key =
+      [...importerKeys].find((candidate) => result.packages.get(candidate)?.name === declaration.name) ??
+      findKey(result, declaration.name, declaration.versionSpec);
+    if (key !== undefined && result.packages.has(key)) locked.set(declaration, key);
+  }
+  const direct = new Set(locked.values());
+  const seen = new Set(direct);
+  const reached: Reached[] = [];
+  const queue: { key: string; chain: string[] }[] = [...direct].map((key) => ({ key, chain: [result.packages.get(key)!.name] }));
+  for (let at = 0; at < queue.length; at++) {
+    const { key, chain } = queue[at]!;
+    for (const next of result.packages.get(key)?.dependencies ?? []) {
+      if (seen.has(next) || !result.packages.has(next)) continue;
+      seen.add(next);
+      reached.push({ key: next, via: chain });
+      queue.push({ key: next, chain: [...chain, result.packages.get(next)!.name] });
+    }
+  }
+  return { locked, reached };
+}

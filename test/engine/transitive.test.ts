@@ -1,0 +1,89 @@
+// What dependencies pull in: lockfiles put every transitive component on the verdict, with the chain
+// that brings it, and give each declaration its locked version.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { scan } from '../../server/src/engine/scan';
+import { fixtureKb } from '../fixtures/kb';
+
+let root: string;
+const write = (file: string, content: string | object) => {
+  fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  fs.writeFileSync(path.join(root, file), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+};
+const scanRoot = () => scan([root], { kb: fixtureKb, cwd: root, today: '2026-11-22' });
+
+const lock = {
+  name: 'bot',
+  lockfileVersion: 3,
+  requires: true,
+  packages: {
+    '': { name: 'bot', dependencies: { openai: '^4.77.0', gigachat: '^0.0.20' } },
+    'node_modules/openai': { version: '4.77.0', integrity: 'sha512-a', dependencies: { 'node-fetch': '^2.6.7' } },
+    'node_modules/node-fetch': { version: '2.7.0', integrity: 'sha512-b', dependencies: { 'whatwg-url': '^5.0.0' } },
+    'node_modules/whatwg-url': { version: '5.0.0', integrity: 'sha512-c' },
+    'node_modules/gigachat': { version: '0.0.20', integrity: 'sha512-d', dependencies: { numpy: '*' } },
+    'node_modules/numpy': { version: '1.0.0', integrity: 'sha512-e' },
+  },
+};
+
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-transitive-'));
+});
+
+describe('transitive components', () => {
+  it('lists every package the direct dependencies pull in, with the chain back to them', () => {
+    write('package.json', { name: 'bot', dependencies: { openai: '^4.77.0', gigachat: '^0.0.20' } });
+    write('package-lock.json', lock);
+    const result = scanRoot();
+    const lockReport = result.files.find((f) => f.file === 'package-lock.json')!;
+    expect(lockReport.assessments.map((a) => [a.declaration.id, a.declaration.relation, a.declaration.via, a.declaration.versionSpec])).toEqual([
+      ['npm:node-fetch', 'transitive', ['openai'], '2.7.0'],
+      ['npm:numpy', 'transitive', ['gigachat'], '1.0.0'],
+      ['npm:whatwg-url', 'transitive', ['openai', 'node-fetch'], '5.0.0'],
+    ]);
+    const lockLines = fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8').split('\n');
+    const line = lockLines.findIndex((l) => l.includes('"node_modules/numpy"'));
+    const character = lockLines[line]!.indexOf('node_modules/numpy');
+    expect(lockReport.assessments[1]!.declaration.range).toEqual({ start: { line, character }, end: { line, character: character + 18 } });
+    expect(result.verdict.transitive).toBe('examined');
+    expect(result.verdict.summary).toBe('none — 1 component blocks national');
+    expect(result.verdict.blockedBy).toEqual(['npm:openai']);
+  });
+
+  it('a domestic SDK that pulls in a foreign package is not enough for sovereign', () => {
+    write('package.json', { name: 'bot', dependencies: { gigachat: '^0.0.20' } });
+    write('package-lock.json', { ...lock, packages: { '': { dependencies: { gigachat: '^0.0.20' } }, 'node_modules/gigachat': lock.packages['node_modules/gigachat'], 'node_modules/numpy': lock.packages['node_modules/numpy'] } });
+    const result = scanRoot();
+    expect(result.verdict).toMatchObject({ tier: 'national', blockedBy: ['npm:numpy'] });
+    const numpy = result.findings.find((f) => f.componentId === 'npm:numpy')!;
+    expect(numpy).toMatchObject({ rule: 'unknown-provenance', file: 'package-lock.json' });
+  });
+
+  it('offers to pin a range to the version the lockfile resolved', () => {
+    write('package.json', '{\n  "name": "bot",\n  "dependencies": { "openai": "^4.77.0" }\n}\n');
+    write('package-lock.json', { ...lock, packages: { '': { dependencies: { openai: '^4.77.0' } }, 'node_modules/openai': { version: '4.77.0', integrity: 'sha512-a' } } });
+    write('sovereign-lint.json', { rules: { 'unpinned-version': 'error' } });
+    const unpinned = scanRoot().findings.find((f) => f.rule === 'unpinned-version')!;
+    expect(unpinned.message).toBe('openai — version "^4.77.0" is a range; the lockfile resolves 4.77.0: pin it for trusted readiness');
+    expect(unpinned.fixes).toEqual([
+      {
+        title: 'Pin openai to 4.77.0, the version the lockfile resolves',
+        isPreferred: true,
+        edits: [{ file: 'package.json', range: { start: { line: 2, character: 20 }, end: { line: 2, character: 39 } }, newText: '"openai": "4.77.0"' }],
+      },
+    ]);
+  });
+
+  it('says when transitive dependencies were not examined', () => {
+    write('package.json', { name: 'bot', dependencies: { gigachat: '^0.0.20' } });
+    write('requirements.txt', 'catboost==1.2.7\n');
+    expect(scanRoot().verdict).toMatchObject({ transitive: 'not examined', summary: 'sovereign; transitive dependencies not examined (no lockfile)' });
+  });
+
+  it('counts a pip-compile output as a lockfile', () => {
+    write('requirements.txt', '# This file is autogenerated by pip-compile with Python 3.11\ncatboost==1.2.7\n    # via -r requirements.in\n');
+    expect(scanRoot().verdict).toMatchObject({ transitive: 'examined', summary: 'sovereign' });
+  });
+});

@@ -1,0 +1,68 @@
+// conda environment.yml: conda match specs apart (condaPackages, python skipped), the pip: section as
+// PyPI packages read like requirement lines, all direct dependencies, with exact name ranges.
+import { describe, expect, it } from 'vitest';
+import { readCondaEnvironment } from '../../../server/src/readers/lockfiles/conda';
+import type { CondaPackage } from '../../../server/src/readers/lockfiles/types';
+import { lsp } from '../../helpers/ranges';
+import { type Expected, fixture, pypi, withoutLocate } from './fixtures';
+
+/** A pip: line: a direct runtime dependency, never hashed here. */
+const pip = (id: string, version: string | undefined, extra: Partial<Expected> = {}) => pypi(id, id, version, { hashes: false, dev: false, ...extra });
+
+describe('readCondaEnvironment', () => {
+  const result = readCondaEnvironment(fixture('environment.yml'));
+
+  it('reads the conda packages apart, without python', () => {
+    expect(result.problems).toEqual([]);
+    expect(result.condaPackages?.map(({ locate: _, ...data }) => data)).toEqual<Omit<CondaPackage, 'locate'>[]>([
+      { name: 'numpy', versionSpec: '>=1.26', channel: undefined },
+      { name: 'pytorch', versionSpec: undefined, channel: 'conda-forge' },
+      { name: 'torchvision', versionSpec: '=0.18', channel: 'pytorch' },
+      { name: 'cudatoolkit', versionSpec: '11.8.* h4ba93d1_13', channel: undefined },
+      { name: 'pip', versionSpec: undefined, channel: undefined },
+    ]);
+  });
+
+  it.each([
+    ['numpy', lsp(7, 4, 9)],
+    // The name after `channel::`.
+    ['torchvision', lsp(9, 13, 24)],
+  ])('locates conda package %s', (name, range) => {
+    expect(result.condaPackages!.find((found) => found.name === name)!.locate()).toEqual(range);
+  });
+
+  it.each<[string, Expected]>([
+    ['transformers@4.44.0', pip('transformers', '4.44.0', { specifier: '==4.44.0' })],
+    ['datasets', pip('datasets', undefined, { specifier: '>=2.20' })],
+    [
+      'acme-tokenizers',
+      pip('acme-tokenizers', undefined, { source: { kind: 'vcs', target: 'git+https://github.com/acme/tokenizers.git@v0.3#egg=acme-tokenizers' } }),
+    ],
+    ['acme-utils', pip('acme-utils', undefined, { source: { kind: 'path', target: './libs/acme-utils' } })],
+  ])('pip: %s', (key, expected) => {
+    expect(withoutLocate(result.packages.get(key))).toEqual(expected);
+  });
+
+  it('makes every pip package a direct dependency (option lines name none)', () => {
+    expect(result.importers).toEqual(new Map([['', ['transformers@4.44.0', 'datasets', 'acme-tokenizers', 'acme-utils']]]));
+  });
+
+  it.each([
+    ['transformers@4.44.0', lsp(13, 6, 18)],
+    // Inside its quotes.
+    ['datasets', lsp(14, 7, 15)],
+    ['acme-utils', lsp(17, 9, 26)],
+  ])('locates pip: %s', (key, range) => {
+    expect(result.packages.get(key)!.locate()).toEqual(range);
+  });
+});
+
+describe('readCondaEnvironment: broken files', () => {
+  it.each([
+    ['YAML that does not parse', 'dependencies:\n  - numpy\n  - [pip\n', 'environment.yml is not valid YAML: unexpected end of the stream within a flow collection', lsp(3, 0, 3, 0)],
+    ['a pip line that is no requirement', 'dependencies:\n  - pip:\n    - "requests ==="\n', 'environment.yml: "===" is not a valid version specifier', lsp(2, 7, 19)],
+    ['a conda spec that is no package', 'dependencies:\n  - numpy\n  - "=1.0"\n', 'environment.yml: "=1.0" is not a conda package spec', lsp(2, 5, 9)],
+  ])('%s: one problem, where it is', (_title, text, message, range) => {
+    expect(readCondaEnvironment(text).problems).toEqual([{ message, range }]);
+  });
+});
