@@ -67,6 +67,16 @@ export function loadToml(text: string, label: string, problems: Problem[]): Tabl
 }
 
 /** A file that parses but is not the shape its kind has (a JSON array, a YAML scalar). */
+/** A TOML lockfile built of `[[package]]` tables (poetry.lock, uv.lock); undefined, with its problem, when it is not one. */
+export function loadPackageLock(text: string, label: string, problems: Problem[]): Table | undefined {
+  const root = loadToml(text, label, problems);
+  if (root && !Array.isArray(root.package) && root.package !== undefined) {
+    problems.push(shapeProblem(label, '[[package]] tables'));
+    return undefined;
+  }
+  return root;
+}
+
 export function shapeProblem(label: string, expected: string): Problem {
   const start = { line: 0, character: 0 };
   return { message: `${label}: expected ${expected}`, range: { start, end: start } };

@@ -4,7 +4,7 @@
 // It does not say which packages are direct: the caller takes those from pyproject.toml (findKey).
 import { componentId, normalisePypiName } from '../../../../rules/src/ids';
 import { EntryLocator, tomlPackageFinder } from './locate';
-import { loadToml, shapeProblem } from './parse';
+import { loadPackageLock } from './parse';
 import { append, emptyLockResult, pypiKey, UniqueKeys } from './result';
 import type { LockedPackage, LockResult } from './types';
 import { keysOf, list, string, type Table, table } from './values';
@@ -13,12 +13,8 @@ const LABEL = 'poetry.lock';
 
 export function readPoetryLock(text: string): LockResult {
   const result = emptyLockResult('poetry');
-  const root = loadToml(text, LABEL, result.problems);
+  const root = loadPackageLock(text, LABEL, result.problems);
   if (!root) return result;
-  if (!Array.isArray(root.package) && root.package !== undefined) {
-    result.problems.push(shapeProblem(LABEL, '[[package]] tables'));
-    return result;
-  }
   const legacyFiles = table(table(root.metadata)?.files) ?? {};
   const legacyHashed = new Set(Object.entries(legacyFiles).filter(([, files]) => hasHash(files)).map(([name]) => normalisePypiName(name)));
   const locator = new EntryLocator(text, tomlPackageFinder);

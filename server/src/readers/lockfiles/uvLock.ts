@@ -5,7 +5,7 @@
 // `[manifest]` names as workspace members, or the one at "." without a manifest) are the importers.
 import { componentId } from '../../../../rules/src/ids';
 import { EntryLocator, tomlPackageFinder } from './locate';
-import { loadToml, shapeProblem } from './parse';
+import { loadPackageLock } from './parse';
 import { append, emptyLockResult, markDevOnly, pypiKey, UniqueKeys } from './result';
 import type { LockedPackage, LockResult } from './types';
 import { list, string, type Table, table } from './values';
@@ -21,12 +21,8 @@ interface Read {
 
 export function readUvLock(text: string): LockResult {
   const result = emptyLockResult('uv');
-  const root = loadToml(text, LABEL, result.problems);
+  const root = loadPackageLock(text, LABEL, result.problems);
   if (!root) return result;
-  if (!Array.isArray(root.package) && root.package !== undefined) {
-    result.problems.push(shapeProblem(LABEL, '[[package]] tables'));
-    return result;
-  }
   const manifest = table(root.manifest);
   const members = new Set(list(manifest?.members).flatMap((member) => (typeof member === 'string' ? [componentId('pypi', member)] : [])));
   const locator = new EntryLocator(text, tomlPackageFinder);
