@@ -14,7 +14,7 @@ import { ConfiguredLinting } from './configuredLinting';
 import { assessRead, type FileReport, type Finding, type LintOptions } from './lint';
 import { findLockfile } from './lockfiles';
 import { relativeTo } from './paths';
-import { Lockfiles, type Reached, resolveThroughLock } from './transitive';
+import { lockedKeys, Lockfiles, reachFrom } from './transitive';
 import { computeVerdict, type TransitiveCoverage, type Verdict } from './verdict';
 import { findManifests } from './walk';
 
@@ -112,7 +112,6 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
  * `transitive`, each with the chain that brings it.
  */
 function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfiles, root: string): ReadOutcome[] {
-  const reachedByLock = new Map<string, Map<string, Reached>>();
   const directByLock = new Map<string, Set<string>>();
   for (const { file, kind, read } of reads) {
     if (!read || (kind !== 'package-json' && kind !== 'pyproject')) continue;
@@ -120,37 +119,31 @@ function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfiles, roo
     const lockPath = findLockfile(manifest, kind, root);
     const lockfile = lockPath ? lockfiles.get(lockPath) : undefined;
     if (!lockfile) continue;
-    const { locked, reached } = resolveThroughLock(lockfile, manifest, read.declarations);
     const direct = directByLock.get(lockfile.path) ?? new Set<string>();
     directByLock.set(lockfile.path, direct);
-    for (const [declaration, key] of locked) {
+    for (const [declaration, key] of lockedKeys(lockfile, manifest, read.declarations)) {
       // The declarations are this scan's own objects: they learn what the lock resolved.
-      declaration.locked = { ...(lockfile.result.packages.get(key)!.version ? { version: lockfile.result.packages.get(key)!.version } : {}) };
+      const version = lockfile.result.packages.get(key)!.version;
+      declaration.locked = version ? { version } : {};
       direct.add(key);
     }
-    const bucket = reachedByLock.get(lockfile.path) ?? new Map<string, Reached>();
-    reachedByLock.set(lockfile.path, bucket);
-    for (const entry of reached) if (!bucket.has(entry.key)) bucket.set(entry.key, entry);
   }
   return lockfiles.all().flatMap((lockfile) => {
-    const bucket = reachedByLock.get(lockfile.path);
-    if (!bucket?.size) return [];
-    const direct = directByLock.get(lockfile.path)!;
-    const declarations = [...bucket.values()]
-      .filter(({ key }) => !direct.has(key))
-      .map(({ key, via }): Declaration => {
-        const locked = lockfile.result.packages.get(key)!;
-        return {
-          id: locked.id,
-          ecosystem: locked.ecosystem,
-          name: locked.name,
-          relation: 'transitive',
-          range: locked.locate(),
-          ...(locked.version ? { versionSpec: locked.version } : {}),
-          ...(locked.source && locked.source.kind !== 'workspace' ? { directReference: { kind: locked.source.kind, target: locked.source.target } } : {}),
-          via,
-        };
-      });
+    const direct = directByLock.get(lockfile.path);
+    if (!direct?.size) return [];
+    const declarations = reachFrom(lockfile, direct).map(({ key, via }): Declaration => {
+      const locked = lockfile.result.packages.get(key)!;
+      return {
+        id: locked.id,
+        ecosystem: locked.ecosystem,
+        name: locked.name,
+        relation: 'transitive',
+        range: locked.locate(),
+        ...(locked.version ? { versionSpec: locked.version } : {}),
+        ...(locked.source && locked.source.kind !== 'workspace' ? { directReference: { kind: locked.source.kind, target: locked.source.target } } : {}),
+        via,
+      };
+    });
     const file = relativeTo(root, lockfile.path);
     return [{ file, kind: 'lockfile' as const, read: { declarations, licenses: [], problems: [], includes: [] }, errors: [] }];
   });

@@ -64,38 +64,41 @@ export class Lockfiles {
   }
 }
 
-/**
- * The lockfile's view of one manifest: the locked key of each declaration it can match, and every package
- * reachable from them (breadth-first, so `via` is a shortest chain).
- */
-export function resolveThroughLock(
-  lockfile: Lockfile,
-  manifest: string,
-  declarations: readonly Declaration[],
-): { locked: Map<Declaration, string>; reached: Reached[] } {
+/** The locked key of each declaration of one manifest that the lockfile can match. */
+export function lockedKeys(lockfile: Lockfile, manifest: string, declarations: readonly Declaration[]): Map<Declaration, string> {
   const { result } = lockfile;
   const importer = path.relative(path.dirname(lockfile.path), path.dirname(manifest)).split(path.sep).join('/');
-  const importerKeys = new Set(result.importers.get(importer) ?? []);
+  const byName = new Map<string, string>();
+  for (const key of result.importers.get(importer) ?? []) {
+    const name = result.packages.get(key)?.name;
+    if (name !== undefined && !byName.has(name)) byName.set(name, key);
+  }
   const locked = new Map<Declaration, string>();
   for (const declaration of declarations) {
     if (declaration.ecosystem !== 'npm' && declaration.ecosystem !== 'pypi') continue;
-    const key =
-      [...importerKeys].find((candidate) => result.packages.get(candidate)?.name === declaration.name) ??
-      findKey(result, declaration.name, declaration.versionSpec);
+    const key = byName.get(declaration.name) ?? findKey(result, declaration.name, declaration.versionSpec);
     if (key !== undefined && result.packages.has(key)) locked.set(declaration, key);
   }
-  const direct = new Set(locked.values());
+  return locked;
+}
+
+/**
+ * Every package reachable from the direct keys, once each, breadth-first so that `via` is a shortest
+ * chain. One walk per lockfile, however many manifests share it (a workspace root lockfile).
+ */
+export function reachFrom(lockfile: Lockfile, direct: ReadonlySet<string>): Reached[] {
+  const { packages } = lockfile.result;
   const seen = new Set(direct);
   const reached: Reached[] = [];
-  const queue: { key: string; chain: string[] }[] = [...direct].map((key) => ({ key, chain: [result.packages.get(key)!.name] }));
+  const queue: { key: string; chain: string[] }[] = [...direct].map((key) => ({ key, chain: [packages.get(key)!.name] }));
   for (let at = 0; at < queue.length; at++) {
     const { key, chain } = queue[at]!;
-    for (const next of result.packages.get(key)?.dependencies ?? []) {
-      if (seen.has(next) || !result.packages.has(next)) continue;
+    for (const next of packages.get(key)?.dependencies ?? []) {
+      if (seen.has(next) || !packages.has(next)) continue;
       seen.add(next);
       reached.push({ key: next, via: chain });
-      queue.push({ key: next, chain: [...chain, result.packages.get(next)!.name] });
+      queue.push({ key: next, chain: [...chain, packages.get(next)!.name] });
     }
   }
-  return { locked, reached };
+  return reached;
 }
