@@ -88,7 +88,7 @@ describe('workspace diagnostics', () => {
         target: 'sovereign',
         tier: 'national',
         meetsTarget: false,
-        summary: 'national — 1 component blocks sovereign',
+        summary: 'national — 1 component blocks sovereign; transitive dependencies not examined (no lockfile)',
         blockedBy: ['pypi:numpy'],
         exceptions: [],
         filesWithErrors: 0,
@@ -302,7 +302,7 @@ describe('code actions', () => {
     fs.writeFileSync(configFile, after);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(configFile), type: 2 }] });
     const verdict = await client.waitFor(() => client.verdicts.at(-1)?.[0]?.exceptions.length ? client.verdicts.at(-1)![0] : undefined, 'the accepted exception');
-    expect(verdict.summary).toBe('sovereign, with 1 accepted exception');
+    expect(verdict.summary).toBe('sovereign, with 1 accepted exception; transitive dependencies not examined (no lockfile)');
   });
 
   it('shows config errors on the config file at their range, and keeps linting with the last good config', async () => {
@@ -383,6 +383,28 @@ describe('shared configs', () => {
     })) as CodeAction[];
     const record = actions.find((a) => a.title.startsWith('Record an exception'))!;
     expect((record.edit!.documentChanges![0] as TextDocumentEdit).textDocument.uri).toBe(uriOf(path.join(root, 'svc/sovereign-lint.json')));
+  });
+});
+
+describe('lockfiles', () => {
+  it('judges what the dependencies pull in, as the CLI does, with diagnostics on the lockfile', async () => {
+    const lock = {
+      name: 'bot',
+      lockfileVersion: 3,
+      packages: {
+        '': { dependencies: { gigachat: '^0.0.20' } },
+        'node_modules/gigachat': { version: '0.0.20', integrity: 'sha512-a', dependencies: { axios: '^1.7.0' } },
+        'node_modules/axios': { version: '1.7.9', integrity: 'sha512-b' },
+      },
+    };
+    const root = workspace({ 'package.json': JSON.stringify({ name: 'bot', dependencies: { gigachat: '^0.0.20' } }), 'package-lock.json': JSON.stringify(lock, null, 2) }, false);
+    const client = await start(root);
+    const lockfile = path.join(root, 'package-lock.json');
+    const diagnostics = await client.waitFor(() => client.diagnosticsOf(lockfile), 'diagnostics on the lockfile');
+    expect(diagnostics.map((d) => [d.code, String(d.message).split(' — ')[0]])).toEqual([[expect.stringMatching(/^(foreign-component|unknown-provenance)$/), 'axios']]);
+    const verdict = await client.waitFor(() => client.verdicts.at(-1)?.[0], 'a verdict');
+    expect(verdict.blockedBy).toEqual(['npm:axios']);
+    expect(verdict.summary).not.toMatch(/not examined/);
   });
 });
 

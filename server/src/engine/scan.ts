@@ -87,7 +87,7 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
     ...pulledIn.map((read) => judge(read, linting.optionsFor(path.resolve(root, read.file)))),
   ];
   const files = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
-  const errors = [...outcomes.flatMap((outcome) => outcome.errors), ...includeErrors, ...lockfiles.errors];
+  const errors = [...outcomes.flatMap((outcome) => outcome.errors), ...includeErrors];
   const expired = linting.expiredExceptions();
   const findings = [...files.flatMap((file) => file.findings), ...expired];
   const filesWithErrors = new Set(errors.map((error) => error.file)).size;
@@ -111,7 +111,7 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
  * locked version, and the packages they pull in become one more file to judge per lockfile, relation
  * `transitive`, each with the chain that brings it.
  */
-function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfiles, root: string): ReadOutcome[] {
+export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfiles, root: string): ReadOutcome[] {
   const directByLock = new Map<string, Set<string>>();
   for (const { file, kind, read } of reads) {
     if (!read || (kind !== 'package-json' && kind !== 'pyproject')) continue;
@@ -128,7 +128,7 @@ function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfiles, roo
       direct.add(key);
     }
   }
-  return lockfiles.all().flatMap((lockfile) => {
+  const traced = lockfiles.all().flatMap((lockfile) => {
     const direct = directByLock.get(lockfile.path);
     if (!direct?.size) return [];
     const declarations = reachFrom(lockfile, direct).map(({ key, via }): Declaration => {
@@ -145,15 +145,22 @@ function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfiles, roo
       };
     });
     const file = relativeTo(root, lockfile.path);
-    return [{ file, kind: 'lockfile' as const, read: { declarations, licenses: [], problems: [], includes: [] }, errors: [] }];
+    return [{ file, kind: 'lockfile' as const, read: { declarations, licenses: [], problems: [], includes: [] }, errors: [] } as ReadOutcome];
   });
+  // A lockfile's own problems travel with it: a broken one still yields what could be read.
+  for (const error of lockfiles.errors) {
+    const outcome = traced.find((candidate) => candidate.file === error.file);
+    if (outcome) outcome.errors.push(error);
+    else traced.push({ file: error.file, kind: 'lockfile', errors: [error] });
+  }
+  return traced;
 }
 
 /**
  * Whether every manifest with dependencies had its whole graph pinned — a lockfile, or a requirements file
  * compiled by pip-compile: without one, what the dependencies pull in was not examined.
  */
-function transitiveCoverage(reads: readonly ReadOutcome[], root: string): TransitiveCoverage {
+export function transitiveCoverage(reads: readonly ReadOutcome[], root: string): TransitiveCoverage {
   const manifests = reads.filter(
     ({ kind, read }) => (kind === 'package-json' || kind === 'pyproject' || kind === 'requirements') && (read?.declarations.length ?? 0) > 0,
   );

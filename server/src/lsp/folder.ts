@@ -9,8 +9,18 @@ import { type ChainProblem, CONFIG_FILE_NAMES, ConfigResolver } from '../engine/
 import { ConfiguredLinting } from '../engine/configuredLinting';
 import type { Finding } from '../engine/lint';
 import { relativeTo } from '../engine/paths';
-import { type FileOutcome, firstPartyOf, judge, type ReadOutcome, readDiskFile, readSourceText } from '../engine/scan';
-import { computeVerdict } from '../engine/verdict';
+import {
+  type FileOutcome,
+  firstPartyOf,
+  judge,
+  type ReadOutcome,
+  readDiskFile,
+  readSourceText,
+  traceLockfiles,
+  transitiveCoverage,
+} from '../engine/scan';
+import { Lockfiles } from '../engine/transitive';
+import { computeVerdict, type TransitiveCoverage } from '../engine/verdict';
 import { findManifests } from '../engine/walk';
 import type { FolderVerdict } from '../protocol';
 import { manifestKind } from '../readers/index';
@@ -35,6 +45,7 @@ export interface FolderContext {
 export class Folder {
   private readonly outcomes = new Map<string, FileOutcome>();
   private firstParty: ReadonlySet<string> = new Set();
+  private transitive: TransitiveCoverage = 'examined';
   private linting!: ConfiguredLinting;
   private resolver: ConfigResolver | undefined;
   private explicitConfig: string | undefined;
@@ -121,6 +132,12 @@ export class Folder {
     this.reconfigure();
   }
 
+  /** What the folder's lockfiles pull in, as files to judge like any other (the CLI does the same). */
+  traceLockfiles(reads: readonly ReadOutcome[]): ReadOutcome[] {
+    this.transitive = transitiveCoverage(reads, this.root);
+    return traceLockfiles(reads, new Lockfiles(this.root), this.root);
+  }
+
   /** Judges what was read and remembers the outcome for the verdict. */
   judge(file: string, read: ReadOutcome): FileOutcome {
     const outcome = judge(read, this.linting.optionsFor(file));
@@ -156,7 +173,7 @@ export class Folder {
     const reports = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
     const filesWithErrors = outcomes.filter((outcome) => outcome.errors.length > 0).length;
     const expired = this.configFindings().expired;
-    const verdict = computeVerdict([...reports, { findings: expired, target: rootOptions.target }], filesWithErrors);
+    const verdict = computeVerdict([...reports, { findings: expired, target: rootOptions.target }], filesWithErrors, this.transitive);
     return {
       folderUri: this.uri,
       folderName: this.name,

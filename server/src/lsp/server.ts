@@ -27,6 +27,7 @@ import { shippedKnowledgeBase } from '../../../rules/src/knowledgeBase';
 import type { Position, Range } from '../../../rules/src/types';
 import type { FileOutcome, ReadOutcome } from '../engine/scan';
 import { ReportRequest, ScanWorkspaceRequest, VerdictNotification } from '../protocol';
+import { lockfileKind } from '../readers/lockfiles/index';
 import { codeActions, intersects } from './codeActions';
 import { configDiagnostics, diagnosticsOf, findingDiagnostic } from './diagnostics';
 import { Folder, type FolderSettings } from './folder';
@@ -115,7 +116,7 @@ class SovereignLintServer {
         watchers: [
           // Every JSON file: configs extend files of any name (./team/base.json).
           { globPattern: '**/{*.json,pyproject.toml}' },
-          { globPattern: '**/*.{txt,in,md}' },
+          { globPattern: '**/*.{txt,in,md,lock,yaml}' },
         ],
       });
     }
@@ -157,7 +158,8 @@ class SovereignLintServer {
         folder.reconfigure();
         const files = folder.manifests();
         for (const file of folder.files()) {
-          if (!files.includes(file)) this.forget(folder, file);
+          // Lockfiles are judged again below with everything they pull in.
+          if (!files.includes(file) && !lockfileKind(path.basename(file))) this.forget(folder, file);
         }
         // Read everything first: which packages are the project's own is known only then.
         const reads: ReadOutcome[] = [];
@@ -168,6 +170,7 @@ class SovereignLintServer {
           await this.pace(i, (i + 1) / (files.length * 2), `${folder.name}: read ${i + 1}/${files.length} files`, progress);
         }
         folder.learnFirstParty(reads);
+        reads.push(...folder.traceLockfiles(reads));
         for (let i = 0; i < reads.length; i++) {
           if (generation !== this.scanGeneration || progress?.token.isCancellationRequested) return;
           const file = path.join(folder.root, reads[i]!.file);
@@ -296,6 +299,10 @@ class SovereignLintServer {
       const { folder, file } = target;
       if (folder.isConfigFile(file)) {
         if (!this.documents.get(change.uri)) this.configChanged(folder);
+      } else if (lockfileKind(path.basename(file))) {
+        // A new resolution changes what every manifest of the folder pulls in.
+        void this.guard('scan', () => this.scanAll(), undefined);
+        return;
       } else if (change.type === FileChangeType.Deleted) {
         if (folder.outcome(file)) this.forget(folder, file);
       } else if (!this.documents.get(change.uri)) {
