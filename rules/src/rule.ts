@@ -23,6 +23,8 @@ export interface RuleMeta<MessageId extends string = string> {
   severity: Record<Target, Severity>;
   /** Whether reports may carry fixes. */
   fixable: boolean;
+  /** Set when a report restates facts other findings already count (the verdict skips it). */
+  restates?: boolean;
   /** Message templates keyed by id; `{{name}}` placeholders are filled from a report's data. */
   messages: Record<MessageId, string>;
   docs: string;
@@ -49,6 +51,8 @@ export interface Rule<MessageId extends string = string> {
   /** `today` as YYYY-MM-DD. */
   checkException?(exception: ExceptionDeclaration, today: string): Report<MessageId> | undefined;
   checkManifest?(manifest: ManifestDeclaration): Report<MessageId> | undefined;
+  /** A direct dependency and the components the lockfile says it pulls in. */
+  checkPulledIn?(direct: Assessment, pulled: readonly Assessment[]): Report<MessageId> | undefined;
 }
 
 /** Declares a rule, deriving its documentation address from its id. */

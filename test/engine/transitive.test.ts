@@ -52,6 +52,23 @@ describe('transitive components', () => {
     expect(result.verdict.blockedBy).toEqual(['npm:openai']);
   });
 
+  it('names on each direct dependency what it pulls in, each a related location in the lockfile', () => {
+    write('package.json', '{\n  "name": "bot",\n  "dependencies": { "openai": "^4.77.0", "gigachat": "^0.0.20" }\n}\n');
+    write('package-lock.json', lock);
+    const result = scanRoot();
+    const pulls = result.findings.filter((f) => f.rule === 'foreign-transitive');
+    expect(pulls.map((f) => [f.componentId, f.file, f.range.start, f.message, f.severity])).toEqual([
+      ['npm:openai', 'package.json', { line: 2, character: 21 }, 'openai pulls 2 non-domestic packages: node-fetch (unknown), whatwg-url (unknown)', 'warning'],
+      ['npm:gigachat', 'package.json', { line: 2, character: 42 }, 'gigachat pulls 1 non-domestic package: numpy (unknown)', 'warning'],
+    ]);
+    expect(pulls[0]!.related!.map((r) => [r.file, r.message])).toEqual([
+      ['package-lock.json', 'node-fetch@2.7.0 — provenance unknown, via openai'],
+      ['package-lock.json', 'whatwg-url@5.0.0 — provenance unknown, via openai → node-fetch'],
+    ]);
+    // It restates what the pulled-in packages already count: openai blocks national on its own account only.
+    expect(result.verdict.blockedBy).toEqual(['npm:openai']);
+  });
+
   it('a domestic SDK that pulls in a foreign package is not enough for sovereign', () => {
     write('package.json', { name: 'bot', dependencies: { gigachat: '^0.0.20' } });
     write('package-lock.json', { ...lock, packages: { '': { dependencies: { gigachat: '^0.0.20' } }, 'node_modules/gigachat': lock.packages['node_modules/gigachat'], 'node_modules/numpy': lock.packages['node_modules/numpy'] } });

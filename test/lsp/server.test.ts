@@ -402,6 +402,12 @@ describe('lockfiles', () => {
     const lockfile = path.join(root, 'package-lock.json');
     const diagnostics = await client.waitFor(() => client.diagnosticsOf(lockfile), 'diagnostics on the lockfile');
     expect(diagnostics.map((d) => [d.code, String(d.message).split(' — ')[0]])).toEqual([[expect.stringMatching(/^(foreign-component|unknown-provenance)$/), 'axios']]);
+    const manifest = path.join(root, 'package.json');
+    const pulls = await client.waitFor(() => client.diagnosticsOf(manifest)?.find((d) => d.code === 'foreign-transitive'), 'the pulls diagnostic');
+    expect(pulls.message).toMatch(/^gigachat pulls 1 non-domestic package: axios/);
+    expect(pulls.relatedInformation).toEqual([
+      { location: { uri: uriOf(lockfile), range: diagnostics[0]!.range }, message: expect.stringMatching(/^axios@1\.7\.9 — .*, via gigachat$/) },
+    ]);
     const verdict = await client.waitFor(() => client.verdicts.at(-1)?.[0], 'a verdict');
     expect(verdict.blockedBy).toEqual(['npm:axios']);
     expect(verdict.summary).not.toMatch(/not examined/);

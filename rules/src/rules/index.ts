@@ -6,6 +6,7 @@ import foreignDataset from './foreign-dataset';
 import directUrlDependency from './direct-url-dependency';
 import expiredException from './expired-exception';
 import foreignProprietary from './foreign-proprietary';
+import foreignTransitive from './foreign-transitive';
 import invalidLicense from './invalid-license';
 import missingLockfile from './missing-lockfile';
 import unhashedRequirement from './unhashed-requirement';
@@ -17,6 +18,7 @@ export const rules: readonly Rule[] = [
   foreignComponent,
   foreignBaseModel,
   foreignDataset,
+  foreignTransitive,
   unknownProvenance,
   invalidLicense,
   unpinnedVersion,

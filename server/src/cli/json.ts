@@ -53,6 +53,7 @@ export function toJson(result: ScanResult): object {
         message: finding.message,
         fixes: finding.fixes,
         ...(finding.lineage ? { lineage: finding.lineage } : {}),
+        ...(finding.related ? { related: finding.related } : {}),
         ...(finding.exception ? { exception: finding.exception } : {}),
       })),
     errors: result.errors,

@@ -40,6 +40,8 @@ export interface Finding {
   fixes: FindingFix[];
   /** The ancestors behind a foreign or unknown lineage, nearest first. */
   lineage?: LineageStep[];
+  /** Other places the finding is about: the packages a dependency pulls in, where the lockfile locks them. */
+  related?: { file: string; range: Range; message: string }[];
   /** Set when the team accepted this finding as a documented exception. */
   exception?: Exception;
 }
@@ -115,7 +117,7 @@ export function assessRead(file: string, kind: ManifestKind | 'lockfile', read: 
   };
 }
 
-function toFinding(
+export function toFinding(
   rule: Rule,
   report: Report,
   file: string,

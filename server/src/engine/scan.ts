@@ -13,6 +13,7 @@ import { type ChainProblem, ConfigResolver } from './configResolver';
 import { ConfiguredLinting } from './configuredLinting';
 import { assessRead, type FileReport, type Finding, type LintOptions } from './lint';
 import { findLockfile } from './lockfiles';
+import { addPulledInFindings } from './pulledIn';
 import { relativeTo } from './paths';
 import { lockedKeys, Lockfiles, reachFrom } from './transitive';
 import { computeVerdict, type TransitiveCoverage, type Verdict } from './verdict';
@@ -87,6 +88,7 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
     ...pulledIn.map((read) => judge(read, linting.optionsFor(path.resolve(root, read.file)))),
   ];
   const files = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
+  addPulledInFindings(files, root, (file) => linting.optionsFor(file));
   const errors = [...outcomes.flatMap((outcome) => outcome.errors), ...includeErrors];
   const expired = linting.expiredExceptions();
   const findings = [...files.flatMap((file) => file.findings), ...expired];

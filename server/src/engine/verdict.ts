@@ -1,6 +1,7 @@
 // The verdict (SPEC §2): the highest tier every component allows, what blocks the next tier up, the
 // exceptions the team accepted to get there, and trusted-tier readiness reported apart.
 import type { Target, Tier } from '../../../rules/src/types';
+import { rulesById } from '../../../rules/src/rules/index';
 import type { Finding } from './lint';
 
 export interface Verdict {
@@ -40,6 +41,7 @@ export function computeVerdict(judged: readonly JudgedFindings[], filesWithError
   const trustedBlockers = new Set<string>();
   const exceptions = new Set<string>();
   for (const finding of findings) {
+    if (rulesById.get(finding.rule)?.meta.restates) continue;
     const subject = finding.componentId ?? `${finding.file}:${finding.range.start.line + 1}`;
     if (finding.exception) {
       exceptions.add(subject);

@@ -19,7 +19,8 @@ const SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
 
 const START = { line: 0, character: 0 };
 
-export function diagnosticsOf(outcome: FileOutcome, uri: string): Diagnostic[] {
+/** `uriOfRelated` turns a root-relative path (a related location in another file) into a URI. */
+export function diagnosticsOf(outcome: FileOutcome, uri: string, uriOfRelated?: (file: string) => string): Diagnostic[] {
   const errors = outcome.errors.map(
     (error): Diagnostic => ({
       range: error.range ?? { start: START, end: START },
@@ -28,7 +29,9 @@ export function diagnosticsOf(outcome: FileOutcome, uri: string): Diagnostic[] {
       message: error.message,
     }),
   );
-  const findings = (outcome.report?.findings ?? []).flatMap((finding) => (finding.severity === 'off' ? [] : [findingDiagnostic(finding, uri)]));
+  const findings = (outcome.report?.findings ?? []).flatMap((finding) =>
+    finding.severity === 'off' ? [] : [findingDiagnostic(finding, uri, uriOfRelated)],
+  );
   return [...errors, ...findings];
 }
 
@@ -42,7 +45,7 @@ export function configDiagnostics(problems: readonly ConfigProblem[]): Diagnosti
   }));
 }
 
-export function findingDiagnostic(finding: Finding, uri: string): Diagnostic {
+export function findingDiagnostic(finding: Finding, uri: string, uriOfRelated?: (file: string) => string): Diagnostic {
   const docs = rulesById.get(finding.rule)?.meta.docs;
   // An accepted exception stays visible, faded, so nobody forgets it exists.
   const accepted = finding.exception;
@@ -54,12 +57,18 @@ export function findingDiagnostic(finding: Finding, uri: string): Diagnostic {
     ...(docs ? { codeDescription: { href: docs } } : {}),
     message: accepted ? `${finding.message} (accepted exception: ${accepted.reason})` : finding.message,
     ...(accepted ? { tags: [DiagnosticTag.Unnecessary] } : {}),
-    ...(finding.lineage?.length
+    ...(finding.lineage?.length || (finding.related?.length && uriOfRelated)
       ? {
-          relatedInformation: finding.lineage.map((step) => ({
-            location: { uri, range: finding.range },
-            message: `${derivationPhrase(step.derivation)} ${describeStep(step)}${step.license ? `, licence ${step.license}` : ''}`,
-          })),
+          relatedInformation: [
+            ...(finding.lineage ?? []).map((step) => ({
+              location: { uri, range: finding.range },
+              message: `${derivationPhrase(step.derivation)} ${describeStep(step)}${step.license ? `, licence ${step.license}` : ''}`,
+            })),
+            ...(uriOfRelated ? (finding.related ?? []) : []).map((related) => ({
+              location: { uri: uriOfRelated!(related.file), range: related.range },
+              message: related.message,
+            })),
+          ],
         }
       : {}),
     ...(finding.componentId ? { data: { componentId: finding.componentId } } : {}),

@@ -8,6 +8,7 @@ import type { Target } from '../../../rules/src/types';
 import { type ChainProblem, CONFIG_FILE_NAMES, ConfigResolver } from '../engine/configResolver';
 import { ConfiguredLinting } from '../engine/configuredLinting';
 import type { Finding } from '../engine/lint';
+import { addPulledInFindings } from '../engine/pulledIn';
 import { relativeTo } from '../engine/paths';
 import {
   type FileOutcome,
@@ -136,6 +137,14 @@ export class Folder {
   traceLockfiles(reads: readonly ReadOutcome[]): ReadOutcome[] {
     this.transitive = transitiveCoverage(reads, this.root);
     return traceLockfiles(reads, new Lockfiles(this.root), this.root);
+  }
+
+  /** Names on each direct dependency what it pulls in; returns the manifests whose findings changed. */
+  addPulledIn(): string[] {
+    const reports = [...this.outcomes.values()].flatMap((outcome) => (outcome.report ? [outcome.report] : []));
+    const before = new Map(reports.map((report) => [report, report.findings.length]));
+    addPulledInFindings(reports, this.root, (file) => this.linting.optionsFor(file));
+    return reports.filter((report) => report.findings.length !== before.get(report)).map((report) => path.join(this.root, report.file));
   }
 
   /** Judges what was read and remembers the outcome for the verdict. */

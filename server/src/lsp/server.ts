@@ -174,9 +174,11 @@ class SovereignLintServer {
         for (let i = 0; i < reads.length; i++) {
           if (generation !== this.scanGeneration || progress?.token.isCancellationRequested) return;
           const file = path.join(folder.root, reads[i]!.file);
-          this.publish(file, folder.judge(file, reads[i]!));
+          this.publish(file, folder.judge(file, reads[i]!), folder.root);
           await this.pace(i, (files.length + i + 1) / (files.length * 2), `${folder.name}: checked ${i + 1}/${reads.length} files`, progress);
         }
+        // Each direct dependency learns what it pulls in once the lockfiles are judged.
+        for (const file of folder.addPulledIn()) this.publish(file, folder.outcome(file)!, folder.root);
       }
       this.publishConfigDiagnostics();
       if (this.pullDiagnostics) this.connection.languages.diagnostics.refresh();
@@ -224,13 +226,13 @@ class SovereignLintServer {
   /** Lints a file (its open buffer if it has one) and pushes its diagnostics unless the client pulls them. */
   private lintAndPublish(folder: Folder, file: string): void {
     const outcome = folder.lint(file, this.documents.get(uriOf(file))?.getText());
-    if (outcome) this.publish(file, outcome);
+    if (outcome) this.publish(file, outcome, folder.root);
   }
 
-  private publish(file: string, outcome: FileOutcome): void {
+  private publish(file: string, outcome: FileOutcome, root: string): void {
     const uri = uriOf(file);
     if (this.documents.get(uri) && this.pullDiagnostics) return;
-    void this.connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(outcome, uri) });
+    void this.connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(outcome, uri, (related) => uriOf(path.resolve(root, related))) });
   }
 
   /** Every SCAN_BATCH files of a phase: report progress and let other messages (a cancel, a hover) through. */

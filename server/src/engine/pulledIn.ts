@@ -1,0 +1,58 @@
+// Where a dependency is declared, what it pulls in: each direct dependency a lockfile resolved gets the
+// non-domestic packages reached through it named on its own line (`foreign-transitive`), each one a
+// related location in the lockfile. The pulled-in packages keep their own findings on the lockfile.
+import path from 'node:path';
+import { rules } from '../../../rules/src/rules/index';
+import type { Assessment, Classification } from '../../../rules/src/types';
+import { type FileReport, type LintOptions, toFinding } from './lint';
+import { findLockfile } from './lockfiles';
+import { relativeTo } from './paths';
+
+const DESCRIBED: Record<Classification, string> = {
+  domestic: 'domestic',
+  'foreign-open': 'foreign open-source',
+  'foreign-proprietary': 'foreign proprietary',
+  unknown: 'provenance unknown',
+};
+
+/** Adds the findings to the manifest reports (in place). */
+export function addPulledInFindings(reports: readonly FileReport[], root: string, optionsFor: (file: string) => LintOptions): void {
+  const rule = rules.find((candidate) => candidate.checkPulledIn)!;
+  const lockReports = new Map(reports.filter((report) => report.kind === 'lockfile').map((report) => [report.file, byDirect(report)]));
+  if (lockReports.size === 0) return;
+  for (const report of reports) {
+    if (report.kind !== 'package-json' && report.kind !== 'pyproject') continue;
+    const manifest = path.resolve(root, report.file);
+    const lockfile = findLockfile(manifest, report.kind, root);
+    const pulledByName = lockfile ? lockReports.get(relativeTo(root, lockfile)) : undefined;
+    if (!pulledByName || !lockfile) continue;
+    const options = optionsFor(manifest);
+    for (const direct of report.assessments) {
+      const pulled = direct.declaration.locked ? (pulledByName.get(direct.declaration.name) ?? []) : [];
+      const found = rule.checkPulledIn!(direct, pulled);
+      if (!found) continue;
+      const finding = toFinding(rule, found, report.file, direct.declaration.range, options, direct);
+      finding.related = pulled
+        .filter((assessment) => assessment.classification !== 'domestic')
+        .map(({ declaration, classification }) => ({
+          file: relativeTo(root, lockfile),
+          range: declaration.range,
+          message: `${declaration.name}${declaration.versionSpec ? `@${declaration.versionSpec}` : ''} — ${DESCRIBED[classification]}, via ${declaration.via!.join(' → ')}`,
+        }));
+      report.findings.push(finding);
+    }
+  }
+}
+
+/** A lockfile's transitive components grouped by the direct dependency that brings them. */
+function byDirect(report: FileReport): Map<string, Assessment[]> {
+  const grouped = new Map<string, Assessment[]>();
+  for (const assessment of report.assessments) {
+    const direct = assessment.declaration.via?.[0];
+    if (direct === undefined) continue;
+    const list = grouped.get(direct);
+    if (list) list.push(assessment);
+    else grouped.set(direct, [assessment]);
+  }
+  return grouped;
+}
