@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { toJson } from '../../server/src/cli/json';
 import { scan } from '../../server/src/engine/scan';
 import { fixtureKb } from '../fixtures/kb';
 
@@ -48,6 +49,9 @@ describe('transitive components', () => {
     const character = lockLines[line]!.indexOf('node_modules/numpy');
     expect(lockReport.assessments[1]!.declaration.range).toEqual({ start: { line, character }, end: { line, character: character + 18 } });
     expect(result.verdict.transitive).toBe('examined');
+    const json = toJson(result) as { components: { id: string; relation: string; via?: string[]; file: string }[]; verdict: { transitive: string } };
+    expect(json.verdict.transitive).toBe('examined');
+    expect(json.components.find((c) => c.id === 'npm:whatwg-url')).toMatchObject({ relation: 'transitive', via: ['openai', 'node-fetch'], file: 'package-lock.json' });
     expect(result.verdict.summary).toBe('none — 1 component blocks national');
     expect(result.verdict.blockedBy).toEqual(['npm:openai']);
   });

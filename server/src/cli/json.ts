@@ -15,6 +15,7 @@ export function toJson(result: ScanResult): object {
       summary: verdict.summary,
       exceptions: verdict.exceptions,
       filesWithErrors: verdict.filesWithErrors,
+      transitive: verdict.transitive,
       trustedReadiness: verdict.trusted,
     },
     components: result.files.flatMap((file) =>
@@ -30,6 +31,7 @@ export function toJson(result: ScanResult): object {
         ...(declaration.group ? { group: declaration.group } : {}),
         ...(declaration.versionSpec !== undefined ? { versionSpec: declaration.versionSpec } : {}),
         ...(declaration.directReference ? { directReference: declaration.directReference } : {}),
+        ...(declaration.via ? { via: declaration.via } : {}),
         ...(provenance
           ? {
               owner: provenance.entry.owner,
