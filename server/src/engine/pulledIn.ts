@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { rules } from '../../../rules/src/rules/index';
 import type { Assessment, Classification } from '../../../rules/src/types';
-import { type FileReport, type LintOptions, toFinding } from './lint';
+import { type FileReport, type Finding, type LintOptions, toFinding } from './lint';
 import { findLockfile } from './lockfiles';
 import { relativeTo } from './paths';
 
@@ -20,28 +20,45 @@ export function addPulledInFindings(reports: readonly FileReport[], root: string
   const rule = rules.find((candidate) => candidate.checkPulledIn)!;
   const lockReports = new Map(reports.filter((report) => report.kind === 'lockfile').map((report) => [report.file, byDirect(report)]));
   if (lockReports.size === 0) return;
+  // Workspace members share a root lockfile and many dependencies: each list of related places is built once.
+  const relatedLists = new Map<string, Related[]>();
   for (const report of reports) {
     if (report.kind !== 'package-json' && report.kind !== 'pyproject') continue;
     const manifest = path.resolve(root, report.file);
     const lockfile = findLockfile(manifest, report.kind, root);
-    const pulledByName = lockfile ? lockReports.get(relativeTo(root, lockfile)) : undefined;
-    if (!pulledByName || !lockfile) continue;
+    const lockFile = lockfile ? relativeTo(root, lockfile) : undefined;
+    const pulledByName = lockFile ? lockReports.get(lockFile) : undefined;
+    if (!pulledByName || !lockFile) continue;
     const options = optionsFor(manifest);
     for (const direct of report.assessments) {
-      const pulled = direct.declaration.locked ? (pulledByName.get(direct.declaration.name) ?? []) : [];
+      const name = direct.declaration.name;
+      const pulled = direct.declaration.locked ? (pulledByName.get(name) ?? []) : [];
       const found = rule.checkPulledIn!(direct, pulled);
       if (!found) continue;
       const finding = toFinding(rule, found, report.file, direct.declaration.range, options, direct);
-      finding.related = pulled
-        .filter((assessment) => assessment.classification !== 'domestic')
-        .map(({ declaration, classification }) => ({
-          file: relativeTo(root, lockfile),
-          range: declaration.range,
-          message: `${declaration.name}${declaration.versionSpec ? `@${declaration.versionSpec}` : ''} — ${DESCRIBED[classification]}, via ${declaration.via!.join(' → ')}`,
-        }));
+      const key = `${lockFile}\0${name}`;
+      let related = relatedLists.get(key);
+      if (!related) relatedLists.set(key, (related = relatedPlaces(pulled, lockFile)));
+      finding.related = related;
       report.findings.push(finding);
     }
   }
+}
+
+type Related = NonNullable<Finding['related']>[number];
+
+/** Related places listed per finding: enough to follow; the message gives the count, the lockfile has them all. */
+const MAX_RELATED = 20;
+
+function relatedPlaces(pulled: readonly Assessment[], file: string): Related[] {
+  return pulled
+    .filter((assessment) => assessment.classification !== 'domestic')
+    .slice(0, MAX_RELATED)
+    .map(({ declaration, classification }) => ({
+      file,
+      range: declaration.range,
+      message: `${declaration.name}${declaration.versionSpec ? `@${declaration.versionSpec}` : ''} — ${DESCRIBED[classification]}, via ${declaration.via!.join(' → ')}`,
+    }));
 }
 
 /** A lockfile's transitive components grouped by the direct dependency that brings them. */
