@@ -11,6 +11,11 @@ if (argv[0] === 'lsp' && argv.slice(1).some((arg) => TRANSPORTS.includes(arg) ||
   process.stderr.write('sovereign-lint: lsp needs a transport: --stdio, --node-ipc, --socket=PORT or --pipe=NAME\n');
   process.exitCode = 2;
 } else {
+  // `sovereign-lint scan --format json | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   process.exitCode = main(argv, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -7,6 +7,7 @@ import { shippedKnowledgeBase } from '../../../rules/src/knowledgeBase';
 import type { Target } from '../../../rules/src/types';
 import { scan, ScanInputError } from '../engine/scan';
 import { printConfig } from './printConfig';
+import { writeJson } from './streamJson';
 import { toJson } from './json';
 import { toSarif } from './sarif';
 import { toText } from './text';
@@ -39,6 +40,10 @@ export interface Io {
 }
 
 class UsageError extends Error {}
+
+/** The arrays that grow with a project: written one element per line. */
+const STREAMED_JSON = new Set(['components', 'findings', 'errors']);
+const STREAMED_SARIF = new Set(['results']);
 
 export function main(argv: readonly string[], io: Io): number {
   try {
@@ -100,8 +105,8 @@ function run(argv: readonly string[], io: Io): number {
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
     throw new UsageError(`invalid config ${where(first.file, first.range, io.cwd)}: ${first.message}${more}`);
   }
-  if (format === 'json') io.stdout(`${JSON.stringify(toJson(result), null, 2)}\n`);
-  else if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif(result), null, 2)}\n`);
+  if (format === 'json') writeJson(toJson(result), io.stdout, STREAMED_JSON);
+  else if (format === 'sarif') writeJson(toSarif(result), io.stdout, STREAMED_SARIF);
   else io.stdout(toText(result, io.isTTY && !io.env.NO_COLOR));
   return result.verdict.meetsTarget ? 0 : 1;
 }

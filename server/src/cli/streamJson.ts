@@ -1,0 +1,44 @@
+// Writes a JSON document piece by piece: a large monorepo's report has hundreds of thousands of
+// components, more than one JavaScript string can hold. Objects are laid out like JSON.stringify with
+// two-space indentation, except that the elements of the arrays named `streamed` are written one per line.
+export function writeJson(value: object, write: (text: string) => void, streamed: ReadonlySet<string>, indent = ''): void {
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  const inner = `${indent}  `;
+  write('{\n');
+  entries.forEach(([key, v], index) => {
+    write(`${inner}${JSON.stringify(key)}: `);
+    if (Array.isArray(v) && streamed.has(key)) {
+      writeArray(v, write, inner);
+    } else if (Array.isArray(v) && v.some((item) => isObject(item) && containsStreamed(item, streamed))) {
+      write('[\n');
+      v.forEach((item, i) => {
+        write(`${inner}  `);
+        writeJson(item as object, write, streamed, `${inner}  `);
+        write(i < v.length - 1 ? ',\n' : '\n');
+      });
+      write(`${inner}]`);
+    } else if (isObject(v) && containsStreamed(v, streamed)) {
+      writeJson(v, write, streamed, inner);
+    } else {
+      write(JSON.stringify(v, null, 2).split('\n').join(`\n${inner}`));
+    }
+    write(index < entries.length - 1 ? ',\n' : '\n');
+  });
+  write(`${indent}}${indent === '' ? '\n' : ''}`);
+}
+
+function writeArray(items: unknown[], write: (text: string) => void, indent: string): void {
+  if (items.length === 0) return write('[]');
+  write('[\n');
+  items.forEach((item, index) => write(`${indent}  ${JSON.stringify(item)}${index < items.length - 1 ? ',' : ''}\n`));
+  write(`${indent}]`);
+}
+
+function isObject(value: unknown): value is object {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Whether a nested object holds an array that must be streamed (SARIF's runs[0].results). */
+function containsStreamed(value: object, streamed: ReadonlySet<string>): boolean {
+  return Object.keys(value).some((key) => streamed.has(key));
+}
