@@ -247,14 +247,6 @@ export function firstPartyOf(reads: readonly ReadOutcome[]): Set<string> {
   );
 }
 
-export function lintDiskFile(absolute: string, kind: ManifestKind, options: LintOptions): FileOutcome {
-  return judge(readDiskFile(absolute, kind, options.root), options);
-}
-
-export function lintSourceText(file: string, kind: ManifestKind, text: string, options: LintOptions): FileOutcome {
-  return judge(readSourceText(file, kind, text), options);
-}
-
 /** An engine bug must cost one file, not the scan or the language server. */
 function internalError(file: string, error: unknown): ScanError {
   return { file, message: `internal error while reading this file: ${messageOf(error)}` };
