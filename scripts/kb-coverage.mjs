@@ -45,5 +45,5 @@ console.log(`${'all'.padEnd(12)} ${String(total).padStart(8)} ${String(placed).p
 const unknown = [...byEcosystem.values()].flatMap((row) => [...row.unknown]).sort((a, b) => b[1] - a[1]);
 if (unknown.length) {
   console.log(`\nUnplaced (${unknown.length} distinct), most declared first:`);
-  console.log(unknown.slice(0, 40).map(([id, n]) => `  ${id} ×${n}`).join('\n'));
+  console.log(unknown.slice(0, Number(process.env.KB_COVERAGE_LIST ?? 40)).map(([id, n]) => `  ${id} ×${n}`).join('\n'));
 }

@@ -31,11 +31,16 @@ export default defineRule({
   },
 });
 
+const PLAIN_VERSION = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+const MAY_BE_VERSION = /^[v=\s]*\d/;
+
 /** `1.2.3` for npm (and Poetry, where a bare version is exact); `==1.2.3` or `===1.2.3` for PEP 440. */
 export function isExactPin(declaration: Declaration): boolean {
   const spec = declaration.versionSpec?.trim();
   if (!spec) return false;
-  if (declaration.ecosystem === 'npm') return semver.valid(spec) !== null;
+  // semver.valid throws and catches on every range: plain x.y.z (most specs) and anything that cannot
+  // start a version (`^`, `~`, `>=`, a tag) are told apart before it.
+  if (declaration.ecosystem === 'npm') return PLAIN_VERSION.test(spec) || (MAY_BE_VERSION.test(spec) && semver.valid(spec) !== null);
   if (declaration.rewrite?.syntax === 'poetry' && validPep440(spec)) return true;
   const exact = /^===?\s*([^\s,*;]+)$/.exec(spec);
   return exact !== null && validPep440(exact[1]!) !== null;

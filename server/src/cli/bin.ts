@@ -1,12 +1,12 @@
 // The `sovereign-lint` executable: `lsp` starts the language server, everything else is the CLI.
-import { startLanguageServer } from '../lsp/server';
 import { main } from './main';
 
 const argv = process.argv.slice(2);
 const TRANSPORTS = ['--stdio', '--node-ipc'];
 
 if (argv[0] === 'lsp' && argv.slice(1).some((arg) => TRANSPORTS.includes(arg) || arg.startsWith('--socket=') || arg.startsWith('--pipe='))) {
-  startLanguageServer();
+  // Loaded only here: a CI scan should not pay for evaluating the language-server protocol stack.
+  void import('../lsp/server').then(({ startLanguageServer }) => startLanguageServer());
 } else if (argv[0] === 'lsp') {
   process.stderr.write('sovereign-lint: lsp needs a transport: --stdio, --node-ipc, --socket=PORT or --pipe=NAME\n');
   process.exitCode = 2;

@@ -1,7 +1,36 @@
 // Writes a JSON document piece by piece: a large monorepo's report has hundreds of thousands of
 // components, more than one JavaScript string can hold. Objects are laid out like JSON.stringify with
 // two-space indentation, except that the elements of the arrays named `streamed` are written one per line.
-export function writeJson(value: object, write: (text: string) => void, streamed: ReadonlySet<string>, indent = ''): void {
+export function writeJson(value: object, write: (text: string) => void, streamed: ReadonlySet<string>): void {
+  const buffered = new BufferedWriter(write);
+  writeObject(value, (text) => buffered.write(text), streamed, '');
+  buffered.flush();
+}
+
+/**
+ * Gathers small pieces into writes of about a megabyte: one system call per array element would cost
+ * more than building the report.
+ */
+class BufferedWriter {
+  private pending: string[] = [];
+  private size = 0;
+
+  constructor(private readonly sink: (text: string) => void) {}
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= 1 << 20) this.flush();
+  }
+
+  flush(): void {
+    if (this.size > 0) this.sink(this.pending.join(''));
+    this.pending = [];
+    this.size = 0;
+  }
+}
+
+function writeObject(value: object, write: (text: string) => void, streamed: ReadonlySet<string>, indent: string): void {
   const entries = Object.entries(value).filter(([, v]) => v !== undefined);
   const inner = `${indent}  `;
   write('{\n');
@@ -13,12 +42,12 @@ export function writeJson(value: object, write: (text: string) => void, streamed
       write('[\n');
       v.forEach((item, i) => {
         write(`${inner}  `);
-        writeJson(item as object, write, streamed, `${inner}  `);
+        writeObject(item as object, write, streamed, `${inner}  `);
         write(i < v.length - 1 ? ',\n' : '\n');
       });
       write(`${inner}]`);
     } else if (isObject(v) && containsStreamed(v, streamed)) {
-      writeJson(v, write, streamed, inner);
+      writeObject(v, write, streamed, inner);
     } else {
       write(JSON.stringify(v, null, 2).split('\n').join(`\n${inner}`));
     }

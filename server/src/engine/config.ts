@@ -1,7 +1,7 @@
 // sovereign-lint.json (SPEC §5): one config file parsed tolerantly, validated against
 // rules/schema/config.schema.json with every problem placed at its exact range, and turned into a
 // layer that the resolver stacks with the configs it extends. Pure data: nothing is ever executed.
-import Ajv, { type ErrorObject } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import configSchema from '../../../rules/schema/config.schema.json';
 import type { ExceptionDeclaration, KbEntry, Range, Severity, Target } from '../../../rules/src/types';
@@ -68,7 +68,11 @@ export interface ParsedConfig {
   problems: ConfigProblem[];
 }
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile<RawConfig>(configSchema);
+// Compiled on first use: most scanned trees have no config, and compiling costs tens of milliseconds at start-up.
+let compiledValidator: ValidateFunction<RawConfig> | undefined;
+const validate = (raw: unknown): raw is RawConfig =>
+  (compiledValidator ??= new Ajv({ allErrors: true, strict: false }).compile<RawConfig>(configSchema))(raw);
+const lastValidationErrors = (): ErrorObject[] => compiledValidator?.errors ?? [];
 
 export const EMPTY_CONFIG: Config = { rules: {}, attestations: [], exceptions: [], exclude: [] };
 
@@ -88,7 +92,7 @@ export function parseConfigText(text: string): ParsedConfig {
   }
   const raw: unknown = JSON.parse(text);
   if (!validate(raw)) {
-    return { root, lines, problems: (validate.errors ?? []).filter(isReportable).map((error) => placeSchemaError(error, root, lines)) };
+    return { root, lines, problems: lastValidationErrors().filter(isReportable).map((error) => placeSchemaError(error, root, lines)) };
   }
   return { raw, root, lines, problems: [] };
 }

@@ -4,6 +4,7 @@ import { FAILSAFE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { LineIndex } from '../../text/lineIndex';
+import { loadPlainYaml } from './plainYaml';
 import type { Problem } from '../types';
 import { type Table, table } from './values';
 
@@ -34,6 +35,9 @@ export function loadJson(text: string, label: string, problems: Problem[]): Tabl
 }
 
 export function loadYaml(text: string, label: string, problems: Problem[]): Table | undefined {
+  // Lockfiles as package managers write them take the fast path; anything else the full parser.
+  const plain = loadPlainYaml(text);
+  if (plain) return plain;
   let value: unknown;
   try {
     // Every scalar a string (`version: 1.10` stays "1.10"), as Yarn itself reads its lockfile; `json`
