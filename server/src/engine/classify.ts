@@ -26,6 +26,10 @@ export interface Placement {
 /** Derivations that carry the base's licence terms into the derived weights. */
 const INHERITS_LICENSE = new Set<Derivation>(['finetune', 'adapter', 'merge', 'quantized', 'continued-pretraining', 'initialised-from']);
 
+// Shared by every assessment they describe: reasons are read, never changed.
+const FIRST_PARTY: Reason = { kind: 'first-party' };
+const NOT_FOUND: Reason = { kind: 'not-found' };
+
 /** What one node of a lineage graph amounts to. */
 interface NodeResult {
   status: 'domestic' | 'foreign' | 'unknown';
@@ -44,14 +48,14 @@ export class Classifier {
   ) {}
 
   assess(declaration: Declaration): Assessment {
-    const base = { declaration, jurisdiction: this.jurisdiction };
+    const jurisdiction = this.jurisdiction;
     if (declaration.relation === 'workspace') {
-      return { ...base, classification: 'domestic', reason: { kind: 'first-party' }, lineage: [] };
+      return { declaration, jurisdiction, classification: 'domestic', reason: FIRST_PARTY, lineage: [] };
     }
     const provenance = this.placement.find(declaration.id);
-    if (!provenance) return { ...base, classification: 'unknown', reason: { kind: 'not-found' }, lineage: [] };
-    const node = this.evaluate(provenance.entry, new Set());
-    return { ...base, provenance, classification: classificationOf(node), reason: node.reason, lineage: node.lineage };
+    if (!provenance) return { declaration, jurisdiction, classification: 'unknown', reason: NOT_FOUND, lineage: [] };
+    const node = this.cache.get(provenance.entry) ?? this.evaluate(provenance.entry, new Set());
+    return { declaration, jurisdiction, provenance, classification: classificationOf(node), reason: node.reason, lineage: node.lineage };
   }
 
   private evaluate(entry: KbEntry, visiting: Set<KbEntry>): NodeResult {

@@ -8,6 +8,7 @@ import type { Target } from '../../../rules/src/types';
 import type { Config } from './config';
 import type { ConfigResolver, ResolvedConfig } from './configResolver';
 import { createLintOptions, type Finding, type LintOptions } from './lint';
+import type { LockfileFinder } from './lockfiles';
 import { relativeTo } from './paths';
 
 export interface BaseLintSettings {
@@ -20,6 +21,8 @@ export interface BaseLintSettings {
   /** Editor settings: used only where no config says otherwise. */
   defaults?: { target?: Target; jurisdiction?: string };
   firstParty?: ReadonlySet<string>;
+  /** How manifests find their lockfiles (a scan remembers what it found; the editor looks every time). */
+  findLockfile?: LockfileFinder;
 }
 
 export class ConfiguredLinting {
@@ -49,6 +52,7 @@ export class ConfiguredLinting {
         config,
         today: this.base.today,
         ...(this.base.firstParty ? { firstParty: this.base.firstParty } : {}),
+        ...(this.base.findLockfile ? { findLockfile: this.base.findLockfile } : {}),
         ...(target ? { target } : {}),
         ...(jurisdiction ? { jurisdiction } : {}),
       });

@@ -2,7 +2,7 @@
 // and turn reports into findings with severities, exceptions and fix edits.
 import path from 'node:path';
 import { componentId, patternMatches } from '../../../rules/src/ids';
-import { blocksOf, formatMessage, type Report, type Rule, severityOf } from '../../../rules/src/rule';
+import { blocksOf, type FixIntent, formatMessage, type Report, type Rule, severityOf } from '../../../rules/src/rule';
 import { rules } from '../../../rules/src/rules/index';
 import type { Assessment, Blocks, Declaration, LineageStep, Range, Severity, Target } from '../../../rules/src/types';
 import { type ManifestKind, readManifest } from '../readers/index';
@@ -12,7 +12,7 @@ import { Classifier } from './classify';
 import { type Config, EMPTY_CONFIG, type Exception } from './config';
 import { KnowledgePlacement } from './placement';
 import { alternativeFixes, type Fix, pinFix } from './fixes';
-import { findLockfile } from './lockfiles';
+import { findLockfile, type LockfileFinder } from './lockfiles';
 
 const START_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const ARCHIVE = /\.(whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip)$/i;
@@ -126,24 +126,27 @@ export function toFinding(
   assessment?: Assessment,
 ): Finding {
   const id = assessment?.declaration.id;
-  const exception = id ? activeException(id, options) : undefined;
-  return {
+  const finding: Finding = {
     rule: rule.meta.id,
     severity: severityOf(rule.meta, report, options.target, options.severities[rule.meta.id]),
     blocks: blocksOf(rule.meta, report),
-    ...(id ? { componentId: id } : {}),
     file,
     range,
     message: formatMessage(rule.meta.messages[report.messageId] ?? report.messageId, report.data),
-    fixes: fixesOf(report, file, range, assessment?.declaration),
-    ...(assessment?.lineage.length ? { lineage: assessment.lineage } : {}),
-    ...(exception ? { exception } : {}),
+    fixes: report.fix ? fixesOf(report.fix, file, range, assessment?.declaration) : NO_FIXES,
   };
+  // Set only when present (a scan makes tens of thousands of findings; no throwaway objects for absent fields).
+  if (id) finding.componentId = id;
+  if (assessment?.lineage.length) finding.lineage = assessment.lineage;
+  const exception = id && options.exceptions.length ? activeException(id, options) : undefined;
+  if (exception) finding.exception = exception;
+  return finding;
 }
 
-function fixesOf(report: Report, file: string, range: Range, declaration: Declaration | undefined): FindingFix[] {
-  const fix = report.fix;
-  if (!fix) return [];
+/** Shared by every finding without fixes; never changed. */
+const NO_FIXES: FindingFix[] = [];
+
+function fixesOf(fix: FixIntent, file: string, range: Range, declaration: Declaration | undefined): FindingFix[] {
   const fixes: Fix[] =
     fix.kind === 'replace-license'
       ? [{ title: fix.title, edits: [{ range, newText: fix.newText }] }]
@@ -186,7 +189,15 @@ function firstParty(declaration: Declaration, file: string, { root, firstParty: 
 /** Lint options for a root: explicit target and jurisdiction win over the config, the config over the defaults. */
 export function createLintOptions(
   root: string,
-  options: { kb: KnowledgeBase; config?: Config; target?: Target; jurisdiction?: string; today: string; firstParty?: ReadonlySet<string> },
+  options: {
+    kb: KnowledgeBase;
+    config?: Config;
+    target?: Target;
+    jurisdiction?: string;
+    today: string;
+    firstParty?: ReadonlySet<string>;
+    findLockfile?: LockfileFinder;
+  },
 ): LintOptions {
   const config = options.config ?? EMPTY_CONFIG;
   return {
@@ -200,6 +211,6 @@ export function createLintOptions(
     today: options.today,
     root,
     firstParty: options.firstParty ?? new Set(),
-    lockfileFor: (file, kind) => findLockfile(path.resolve(root, file), kind, root),
+    lockfileFor: (file, kind) => (options.findLockfile ?? findLockfile)(path.resolve(root, file), kind, root),
   };
 }

@@ -8,11 +8,30 @@ const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 
 const PYTHON_LOCKFILES = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock'];
 
 /** The lockfile for a manifest (absolute path), searching no higher than `root`. */
-export function findLockfile(manifest: string, kind: ManifestKind, root: string): string | undefined {
-  if (kind === 'pyproject') return besides(path.dirname(manifest), PYTHON_LOCKFILES);
+export type LockfileFinder = (manifest: string, kind: ManifestKind, root: string) => string | undefined;
+
+/** Looks at the disk every time: the editor's files change under it. */
+export const findLockfile: LockfileFinder = (manifest, kind, root) => search(manifest, kind, root, besides);
+
+/**
+ * For one workspace scan, whose tree does not change while it runs: each folder is looked at once,
+ * however many of the hundreds of manifests under a root lockfile ask.
+ */
+export function scanLockfileFinder(): LockfileFinder {
+  const looked = new Map<string, string | undefined>();
+  const remembered = (dir: string, names: readonly string[]): string | undefined => {
+    const key = `${names[0]}\0${dir}`;
+    if (!looked.has(key)) looked.set(key, besides(dir, names));
+    return looked.get(key);
+  };
+  return (manifest, kind, root) => search(manifest, kind, root, remembered);
+}
+
+function search(manifest: string, kind: ManifestKind, root: string, lookIn: typeof besides): string | undefined {
+  if (kind === 'pyproject') return lookIn(path.dirname(manifest), PYTHON_LOCKFILES);
   if (kind !== 'package-json') return undefined;
   for (let dir = path.dirname(manifest); ; dir = path.dirname(dir)) {
-    const found = besides(dir, NPM_LOCKFILES);
+    const found = lookIn(dir, NPM_LOCKFILES);
     if (found) return found;
     if (dir === root || path.dirname(dir) === dir || !isInside(dir, root)) return undefined;
   }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { rules } from '../../../rules/src/rules/index';
 import type { Assessment, Classification } from '../../../rules/src/types';
 import { type FileReport, type Finding, type LintOptions, toFinding } from './lint';
-import { findLockfile } from './lockfiles';
+import type { LockfileFinder } from './lockfiles';
 import { relativeTo } from './paths';
 
 const DESCRIBED: Record<Classification, string> = {
@@ -16,7 +16,12 @@ const DESCRIBED: Record<Classification, string> = {
 };
 
 /** Adds the findings to the manifest reports (in place). */
-export function addPulledInFindings(reports: readonly FileReport[], root: string, optionsFor: (file: string) => LintOptions): void {
+export function addPulledInFindings(
+  reports: readonly FileReport[],
+  root: string,
+  optionsFor: (file: string) => LintOptions,
+  findLockfile: LockfileFinder,
+): void {
   const rule = rules.find((candidate) => candidate.checkPulledIn)!;
   const lockReports = new Map(reports.filter((report) => report.kind === 'lockfile').map((report) => [report.file, byDirect(report)]));
   if (lockReports.size === 0) return;

@@ -12,7 +12,7 @@ import { decodeManifest } from '../text/source';
 import { type ChainProblem, ConfigResolver } from './configResolver';
 import { ConfiguredLinting } from './configuredLinting';
 import { assessRead, type FileReport, type Finding, type LintOptions } from './lint';
-import { findLockfile } from './lockfiles';
+import { type LockfileFinder, scanLockfileFinder } from './lockfiles';
 import { addPulledInFindings } from './pulledIn';
 import { relativeTo } from './paths';
 import { lockedKeys, Lockfiles, reachFrom } from './transitive';
@@ -80,15 +80,16 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
     }
   }
   // Judged only once every manifest is read: which packages are the project's own is known by then.
-  const linting = new ConfiguredLinting(resolver, { ...options, root, firstParty: firstPartyOf(reads) });
+  const findLockfile = scanLockfileFinder();
+  const linting = new ConfiguredLinting(resolver, { ...options, root, firstParty: firstPartyOf(reads), findLockfile });
   const lockfiles = new Lockfiles(root);
-  const pulledIn = traceLockfiles(reads, lockfiles, root);
+  const pulledIn = traceLockfiles(reads, lockfiles, root, findLockfile);
   const outcomes = [
     ...reads.map((read) => judge(read, linting.optionsFor(path.resolve(root, read.file)))),
     ...pulledIn.map((read) => judge(read, linting.optionsFor(path.resolve(root, read.file)))),
   ];
   const files = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
-  addPulledInFindings(files, root, (file) => linting.optionsFor(file));
+  addPulledInFindings(files, root, (file) => linting.optionsFor(file), findLockfile);
   const errors = [...outcomes.flatMap((outcome) => outcome.errors), ...includeErrors];
   const expired = linting.expiredExceptions();
   const findings = [...files.flatMap((file) => file.findings), ...expired];
@@ -104,7 +105,7 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
     findings,
     errors,
     configProblems: resolver.resolvedChains().flatMap((chain) => chain.problems),
-    verdict: computeVerdict([...files, { findings: expired, target: rootOptions.target }], filesWithErrors, transitiveCoverage(reads, root)),
+    verdict: computeVerdict([...files, { findings: expired, target: rootOptions.target }], filesWithErrors, transitiveCoverage(reads, root, findLockfile)),
   };
 }
 
@@ -113,7 +114,7 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
  * locked version, and the packages they pull in become one more file to judge per lockfile, relation
  * `transitive`, each with the chain that brings it.
  */
-export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfiles, root: string): ReadOutcome[] {
+export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfiles, root: string, findLockfile: LockfileFinder): ReadOutcome[] {
   const directByLock = new Map<string, Set<string>>();
   for (const { file, kind, read } of reads) {
     if (!read || (kind !== 'package-json' && kind !== 'pyproject')) continue;
@@ -135,16 +136,11 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
     if (!direct?.size) return [];
     const declarations = reachFrom(lockfile, direct).map(({ key, via }): Declaration => {
       const locked = lockfile.result.packages.get(key)!;
-      return {
-        id: locked.id,
-        ecosystem: locked.ecosystem,
-        name: locked.name,
-        relation: 'transitive',
-        range: locked.locate(),
-        ...(locked.version ? { versionSpec: locked.version } : {}),
-        ...(locked.source && locked.source.kind !== 'workspace' ? { directReference: { kind: locked.source.kind, target: locked.source.target } } : {}),
-        via,
-      };
+      const declaration: Declaration = { id: locked.id, ecosystem: locked.ecosystem, name: locked.name, relation: 'transitive', range: locked.locate(), via };
+      if (locked.version) declaration.versionSpec = locked.version;
+      const source = locked.source;
+      if (source && source.kind !== 'workspace') declaration.directReference = { kind: source.kind, target: source.target };
+      return declaration;
     });
     const file = relativeTo(root, lockfile.path);
     return [{ file, kind: 'lockfile' as const, read: { declarations, licenses: [], problems: [], includes: [] }, errors: [] } as ReadOutcome];
@@ -162,7 +158,7 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
  * Whether every manifest with dependencies had its whole graph pinned — a lockfile, or a requirements file
  * compiled by pip-compile: without one, what the dependencies pull in was not examined.
  */
-export function transitiveCoverage(reads: readonly ReadOutcome[], root: string): TransitiveCoverage {
+export function transitiveCoverage(reads: readonly ReadOutcome[], root: string, findLockfile: LockfileFinder): TransitiveCoverage {
   const manifests = reads.filter(
     ({ kind, read }) => (kind === 'package-json' || kind === 'pyproject' || kind === 'requirements') && (read?.declarations.length ?? 0) > 0,
   );

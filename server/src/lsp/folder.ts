@@ -20,6 +20,7 @@ import {
   traceLockfiles,
   transitiveCoverage,
 } from '../engine/scan';
+import { findLockfile } from '../engine/lockfiles';
 import { Lockfiles } from '../engine/transitive';
 import { computeVerdict, type TransitiveCoverage } from '../engine/verdict';
 import { findManifests } from '../engine/walk';
@@ -135,15 +136,15 @@ export class Folder {
 
   /** What the folder's lockfiles pull in, as files to judge like any other (the CLI does the same). */
   traceLockfiles(reads: readonly ReadOutcome[]): ReadOutcome[] {
-    this.transitive = transitiveCoverage(reads, this.root);
-    return traceLockfiles(reads, new Lockfiles(this.root), this.root);
+    this.transitive = transitiveCoverage(reads, this.root, findLockfile);
+    return traceLockfiles(reads, new Lockfiles(this.root), this.root, findLockfile);
   }
 
   /** Names on each direct dependency what it pulls in; returns the manifests whose findings changed. */
   addPulledIn(): string[] {
     const reports = [...this.outcomes.values()].flatMap((outcome) => (outcome.report ? [outcome.report] : []));
     const before = new Map(reports.map((report) => [report, report.findings.length]));
-    addPulledInFindings(reports, this.root, (file) => this.linting.optionsFor(file));
+    addPulledInFindings(reports, this.root, (file) => this.linting.optionsFor(file), findLockfile);
     return reports.filter((report) => report.findings.length !== before.get(report)).map((report) => path.join(this.root, report.file));
   }
 
