@@ -1,7 +1,7 @@
 // The policy vocabulary shared by the knowledge base, the rules and the engine (SPEC §2).
 // Pure types: nothing here knows about files on disk, editors or output formats.
 
-export type Ecosystem = 'npm' | 'pypi' | 'hf' | 'hf-dataset' | 'service';
+export type Ecosystem = 'npm' | 'pypi' | 'conda' | 'hf' | 'hf-dataset' | 'service';
 
 /** A tier a project can reach. `trusted` is a readiness profile, reported apart (SPEC §2). */
 export type Tier = 'sovereign' | 'national' | 'none';
@@ -76,7 +76,7 @@ export interface Declaration {
 
 /** A manifest as a whole, for the checks about it rather than its components (a missing lockfile). */
 export interface ManifestDeclaration {
-  kind: 'package-json' | 'pyproject';
+  kind: 'package-json' | 'pyproject' | 'pipfile';
   /** The lockfile that pins it, when one exists beside it (or at its workspace root). */
   lockfile?: string;
   dependencies: number;

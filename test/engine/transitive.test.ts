@@ -108,3 +108,51 @@ describe('transitive components', () => {
     expect(scanRoot().verdict).toMatchObject({ transitive: 'examined', summary: 'sovereign' });
   });
 });
+
+describe('Pipfile and conda environments', () => {
+  const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/lockfiles', name), 'utf8');
+
+  it('reads a Pipfile as the manifest and its Pipfile.lock as the lock: the rest of the lock is transitive, by an unknown path', () => {
+    write('Pipfile', fixture('Pipfile'));
+    write('Pipfile.lock', fixture('Pipfile.lock'));
+    const result = scanRoot();
+    const manifest = result.files.find((f) => f.file === 'Pipfile')!;
+    expect(manifest.assessments.map((a) => [a.declaration.id, a.declaration.relation, a.declaration.range.start, a.declaration.versionSpec, a.declaration.locked])).toEqual([
+      ['pypi:requests', 'direct', { line: 6, character: 0 }, undefined, { version: '2.32.3' }],
+      // Not in this lock: known to be unlocked, not guessed.
+      ['pypi:django', 'direct', { line: 7, character: 0 }, '==4.2.14', {}],
+      ['pypi:numpy', 'direct', { line: 8, character: 0 }, '>=1.26', {}],
+      ['pypi:zope-interface', 'direct', { line: 9, character: 1 }, '~=6.4', {}],
+      ['pypi:mylib', 'workspace', { line: 10, character: 0 }, undefined, {}],
+      ['pypi:flask', 'direct', { line: 11, character: 0 }, undefined, {}],
+      ['pypi:pytest', 'dev', { line: 14, character: 0 }, '>=8', { version: '8.3.2' }],
+    ]);
+    const lockReport = result.files.find((f) => f.file === 'Pipfile.lock')!;
+    expect(lockReport.assessments.map((a) => [a.declaration.id, a.declaration.relation, a.declaration.via])).toEqual([
+      ['pypi:certifi', 'transitive', []],
+      ['pypi:tarball-pkg', 'transitive', []],
+    ]);
+    expect(result.verdict.transitive).toBe('examined');
+  });
+
+  it('reads environment.yml: conda packages in their own ecosystem, the pip: list as PyPI packages, no lock', () => {
+    write('environment.yml', fixture('environment.yml'));
+    const result = scanRoot();
+    const report = result.files.find((f) => f.file === 'environment.yml')!;
+    expect(report.assessments.map((a) => [a.declaration.id, a.declaration.range.start, a.declaration.versionSpec ?? null, a.classification])).toEqual([
+      ['conda:numpy', { line: 7, character: 4 }, '>=1.26', 'unknown'],
+      ['conda:pytorch', { line: 8, character: 17 }, null, 'unknown'],
+      ['conda:torchvision', { line: 9, character: 13 }, '=0.18', 'unknown'],
+      ['conda:cudatoolkit', { line: 10, character: 4 }, '11.8.* h4ba93d1_13', 'unknown'],
+      ['conda:pip', { line: 11, character: 4 }, null, 'unknown'],
+      ['pypi:transformers', { line: 13, character: 6 }, '==4.44.0', 'unknown'],
+      ['pypi:datasets', { line: 14, character: 7 }, '>=2.20', 'unknown'],
+      ['pypi:acme-tokenizers', { line: 15, character: 6 }, null, 'unknown'],
+      ['pypi:acme-utils', { line: 17, character: 9 }, null, 'domestic'],
+    ]);
+    expect(result.findings.find((f) => f.componentId === 'conda:pytorch')?.message).toBe(
+      'pytorch — provenance unknown: not in the knowledge base; attest its origin in sovereign-lint.json. Blocks sovereign',
+    );
+    expect(result.verdict.summary).toMatch(/; transitive dependencies not examined \(no lockfile\)$/);
+  });
+});

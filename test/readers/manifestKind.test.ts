@@ -23,6 +23,10 @@ describe('manifestKind', () => {
     ['README.md', 'card'],
     ['readme.MD', 'card'],
     ['docs/x.md', 'card'],
+    ['Pipfile', 'pipfile'],
+    ['services/api/Pipfile', 'pipfile'],
+    ['environment.yml', 'conda'],
+    ['train/environment.yaml', 'conda'],
   ] as const)('%s -> %s', (path, kind) => {
     expect(manifestKind(path)).toBe(kind);
   });
@@ -39,6 +43,9 @@ describe('manifestKind', () => {
     'poetry.lock',
     'README',
     'docs/x.markdown',
+    'Pipfile.lock',
+    'pipfile',
+    'conda-environment.yml',
   ])('%s -> undefined', (path) => {
     expect(manifestKind(path)).toBeUndefined();
   });

@@ -3,6 +3,7 @@ import { defineRule } from '../rule';
 const EXPECTED: Record<string, string> = {
   'package-json': 'package-lock.json, yarn.lock or pnpm-lock.yaml',
   pyproject: 'poetry.lock, uv.lock, pdm.lock or Pipfile.lock',
+  pipfile: 'Pipfile.lock',
 };
 
 export default defineRule({

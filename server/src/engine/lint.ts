@@ -12,7 +12,7 @@ import { Classifier } from './classify';
 import { type Config, EMPTY_CONFIG, type Exception } from './config';
 import { KnowledgePlacement } from './placement';
 import { alternativeFixes, type Fix, pinFix } from './fixes';
-import { findLockfile, type LockfileFinder } from './lockfiles';
+import { findLockfile, isLockable, type LockfileFinder } from './lockfiles';
 
 const START_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const ARCHIVE = /\.(whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip)$/i;
@@ -83,8 +83,8 @@ export function lintFile(file: string, kind: ManifestKind, text: string, options
 /** Places, classifies and checks what a reader found in one file. */
 export function assessRead(file: string, kind: ManifestKind | 'lockfile', read: ReadResult, options: LintOptions): FileReport {
   const findings: Finding[] = [];
-  const lockfile = kind === 'package-json' || kind === 'pyproject' ? options.lockfileFor?.(file, kind) : undefined;
-  if (kind === 'package-json' || kind === 'pyproject') {
+  const lockfile = isLockable(kind) ? options.lockfileFor?.(file, kind) : undefined;
+  if (isLockable(kind)) {
     const manifest = { kind, dependencies: read.declarations.length, range: read.declarations[0]?.range ?? START_RANGE, ...(lockfile ? { lockfile } : {}) };
     for (const rule of rules) {
       const report = rule.checkManifest?.(manifest);

@@ -1,11 +1,19 @@
 // Which lockfile pins a manifest: for package.json, one beside it or at a workspace root above it (npm,
-// yarn and pnpm keep a single lockfile at the root); for pyproject.toml, one beside it.
+// yarn and pnpm keep a single lockfile at the root); for pyproject.toml and Pipfile, one beside it.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ManifestKind } from '../readers/index';
 
 const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml'];
 const PYTHON_LOCKFILES = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock'];
+const PIPENV_LOCKFILES = ['Pipfile.lock'];
+
+/** The manifests a lockfile can pin; requirements files pin themselves (pip-compile), conda environments have none here. */
+export type LockableKind = 'package-json' | 'pyproject' | 'pipfile';
+
+export function isLockable(kind: ManifestKind | 'lockfile'): kind is LockableKind {
+  return kind === 'package-json' || kind === 'pyproject' || kind === 'pipfile';
+}
 
 /** The lockfile for a manifest (absolute path), searching no higher than `root`. */
 export type LockfileFinder = (manifest: string, kind: ManifestKind, root: string) => string | undefined;
@@ -29,6 +37,7 @@ export function scanLockfileFinder(): LockfileFinder {
 
 function search(manifest: string, kind: ManifestKind, root: string, lookIn: typeof besides): string | undefined {
   if (kind === 'pyproject') return lookIn(path.dirname(manifest), PYTHON_LOCKFILES);
+  if (kind === 'pipfile') return lookIn(path.dirname(manifest), PIPENV_LOCKFILES);
   if (kind !== 'package-json') return undefined;
   for (let dir = path.dirname(manifest); ; dir = path.dirname(dir)) {
     const found = lookIn(dir, NPM_LOCKFILES);

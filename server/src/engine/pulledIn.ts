@@ -5,7 +5,7 @@ import path from 'node:path';
 import { rules } from '../../../rules/src/rules/index';
 import type { Assessment, Classification } from '../../../rules/src/types';
 import { type FileReport, type Finding, type LintOptions, toFinding } from './lint';
-import type { LockfileFinder } from './lockfiles';
+import { isLockable, type LockfileFinder } from './lockfiles';
 import { relativeTo } from './paths';
 
 const DESCRIBED: Record<Classification, string> = {
@@ -28,7 +28,7 @@ export function addPulledInFindings(
   // Workspace members share a root lockfile and many dependencies: each list of related places is built once.
   const relatedLists = new Map<string, Related[]>();
   for (const report of reports) {
-    if (report.kind !== 'package-json' && report.kind !== 'pyproject') continue;
+    if (!isLockable(report.kind)) continue;
     const manifest = path.resolve(root, report.file);
     const lockfile = findLockfile(manifest, report.kind, root);
     const lockFile = lockfile ? relativeTo(root, lockfile) : undefined;

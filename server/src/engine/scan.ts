@@ -12,7 +12,7 @@ import { decodeManifest } from '../text/source';
 import { type ChainProblem, ConfigResolver } from './configResolver';
 import { ConfiguredLinting } from './configuredLinting';
 import { assessRead, type FileReport, type Finding, type LintOptions } from './lint';
-import { type LockfileFinder, scanLockfileFinder } from './lockfiles';
+import { isLockable, type LockfileFinder, scanLockfileFinder } from './lockfiles';
 import { addPulledInFindings } from './pulledIn';
 import { relativeTo } from './paths';
 import { lockedKeys, Lockfiles, reachFrom } from './transitive';
@@ -117,7 +117,7 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
 export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfiles, root: string, findLockfile: LockfileFinder): ReadOutcome[] {
   const directByLock = new Map<string, Set<string>>();
   for (const { file, kind, read } of reads) {
-    if (!read || (kind !== 'package-json' && kind !== 'pyproject')) continue;
+    if (!read || !isLockable(kind)) continue;
     const manifest = path.resolve(root, file);
     const lockPath = findLockfile(manifest, kind, root);
     const lockfile = lockPath ? lockfiles.get(lockPath) : undefined;
@@ -160,10 +160,10 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
  */
 export function transitiveCoverage(reads: readonly ReadOutcome[], root: string, findLockfile: LockfileFinder): TransitiveCoverage {
   const manifests = reads.filter(
-    ({ kind, read }) => (kind === 'package-json' || kind === 'pyproject' || kind === 'requirements') && (read?.declarations.length ?? 0) > 0,
+    ({ kind, read }) => (isLockable(kind) || kind === 'requirements' || kind === 'conda') && (read?.declarations.length ?? 0) > 0,
   );
   const locked = manifests.filter(({ file, kind, read }) =>
-    kind === 'requirements' ? read?.compiled === true : findLockfile(path.resolve(root, file), kind as 'package-json' | 'pyproject', root),
+    kind === 'requirements' ? read?.compiled === true : isLockable(kind) && findLockfile(path.resolve(root, file), kind, root) !== undefined,
   );
   return locked.length === manifests.length ? 'examined' : locked.length === 0 ? 'not examined' : 'partly examined';
 }

@@ -88,6 +88,8 @@ export function lockedKeys(lockfile: Lockfile, manifest: string, declarations: r
  */
 export function reachFrom(lockfile: Lockfile, direct: ReadonlySet<string>): Reached[] {
   const { packages } = lockfile.result;
+  // Without edges every package the manifest does not declare is pulled in, by a path the file does not tell.
+  if (lockfile.result.withoutEdges) return [...packages.keys()].filter((key) => !direct.has(key)).map((key) => ({ key, via: [] }));
   const seen = new Set(direct);
   const reached: Reached[] = [];
   const queue: { key: string; chain: string[] }[] = [...direct].map((key) => ({ key, chain: [packages.get(key)!.name] }));

@@ -116,7 +116,8 @@ class SovereignLintServer {
         watchers: [
           // Every JSON file: configs extend files of any name (./team/base.json).
           { globPattern: '**/{*.json,pyproject.toml}' },
-          { globPattern: '**/*.{txt,in,md,lock,yaml}' },
+          { globPattern: '**/*.{txt,in,md,lock,yaml,yml}' },
+          { globPattern: '**/Pipfile' },
         ],
       });
     }

@@ -1,12 +1,13 @@
 // Which reader a file needs, decided by its path alone (the walker and the language server share this).
 import { readCard } from './card';
+import { readCondaManifest, readPipfileManifest } from './environments';
 import { readPackageJson } from './packageJson';
 import { readPyproject } from './pyproject';
 import { MAX_NESTING, nestsTooDeep } from '../text/nesting';
 import { readRequirements } from './requirements';
 import { emptyResult, type ReadResult } from './types';
 
-export type ManifestKind = 'package-json' | 'requirements' | 'pyproject' | 'card';
+export type ManifestKind = 'package-json' | 'requirements' | 'pyproject' | 'pipfile' | 'conda' | 'card';
 
 /** The kind of manifest at a `/`-separated path, or undefined for a file no reader takes. */
 export function manifestKind(path: string): ManifestKind | undefined {
@@ -15,6 +16,8 @@ export function manifestKind(path: string): ManifestKind | undefined {
   const lower = name.toLowerCase();
   if (name === 'package.json') return 'package-json';
   if (name === 'pyproject.toml') return 'pyproject';
+  if (name === 'Pipfile') return 'pipfile';
+  if (lower === 'environment.yml' || lower === 'environment.yaml') return 'conda';
   if (lower.endsWith('.md')) return 'card';
   if (
     /^requirements.*\.(txt|in)$/.test(lower) ||
@@ -43,6 +46,10 @@ export function readManifest(kind: ManifestKind, text: string, fileName: string)
       return readRequirements(text);
     case 'pyproject':
       return readPyproject(text);
+    case 'pipfile':
+      return readPipfileManifest(text);
+    case 'conda':
+      return readCondaManifest(text);
     case 'card':
       return readCard(text, fileName);
   }

@@ -14,6 +14,7 @@ const LABEL = 'Pipfile.lock';
 
 export function readPipfileLock(text: string): LockResult {
   const result = emptyLockResult('pipfile-lock');
+  result.withoutEdges = true;
   const root = loadJson(text, LABEL, result.problems);
   if (!root) return result;
   const locator = new EntryLocator(text, jsonKeyFinder(true));

@@ -48,6 +48,8 @@ export interface LockResult {
   problems: Problem[];
   /** yarn.lock: every descriptor (`lodash@^4.17.0`, `lodash@npm:^4.17.21`) → the key it is locked to (see findKey). */
   descriptors?: Map<string, string>;
+  /** Set when the file records no dependency edges (Pipfile.lock): what the direct dependencies pull in is every other package, by an unknown path. */
+  withoutEdges?: boolean;
   /** environment.yml: the conda packages (the pip: section is in `packages`). */
   condaPackages?: CondaPackage[];
 }

@@ -1,0 +1,51 @@
+// Pipfile and conda environment.yml as manifests: their entries are the project's direct dependencies.
+// Their syntax is read by the lockfile readers (they share TOML/YAML loading and on-demand locating);
+// here each entry becomes a declaration at the range of its name. Conda packages get their own
+// ecosystem (`conda:NAME`): a conda-forge build is placed by what the knowledge base or the team says
+// about conda packages, never assumed to be the PyPI project of the same name.
+import { componentId } from '../../../rules/src/ids';
+import type { Declaration } from '../../../rules/src/types';
+import { readCondaEnvironment } from './lockfiles/conda';
+import { readPipfile } from './lockfiles/pipfile';
+import type { LockedPackage, LockResult } from './lockfiles/types';
+import type { ReadResult } from './types';
+
+export function readPipfileManifest(text: string): ReadResult {
+  return resultOf(readPipfile(text), []);
+}
+
+export function readCondaManifest(text: string): ReadResult {
+  const environment = readCondaEnvironment(text);
+  const conda = (environment.condaPackages ?? []).map((locked): Declaration => {
+    const declaration: Declaration = { id: componentId('conda', locked.name), ecosystem: 'conda', name: locked.name, relation: 'direct', range: locked.locate() };
+    if (locked.versionSpec) declaration.versionSpec = locked.versionSpec;
+    return declaration;
+  });
+  return resultOf(environment, conda);
+}
+
+/** The direct dependencies of the single importer, in the file's order, before `extra` ones. */
+function resultOf(read: LockResult, extra: Declaration[]): ReadResult {
+  const direct = (read.importers.get('') ?? []).map((key) => declarationOf(read.packages.get(key)!));
+  // In the file's order: an environment's `pip:` list sits among its conda entries.
+  const declarations = [...extra, ...direct].sort(byPosition);
+  return { declarations, licenses: [], problems: read.problems, includes: [] };
+}
+
+function declarationOf(locked: LockedPackage): Declaration {
+  const declaration: Declaration = {
+    id: locked.id,
+    ecosystem: locked.ecosystem,
+    name: locked.name,
+    relation: locked.dev ? 'dev' : 'direct',
+    range: locked.locate(),
+  };
+  if (locked.specifier) declaration.versionSpec = locked.specifier;
+  const source = locked.source;
+  if (source && source.kind !== 'workspace') declaration.directReference = { kind: source.kind, target: source.target };
+  return declaration;
+}
+
+function byPosition(a: Declaration, b: Declaration): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
