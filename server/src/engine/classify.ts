@@ -26,9 +26,10 @@ export interface Placement {
 /** Derivations that carry the base's licence terms into the derived weights. */
 const INHERITS_LICENSE = new Set<Derivation>(['finetune', 'adapter', 'merge', 'quantized', 'continued-pretraining', 'initialised-from']);
 
-// Shared by every assessment they describe: reasons are read, never changed.
+// Shared by every assessment they describe: reasons and lineages are read, never changed.
 const FIRST_PARTY: Reason = { kind: 'first-party' };
 const NOT_FOUND: Reason = { kind: 'not-found' };
+const NO_LINEAGE: LineageStep[] = [];
 
 /** What one node of a lineage graph amounts to. */
 interface NodeResult {
@@ -50,10 +51,10 @@ export class Classifier {
   assess(declaration: Declaration): Assessment {
     const jurisdiction = this.jurisdiction;
     if (declaration.relation === 'workspace') {
-      return { declaration, jurisdiction, classification: 'domestic', reason: FIRST_PARTY, lineage: [] };
+      return { declaration, jurisdiction, classification: 'domestic', reason: FIRST_PARTY, lineage: NO_LINEAGE };
     }
     const provenance = this.placement.find(declaration.id);
-    if (!provenance) return { declaration, jurisdiction, classification: 'unknown', reason: NOT_FOUND, lineage: [] };
+    if (!provenance) return { declaration, jurisdiction, classification: 'unknown', reason: NOT_FOUND, lineage: NO_LINEAGE };
     const node = this.cache.get(provenance.entry) ?? this.evaluate(provenance.entry, new Set());
     return { declaration, jurisdiction, provenance, classification: classificationOf(node), reason: node.reason, lineage: node.lineage };
   }

@@ -82,8 +82,8 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
   // Judged only once every manifest is read: which packages are the project's own is known by then.
   const findLockfile = scanLockfileFinder();
   const linting = new ConfiguredLinting(resolver, { ...options, root, firstParty: firstPartyOf(reads), findLockfile });
-  const lockfiles = new Lockfiles(root);
-  const pulledIn = traceLockfiles(reads, lockfiles, root, findLockfile);
+  // The lockfiles (tens of megabytes of text and tables) are garbage once traced: nothing below holds them.
+  const pulledIn = traceLockfiles(reads, new Lockfiles(root), root, findLockfile);
   const outcomes = [
     ...reads.map((read) => judge(read, linting.optionsFor(path.resolve(root, read.file)))),
     ...pulledIn.map((read) => judge(read, linting.optionsFor(path.resolve(root, read.file)))),
