@@ -1,6 +1,7 @@
-// Where a dependency is declared, what it pulls in: each direct dependency a lockfile resolved gets the
-// non-domestic packages reached through it named on its own line (`foreign-transitive`), each one a
-// related location in the lockfile. The pulled-in packages keep their own findings on the lockfile.
+// Where a dependency is declared, what it pulls in: each direct dependency a lockfile (or a pip-compile
+// output's `# via` annotations) resolved gets the non-domestic packages reached through it named on its
+// own line (`foreign-transitive`), each one a related location where it is pinned. The pulled-in
+// packages keep their own findings there.
 import path from 'node:path';
 import { rules } from '../../../rules/src/rules/index';
 import type { Assessment, Classification } from '../../../rules/src/types';
@@ -24,26 +25,32 @@ export function addPulledInFindings(
 ): void {
   const rule = rules.find((candidate) => candidate.checkPulledIn)!;
   const lockReports = new Map(reports.filter((report) => report.kind === 'lockfile').map((report) => [report.file, byDirect(report)]));
-  if (lockReports.size === 0) return;
+  /** Where a manifest's pulled-in packages are listed: its lockfile's report, or (pip-compile output) its own. */
+  const pulledInOf = (report: FileReport): { file: string; byName: Map<string, Assessment[]> } | undefined => {
+    if (report.kind === 'requirements') return { file: report.file, byName: byDirect(report) };
+    if (!isLockable(report.kind)) return undefined;
+    const lockfile = findLockfile(path.resolve(root, report.file), report.kind, root);
+    const file = lockfile ? relativeTo(root, lockfile) : undefined;
+    const byName = file ? lockReports.get(file) : undefined;
+    return file && byName ? { file, byName } : undefined;
+  };
   // Workspace members share a root lockfile and many dependencies: each list of related places is built once.
   const relatedLists = new Map<string, Related[]>();
   for (const report of reports) {
-    if (!isLockable(report.kind)) continue;
-    const manifest = path.resolve(root, report.file);
-    const lockfile = findLockfile(manifest, report.kind, root);
-    const lockFile = lockfile ? relativeTo(root, lockfile) : undefined;
-    const pulledByName = lockFile ? lockReports.get(lockFile) : undefined;
-    if (!pulledByName || !lockFile) continue;
-    const options = optionsFor(manifest);
+    const source = pulledInOf(report);
+    if (!source?.byName.size) continue;
+    const options = optionsFor(path.resolve(root, report.file));
     for (const direct of report.assessments) {
-      const name = direct.declaration.name;
-      const pulled = direct.declaration.locked ? (pulledByName.get(name) ?? []) : [];
+      const { name, relation, locked } = direct.declaration;
+      // A manifest's declaration pulls in what its lock resolved it to; a compiled file's pins are resolved already.
+      if (relation === 'transitive' || (report.kind !== 'requirements' && !locked)) continue;
+      const pulled = source.byName.get(name) ?? [];
       const found = rule.checkPulledIn!(direct, pulled);
       if (!found) continue;
       const finding = toFinding(rule, found, report.file, direct.declaration.range, options, direct);
-      const key = `${lockFile}\0${name}`;
+      const key = `${source.file}\0${name}`;
       let related = relatedLists.get(key);
-      if (!related) relatedLists.set(key, (related = relatedPlaces(pulled, lockFile)));
+      if (!related) relatedLists.set(key, (related = relatedPlaces(pulled, source.file)));
       finding.related = related;
       report.findings.push(finding);
     }
@@ -62,8 +69,13 @@ function relatedPlaces(pulled: readonly Assessment[], file: string): Related[] {
     .map(({ declaration, classification }) => ({
       file,
       range: declaration.range,
-      message: `${declaration.name}${declaration.versionSpec ? `@${declaration.versionSpec}` : ''} — ${DESCRIBED[classification]}, via ${declaration.via!.join(' → ')}`,
+      message: `${declaration.name}${pinnedVersion(declaration.versionSpec)} — ${DESCRIBED[classification]}, via ${declaration.via!.join(' → ')}`,
     }));
+}
+
+/** `@1.2.3` for a lockfile's version or a compiled file's `==1.2.3` pin. */
+function pinnedVersion(spec: string | undefined): string {
+  return spec ? `@${spec.replace(/^===?\s*/, '')}` : '';
 }
 
 /** A lockfile's transitive components grouped by the direct dependency that brings them. */
