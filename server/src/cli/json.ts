@@ -1,8 +1,23 @@
 // `--format json`: the stable machine-readable contract of SPEC §7. Fields are only ever added.
+import type { Assessment } from '../../../rules/src/types';
+import type { Finding } from '../engine/lint';
 import type { ScanResult } from '../engine/scan';
 import { TOOL_NAME, TOOL_VERSION } from './version';
 
+/** The report as one object (for tests and callers that want to inspect it). */
 export function toJson(result: ScanResult): object {
+  return jsonReport(result, (items) => [...items]);
+}
+
+/**
+ * The report with its long lists as lazy sequences, for the CLI to write piece by piece: each component's
+ * and finding's JSON object lives only while it is written, instead of a monorepo's worth of them at once.
+ */
+export function toJsonStream(result: ScanResult): object {
+  return jsonReport(result, (items) => items);
+}
+
+function jsonReport(result: ScanResult, list: <T>(items: Iterable<T>) => Iterable<T>): object {
   const { verdict } = result;
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION, knowledgeBase: result.kbVersion },
@@ -18,46 +33,60 @@ export function toJson(result: ScanResult): object {
       transitive: verdict.transitive,
       trustedReadiness: verdict.trusted,
     },
-    components: result.files.flatMap((file) =>
-      file.assessments.map(({ declaration, provenance, classification, lineage, jurisdiction }) => ({
-        id: declaration.id,
-        ecosystem: declaration.ecosystem,
-        name: declaration.name,
-        relation: declaration.relation,
-        classification,
-        origin: provenance?.entry.origin ?? (declaration.relation === 'workspace' ? jurisdiction : 'unknown'),
-        file: file.file,
-        range: declaration.range,
-        ...(declaration.group ? { group: declaration.group } : {}),
-        ...(declaration.versionSpec !== undefined ? { versionSpec: declaration.versionSpec } : {}),
-        ...(declaration.directReference ? { directReference: declaration.directReference } : {}),
-        ...(declaration.via ? { via: declaration.via } : {}),
-        ...(provenance
-          ? {
-              owner: provenance.entry.owner,
-              ...(provenance.entry.license ? { license: provenance.entry.license } : {}),
-              provenance: provenance.source,
-              evidence: provenance.entry.evidence,
-            }
-          : {}),
-        ...(lineage.length ? { lineage } : {}),
-      })),
-    ),
-    findings: result.findings
-      .filter((finding) => finding.severity !== 'off')
-      .map((finding) => ({
-        rule: finding.rule,
-        severity: finding.severity,
-        blocks: finding.blocks,
-        ...(finding.componentId ? { componentId: finding.componentId } : {}),
-        file: finding.file,
-        range: finding.range,
-        message: finding.message,
-        fixes: finding.fixes,
-        ...(finding.lineage ? { lineage: finding.lineage } : {}),
-        ...(finding.related ? { related: finding.related } : {}),
-        ...(finding.exception ? { exception: finding.exception } : {}),
-      })),
+    components: list(componentsOf(result)),
+    findings: list(reportedFindings(result)),
     errors: result.errors,
+  };
+}
+
+function* componentsOf(result: ScanResult): Generator<object> {
+  for (const file of result.files) {
+    for (const assessment of file.assessments) yield componentJson(file.file, assessment);
+  }
+}
+
+function componentJson(file: string, { declaration, provenance, classification, lineage, jurisdiction }: Assessment): object {
+  return {
+    id: declaration.id,
+    ecosystem: declaration.ecosystem,
+    name: declaration.name,
+    relation: declaration.relation,
+    classification,
+    origin: provenance?.entry.origin ?? (declaration.relation === 'workspace' ? jurisdiction : 'unknown'),
+    file,
+    range: declaration.range,
+    ...(declaration.group ? { group: declaration.group } : {}),
+    ...(declaration.versionSpec !== undefined ? { versionSpec: declaration.versionSpec } : {}),
+    ...(declaration.directReference ? { directReference: declaration.directReference } : {}),
+    ...(declaration.via ? { via: declaration.via } : {}),
+    ...(provenance
+      ? {
+          owner: provenance.entry.owner,
+          ...(provenance.entry.license ? { license: provenance.entry.license } : {}),
+          provenance: provenance.source,
+          evidence: provenance.entry.evidence,
+        }
+      : {}),
+    ...(lineage.length ? { lineage } : {}),
+  };
+}
+
+function* reportedFindings(result: ScanResult): Generator<object> {
+  for (const finding of result.findings) if (finding.severity !== 'off') yield findingJson(finding);
+}
+
+function findingJson(finding: Finding): object {
+  return {
+    rule: finding.rule,
+    severity: finding.severity,
+    blocks: finding.blocks,
+    ...(finding.componentId ? { componentId: finding.componentId } : {}),
+    file: finding.file,
+    range: finding.range,
+    message: finding.message,
+    fixes: finding.fixes,
+    ...(finding.lineage ? { lineage: finding.lineage } : {}),
+    ...(finding.related ? { related: finding.related } : {}),
+    ...(finding.exception ? { exception: finding.exception } : {}),
   };
 }

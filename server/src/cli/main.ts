@@ -8,7 +8,7 @@ import type { Target } from '../../../rules/src/types';
 import { scan, ScanInputError } from '../engine/scan';
 import { printConfig } from './printConfig';
 import { writeJson } from './streamJson';
-import { toJson } from './json';
+import { toJsonStream } from './json';
 import { toSarif } from './sarif';
 import { toText } from './text';
 import { TOOL_NAME, TOOL_VERSION } from './version';
@@ -105,7 +105,7 @@ function run(argv: readonly string[], io: Io): number {
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
     throw new UsageError(`invalid config ${where(first.file, first.range, io.cwd)}: ${first.message}${more}`);
   }
-  if (format === 'json') writeJson(toJson(result), io.stdout, STREAMED_JSON);
+  if (format === 'json') writeJson(toJsonStream(result), io.stdout, STREAMED_JSON);
   else if (format === 'sarif') writeJson(toSarif(result), io.stdout, STREAMED_SARIF);
   else io.stdout(toText(result, io.isTTY && !io.env.NO_COLOR));
   return result.verdict.meetsTarget ? 0 : 1;

@@ -1,6 +1,7 @@
 // Writes a JSON document piece by piece: a large monorepo's report has hundreds of thousands of
 // components, more than one JavaScript string can hold. Objects are laid out like JSON.stringify with
-// two-space indentation, except that the elements of the arrays named `streamed` are written one per line.
+// two-space indentation, except that the elements of the lists named `streamed` (arrays, or lazy
+// sequences) are written one per line.
 export function writeJson(value: object, write: (text: string) => void, streamed: ReadonlySet<string>): void {
   const buffered = new BufferedWriter(write);
   writeObject(value, (text) => buffered.write(text), streamed, '');
@@ -36,7 +37,7 @@ function writeObject(value: object, write: (text: string) => void, streamed: Rea
   write('{\n');
   entries.forEach(([key, v], index) => {
     write(`${inner}${JSON.stringify(key)}: `);
-    if (Array.isArray(v) && streamed.has(key)) {
+    if (streamed.has(key) && isIterable(v)) {
       writeArray(v, write, inner);
     } else if (Array.isArray(v) && v.some((item) => isObject(item) && containsStreamed(item, streamed))) {
       write('[\n');
@@ -56,11 +57,19 @@ function writeObject(value: object, write: (text: string) => void, streamed: Rea
   write(`${indent}}${indent === '' ? '\n' : ''}`);
 }
 
-function writeArray(items: unknown[], write: (text: string) => void, indent: string): void {
-  if (items.length === 0) return write('[]');
-  write('[\n');
-  items.forEach((item, index) => write(`${indent}  ${JSON.stringify(item)}${index < items.length - 1 ? ',' : ''}\n`));
-  write(`${indent}]`);
+/** An array, or a lazy sequence whose elements exist only while they are written. */
+function writeArray(items: Iterable<unknown>, write: (text: string) => void, indent: string): void {
+  let first = true;
+  for (const item of items) {
+    write(first ? `[\n${indent}  ` : `,\n${indent}  `);
+    write(JSON.stringify(item));
+    first = false;
+  }
+  write(first ? '[]' : `\n${indent}]`);
+}
+
+function isIterable(value: unknown): value is Iterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.iterator in value;
 }
 
 function isObject(value: unknown): value is object {
