@@ -28,4 +28,13 @@ describe('writeJson', () => {
     expect(JSON.parse(text)).toEqual(sarif);
     expect(text).toContain('"results": [\n        {"ruleId":"r"}\n      ]');
   });
+
+  it('writes a lazy sequence as the array it yields, an empty one as []', () => {
+    function* components() {
+      yield { id: 'npm:a' };
+      yield { id: 'npm:b' };
+    }
+    const lazy = { ...report, components: components(), errors: [][Symbol.iterator]() };
+    expect(written(lazy, ['components', 'errors'])).toBe(written(report, ['components', 'errors']));
+  });
 });
