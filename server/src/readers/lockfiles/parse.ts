@@ -6,7 +6,9 @@ import { parse as parseToml, TomlError } from 'smol-toml';
 import { LineIndex } from '../../text/lineIndex';
 import { loadPlainYaml } from './plainYaml';
 import type { Problem } from '../types';
-import { type Table, table } from './values';
+import { componentId } from '../../../../rules/src/ids';
+import { pypiKey, type UniqueKeys } from './result';
+import { list, string, type Table, table } from './values';
 
 /**
  * The top-level object, or undefined with the reason in `problems`. A syntax error still gives what
@@ -79,6 +81,25 @@ export function loadPackageLock(text: string, label: string, problems: Problem[]
     return undefined;
   }
   return root;
+}
+
+/** One `[[package]]` table of a TOML lockfile that names its package, and the key it is stored under. */
+export interface PackageTable {
+  body: Table;
+  name: string;
+  id: string;
+  version?: string;
+  key: string;
+}
+
+export function* packageTables(root: Table, unique: UniqueKeys): Generator<PackageTable> {
+  for (const value of list(root.package)) {
+    const body = table(value);
+    const name = string(body?.name);
+    if (!body || name === undefined) continue;
+    const version = string(body.version);
+    yield { body, name, id: componentId('pypi', name), version, key: unique.take(pypiKey(name, version)) };
+  }
 }
 
 export function shapeProblem(label: string, expected: string): Problem {

@@ -4,8 +4,8 @@
 // It does not say which packages are direct: the caller takes those from pyproject.toml (findKey).
 import { componentId, normalisePypiName } from '../../../../rules/src/ids';
 import { EntryLocator, tomlPackageFinder } from './locate';
-import { loadPackageLock } from './parse';
-import { append, emptyLockResult, pypiKey, UniqueKeys } from './result';
+import { loadPackageLock, packageTables } from './parse';
+import { append, emptyLockResult, UniqueKeys } from './result';
 import type { LockedPackage, LockResult } from './types';
 import { keysOf, list, string, type Table, table } from './values';
 
@@ -22,13 +22,7 @@ export function readPoetryLock(text: string): LockResult {
   const byName = new Map<string, string[]>();
   const read: { key: string; body: Table }[] = [];
 
-  for (const value of list(root.package)) {
-    const body = table(value);
-    const name = string(body?.name);
-    if (!body || name === undefined) continue;
-    const id = componentId('pypi', name);
-    const version = string(body.version);
-    const key = unique.take(pypiKey(name, version));
+  for (const { body, name, id, version, key } of packageTables(root, unique)) {
     const source = poetrySource(table(body.source));
     append(byName, id, key);
     read.push({ key, body });

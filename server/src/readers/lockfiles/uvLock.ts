@@ -5,7 +5,7 @@
 // `[manifest]` names as workspace members, or the one at "." without a manifest) are the importers.
 import { componentId } from '../../../../rules/src/ids';
 import { EntryLocator, tomlPackageFinder } from './locate';
-import { loadPackageLock } from './parse';
+import { loadPackageLock, packageTables } from './parse';
 import { append, emptyLockResult, markDevOnly, pypiKey, UniqueKeys } from './result';
 import type { LockedPackage, LockResult } from './types';
 import { list, string, type Table, table } from './values';
@@ -30,13 +30,7 @@ export function readUvLock(text: string): LockResult {
   const byName = new Map<string, string[]>();
   const read: Read[] = [];
 
-  for (const value of list(root.package)) {
-    const body = table(value);
-    const name = string(body?.name);
-    if (!body || name === undefined) continue;
-    const id = componentId('pypi', name);
-    const version = string(body.version);
-    const key = unique.take(pypiKey(name, version));
+  for (const { body, name, id, version, key } of packageTables(root, unique)) {
     const sourceTable = table(body.source);
     const folder = string(sourceTable?.editable) ?? string(sourceTable?.virtual);
     const isMember = folder !== undefined && (manifest ? members.has(id) : folder === '.');
