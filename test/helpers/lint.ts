@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../../rules/src/kb';
 import type { Target } from '../../rules/src/types';
 import { Classifier } from '../../server/src/engine/classify';
 import { type Config, EMPTY_CONFIG } from '../../server/src/engine/config';
-import { type FileReport, Interned, lintFile } from '../../server/src/engine/lint';
+import { type FileReport, lintFile } from '../../server/src/engine/lint';
 import { KnowledgePlacement } from '../../server/src/engine/placement';
 import { manifestKind } from '../../server/src/readers/index';
 
@@ -23,7 +23,6 @@ export function lintText(
     today,
     root: '/work/project',
     firstParty: new Set(),
-    messages: new Interned(),
   });
   if (!report) throw new Error(`${file} was not read as a manifest`);
   return report;

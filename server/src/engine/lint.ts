@@ -72,20 +72,6 @@ export interface LintOptions {
   firstParty: ReadonlySet<string>;
   /** The lockfile that pins a manifest (path relative to the root), if any. */
   lockfileFor?: (file: string, kind: ManifestKind) => string | undefined;
-  /** One copy of each message text (the same package is reported in many lockfiles of a monorepo). */
-  messages: Interned;
-}
-
-/** Keeps one copy of equal strings. */
-export class Interned {
-  private readonly seen = new Map<string, string>();
-
-  intern(text: string): string {
-    const kept = this.seen.get(text);
-    if (kept !== undefined) return kept;
-    this.seen.set(text, text);
-    return text;
-  }
 }
 
 /** Lints one manifest; undefined when a Markdown file is not a card. */
@@ -146,7 +132,7 @@ export function toFinding(
     blocks: blocksOf(rule.meta, report),
     file,
     range,
-    message: options.messages.intern(formatMessage(rule.meta.messages[report.messageId] ?? report.messageId, report.data)),
+    message: formatMessage(rule.meta.messages[report.messageId] ?? report.messageId, report.data),
     fixes: report.fix ? fixesOf(report.fix, file, range, assessment?.declaration) : NO_FIXES,
   };
   // Set only when present (a scan makes tens of thousands of findings; no throwaway objects for absent fields).
@@ -226,6 +212,5 @@ export function createLintOptions(
     root,
     firstParty: options.firstParty ?? new Set(),
     lockfileFor: (file, kind) => (options.findLockfile ?? findLockfile)(path.resolve(root, file), kind, root),
-    messages: new Interned(),
   };
 }
