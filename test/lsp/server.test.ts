@@ -287,6 +287,29 @@ describe('code actions', () => {
     expect(client.diagnosticsOf(file)![0]!.message).toMatch(/^numpy/);
   });
 
+  it('lints a conda environment: a conda package is attested as conda:NAME, and the finding goes away', async () => {
+    const root = workspace({ 'environment.yml': 'name: train\ndependencies:\n  - python=3.11\n  - cudatoolkit=11.8\n' }, false);
+    const client = await start(root);
+    const file = path.join(root, 'environment.yml');
+    const diagnostics = await client.waitFor(() => client.diagnosticsOf(file), 'environment diagnostics');
+    expect(diagnostics.map(pick)).toEqual([
+      {
+        range: { start: { line: 3, character: 4 }, end: { line: 3, character: 15 } },
+        code: 'unknown-provenance',
+        source: 'sovereign-lint',
+        severity: 1,
+        message: 'cudatoolkit — provenance unknown: not in the knowledge base; attest its origin in sovereign-lint.json. Blocks sovereign',
+      },
+    ]);
+    const actions = await actionsAt(client, file, 3);
+    const config = applyDocumentChanges(actions[0]!, () => '').get(uriOf(path.join(root, 'sovereign-lint.json')))!;
+    expect(config).toContain('"conda:cudatoolkit": {');
+    expect(parseConfig(config).problems).toEqual([]);
+    fs.writeFileSync(path.join(root, 'sovereign-lint.json'), config);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(root, 'sovereign-lint.json')), type: 1 }] });
+    await client.waitFor(() => client.diagnosticsOf(file)?.length === 0, 'the attested conda package no longer unknown');
+  });
+
   it('records an exception in an existing config, keeping its formatting, and the verdict accepts it', async () => {
     const existing = '{\n\t"target": "sovereign",\n\t"ignore": [\n\t\t{ "component": "pypi:torch", "reason": "no alternative" }\n\t]\n}\n';
     const root = workspace({ 'requirements.txt': 'numpy\n', 'sovereign-lint.json': existing }, false);
