@@ -501,6 +501,14 @@ describe('readRequirements: pip-compile output', () => {
     expect(readRequirements(text).compiled).toBe(true);
   });
 
+  it('keeps a package a constraints file only pins transitive', () => {
+    const text = 'requests==2.32.3\n    # via -r requirements.in\nidna==3.7\n    # via\n    #   -c constraints.txt\n    #   requests\n';
+    expect(relations(text)).toEqual([
+      ['requests', 'direct', null],
+      ['idna', 'transitive', ['requests']],
+    ]);
+  });
+
   it('reads the one-line annotation style', () => {
     const text = 'httpx==0.27.0  # via -r requirements.in\nidna==3.7  # via anyio, httpx\nanyio==4.4.0  # via httpx\n';
     expect(relations(text)).toEqual([

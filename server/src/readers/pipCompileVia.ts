@@ -48,9 +48,11 @@ export function viaAnnotations(text: string): Map<string, string[]> {
  * direct, whatever else also needs it; one without annotations is left as written.
  */
 export function applyVia(declarations: readonly Declaration[], parents: ReadonlyMap<string, readonly string[]>): void {
-  const isInput = (parent: string) => /^(-r|-c|--requirement|--constraint)\b/.test(parent);
-  const packageParents = (name: string) => (parents.get(name) ?? []).filter((parent) => !isInput(parent)).map(normalisePypiName);
-  const direct = new Set([...parents].filter(([, list]) => list.some(isInput)).map(([name]) => name));
+  // `-r file` asked for it; `-c file` only constrained its version, so a constrained package may still be transitive.
+  const isFile = (parent: string) => /^(-r|-c|--requirement|--constraint)\b/.test(parent);
+  const isRequired = (parent: string) => /^(-r|--requirement)\b/.test(parent);
+  const packageParents = (name: string) => (parents.get(name) ?? []).filter((parent) => !isFile(parent)).map(normalisePypiName);
+  const direct = new Set([...parents].filter(([, list]) => list.some(isRequired)).map(([name]) => name));
   const named = new Map<string, string>();
   for (const declaration of declarations) named.set(normalisePypiName(declaration.name), declaration.name);
   for (const declaration of declarations) {
