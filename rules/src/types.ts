@@ -46,6 +46,7 @@ export type RewriteSite =
   | { syntax: 'package-json'; range: Range; hasVersion: boolean }
   | { syntax: 'pep508'; range: Range; extraDeletions: Range[] }
   | { syntax: 'poetry'; range: Range }
+  | { syntax: 'pipfile'; range: Range }
   | { syntax: 'yaml-scalar'; range: Range; quote: '' | '"' | "'" };
 
 /** One component as a reader found it in one file. */

@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { toJson } from '../../server/src/cli/json';
 import { scan } from '../../server/src/engine/scan';
 import { fixtureKb } from '../fixtures/kb';
+import { applyEdits } from '../helpers/edits';
 
 let root: string;
 const write = (file: string, content: string | object) => {
@@ -147,6 +148,35 @@ describe('Pipfile and conda environments', () => {
       ['pypi:tarball-pkg', 'transitive', []],
     ]);
     expect(result.verdict.transitive).toBe('examined');
+  });
+
+  it('pins a Pipfile entry to the version Pipfile.lock resolves, in Pipfile syntax, touching nothing else', () => {
+    write('Pipfile', fixture('Pipfile'));
+    write('Pipfile.lock', fixture('Pipfile.lock'));
+    const result = scanRoot();
+    const pin = result.findings.find((f) => f.rule === 'unpinned-version' && f.componentId === 'pypi:requests')!;
+    expect(pin.message).toBe('requests — no version: blocks trusted readiness');
+    expect(pin.fixes).toEqual([
+      {
+        title: 'Pin requests to 2.32.3, the version the lockfile resolves',
+        isPreferred: true,
+        edits: [{ file: 'Pipfile', range: { start: { line: 6, character: 0 }, end: { line: 6, character: 14 } }, newText: 'requests = "==2.32.3"' }],
+      },
+    ]);
+    const fixed = applyEdits(fixture('Pipfile'), pin.fixes[0]!.edits);
+    expect(fixed).toBe(fixture('Pipfile').replace('requests = "*"', 'requests = "==2.32.3"'));
+    // An inline table says more (extras, a path) than a one-line rewrite could keep: no fix is offered there.
+    const numpy = result.findings.find((f) => f.rule === 'unpinned-version' && f.componentId === 'pypi:numpy');
+    expect(numpy?.fixes ?? []).toEqual([]);
+  });
+
+  it('replaces a foreign SDK in a Pipfile with its domestic alternative, in Pipfile syntax', () => {
+    const text = '[packages]\nopenai = "==1.40.0"\n"zope.interface" = "*"\n';
+    write('Pipfile', text);
+    const finding = scanRoot().findings.find((f) => f.componentId === 'pypi:openai' && f.rule === 'foreign-proprietary')!;
+    const [replace] = finding.fixes;
+    expect(replace!.edits).toEqual([{ file: 'Pipfile', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 19 } }, newText: 'gigachat = ">=0.1.39"' }]);
+    expect(applyEdits(text, replace!.edits)).toBe('[packages]\ngigachat = ">=0.1.39"\n"zope.interface" = "*"\n');
   });
 
   it('reads environment.yml: conda packages in their own ecosystem, the pip: list as PyPI packages, no lock', () => {

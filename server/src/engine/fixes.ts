@@ -37,6 +37,8 @@ export function pinFix(declaration: Declaration, version: string): Fix[] {
       return [{ title, isPreferred: true, edits: [{ range: site.range, newText: `${JSON.stringify(declaration.name)}: ${JSON.stringify(version)}` }] }];
     case 'pep508':
       return [{ title, isPreferred: true, edits: [{ range: site.range, newText: `${declaration.name}${extras}==${version}` }] }];
+    case 'pipfile':
+      return [{ title, isPreferred: true, edits: [{ range: site.range, newText: `${tomlKey(declaration.name)} = ${JSON.stringify(`==${version}`)}` }] }];
     default:
       return [];
   }
@@ -54,6 +56,9 @@ function rewrite(site: RewriteSite, name: string, version: string | undefined): 
       ];
     case 'poetry':
       return [{ range: site.range, newText: `${tomlKey(name)} = ${JSON.stringify(version ? `^${version}` : '*')}` }];
+    case 'pipfile':
+      // Pipfile takes pip's specifiers, not Poetry's caret.
+      return [{ range: site.range, newText: `${tomlKey(name)} = ${JSON.stringify(version ? `>=${version}` : '*')}` }];
     case 'yaml-scalar':
       return [{ range: site.range, newText: `${site.quote}${name}${site.quote}` }];
   }

@@ -4,14 +4,33 @@
 // ecosystem (`conda:NAME`): a conda-forge build is placed by what the knowledge base or the team says
 // about conda packages, never assumed to be the PyPI project of the same name.
 import { componentId } from '../../../rules/src/ids';
-import type { Declaration } from '../../../rules/src/types';
+import type { Declaration, Range } from '../../../rules/src/types';
+import { LineIndex } from '../text/lineIndex';
 import { readCondaEnvironment } from './lockfiles/conda';
 import { readPipfile } from './lockfiles/pipfile';
 import type { LockedPackage, LockResult } from './lockfiles/types';
 import type { ReadResult } from './types';
 
 export function readPipfileManifest(text: string): ReadResult {
-  return resultOf(readPipfile(text), []);
+  const result = resultOf(readPipfile(text), []);
+  const lines = new LineIndex(text);
+  for (const declaration of result.declarations) {
+    const range = stringEntryRange(text, lines, declaration.range);
+    if (range) declaration.rewrite = { syntax: 'pipfile', range };
+  }
+  return result;
+}
+
+/** `name = "spec"` on one line: a fix rewrites it whole. A table (`{ version = …, extras = … }`) says more than a fix could keep. */
+const STRING_ENTRY = /^(["']?)[^"'=\s]+\1\s*=\s*("[^"\\]*"|'[^']*')/;
+
+function stringEntryRange(text: string, lines: LineIndex, name: Range): Range | undefined {
+  const nameStart = lines.offsetAt(name.start);
+  const quoted = text[nameStart - 1] === '"' || text[nameStart - 1] === "'";
+  const start = quoted ? nameStart - 1 : nameStart;
+  const lineEnd = text.indexOf('\n', start);
+  const entry = STRING_ENTRY.exec(text.slice(start, lineEnd < 0 ? text.length : lineEnd));
+  return entry ? lines.range(start, start + entry[0].length) : undefined;
 }
 
 export function readCondaManifest(text: string): ReadResult {
