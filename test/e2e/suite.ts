@@ -67,7 +67,7 @@ const tests: Test[] = [
       const openai = diagnostics.find((d) => d.range.start.line === 12)!;
       const title = 'Replace openai with domestic gigachat (reaches national)';
       // While other extensions (VS Code's JSON support) start, the editor may cancel a code-action pass
-      // and answer nothing; ask again, as the light bulb does, until the answer settles.
+      // or answer nothing; ask again, as the light bulb does, until the answer settles.
       const actions = await settle(
         () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, openai.range),
         (list) => list.length > 0,
@@ -154,11 +154,20 @@ function waitFor<T, E>(probe: () => T | undefined, event: vscode.Event<E>): Prom
   });
 }
 
-/** Runs `ask` until its answer passes `done`, at most `attempts` times; the last answer either way. */
+/**
+ * Runs `ask` until its answer passes `done`, at most `attempts` times; the last answer either way. A request
+ * the editor cancels (it does while other extensions start) is asked again, as the editor itself would.
+ */
 async function settle<T>(ask: () => Thenable<T>, done: (answer: T) => boolean, attempts = 50): Promise<T> {
-  let answer = await ask();
-  for (let i = 1; i < attempts && !done(answer); i++) answer = await ask();
-  return answer;
+  for (let i = 1; ; i++) {
+    try {
+      const answer = await ask();
+      if (done(answer) || i >= attempts) return answer;
+    } catch (error) {
+      if (!(error instanceof Error && error.name === 'Canceled') || i >= attempts) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function rangeOf(range: vscode.Range): number[] {
