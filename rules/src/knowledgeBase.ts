@@ -1,4 +1,5 @@
 // The knowledge base that ships with Sovereign Lint: every data file in rules/kb, loaded once.
+import conda from '../kb/conda.json';
 import hfDatasets from '../kb/hf-datasets.json';
 import hfModels from '../kb/hf-models.json';
 import meta from '../kb/meta.json';
@@ -17,6 +18,7 @@ interface KbFile {
 /** The data files, by name, for tooling that checks them (schema, coverage). */
 export const KB_FILES: Record<string, KbFile> = {
   'pypi.json': pypi as KbFile,
+  'conda.json': conda as KbFile,
   'npm.json': npm as KbFile,
   'npm-web.json': npmWeb as KbFile,
   'hf-models.json': hfModels as KbFile,

@@ -9,9 +9,12 @@ import { KB_FILES, shippedKnowledgeBase } from '../../rules/src/knowledgeBase';
 import { checkSpdx } from '../../rules/src/licenses';
 import { rules } from '../../rules/src/rules/index';
 import type { KbEntry } from '../../rules/src/types';
+import { Classifier } from '../../server/src/engine/classify';
+import { KnowledgePlacement } from '../../server/src/engine/placement';
 
 const entries: KbEntry[] = Object.values(KB_FILES).flatMap((file) => file.entries);
 const kb = shippedKnowledgeBase();
+const NOWHERE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 describe('knowledge base', () => {
   it.each(Object.entries(KB_FILES))('%s matches rules/schema/kb.schema.json', (_, file) => {
@@ -99,3 +102,23 @@ function safeProtocol(url: string): string {
     return 'invalid';
   }
 }
+
+describe('conda packages', () => {
+  const assess = (id: string) => {
+    const [ecosystem, name] = id.split(':') as ['conda', string];
+    return new Classifier(new KnowledgePlacement(kb), 'RU').assess({ id, ecosystem, name, relation: 'direct', range: NOWHERE });
+  };
+
+  it('places a conda-forge build of a PyPI project as that project', () => {
+    expect(assess('conda:numpy')).toMatchObject({ classification: 'foreign-open', provenance: { entry: { id: 'pypi:numpy' } } });
+    expect(assess('conda:pytorch')).toMatchObject({ classification: 'foreign-open', provenance: { entry: { id: 'pypi:torch' } } });
+  });
+
+  it('places NVIDIA’s CUDA toolkit as foreign proprietary (its EULA is no open licence)', () => {
+    expect(assess('conda:cudatoolkit')).toMatchObject({ classification: 'foreign-proprietary', provenance: { entry: { origin: 'US' } } });
+  });
+
+  it('leaves a conda package the knowledge base does not know unknown', () => {
+    expect(assess('conda:some-internal-build').classification).toBe('unknown');
+  });
+});
