@@ -288,22 +288,22 @@ describe('code actions', () => {
   });
 
   it('lints a conda environment: a conda package is attested as conda:NAME, and the finding goes away', async () => {
-    const root = workspace({ 'environment.yml': 'name: train\ndependencies:\n  - python=3.11\n  - cudatoolkit=11.8\n' }, false);
+    const root = workspace({ 'environment.yml': 'name: train\ndependencies:\n  - python=3.11\n  - acme-kernels=1.4\n' }, false);
     const client = await start(root);
     const file = path.join(root, 'environment.yml');
     const diagnostics = await client.waitFor(() => client.diagnosticsOf(file), 'environment diagnostics');
     expect(diagnostics.map(pick)).toEqual([
       {
-        range: { start: { line: 3, character: 4 }, end: { line: 3, character: 15 } },
+        range: { start: { line: 3, character: 4 }, end: { line: 3, character: 16 } },
         code: 'unknown-provenance',
         source: 'sovereign-lint',
         severity: 1,
-        message: 'cudatoolkit — provenance unknown: not in the knowledge base; attest its origin in sovereign-lint.json. Blocks sovereign',
+        message: 'acme-kernels — provenance unknown: not in the knowledge base; attest its origin in sovereign-lint.json. Blocks sovereign',
       },
     ]);
     const actions = await actionsAt(client, file, 3);
     const config = applyDocumentChanges(actions[0]!, () => '').get(uriOf(path.join(root, 'sovereign-lint.json')))!;
-    expect(config).toContain('"conda:cudatoolkit": {');
+    expect(config).toContain('"conda:acme-kernels": {');
     expect(parseConfig(config).problems).toEqual([]);
     fs.writeFileSync(path.join(root, 'sovereign-lint.json'), config);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(root, 'sovereign-lint.json')), type: 1 }] });
