@@ -2,22 +2,22 @@
 import type { Assessment } from '../../../rules/src/types';
 import type { Finding } from '../engine/lint';
 import type { ScanResult } from '../engine/scan';
+import { writeJson } from './streamJson';
 import { TOOL_NAME, TOOL_VERSION } from './version';
 
-/** The report as one object (for tests and callers that want to inspect it). */
-export function toJson(result: ScanResult): object {
-  return jsonReport(result, (items) => [...items]);
+/** The lists written one element per line. */
+const STREAMED = new Set(['components', 'findings', 'errors']);
+
+/** Writes the report piece by piece (a large monorepo's is more than one string can hold). */
+export function writeJsonReport(result: ScanResult, write: (text: string) => void): void {
+  writeJson(toJson(result), write, STREAMED);
 }
 
 /**
- * The report with its long lists as lazy sequences, for the CLI to write piece by piece: each component's
- * and finding's JSON object lives only while it is written, instead of a monorepo's worth of them at once.
+ * The report, its long lists as lazy sequences: each component's and finding's JSON object lives only
+ * while it is written, instead of a monorepo's worth of them at once.
  */
-export function toJsonStream(result: ScanResult): object {
-  return jsonReport(result, (items) => items);
-}
-
-function jsonReport(result: ScanResult, list: <T>(items: Iterable<T>) => Iterable<T>): object {
+function toJson(result: ScanResult): object {
   const { verdict } = result;
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION, knowledgeBase: result.kbVersion },
@@ -33,8 +33,8 @@ function jsonReport(result: ScanResult, list: <T>(items: Iterable<T>) => Iterabl
       transitive: verdict.transitive,
       trustedReadiness: verdict.trusted,
     },
-    components: list(componentsOf(result)),
-    findings: list(reportedFindings(result)),
+    components: componentsOf(result),
+    findings: reportedFindings(result),
     errors: result.errors,
   };
 }

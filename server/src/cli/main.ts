@@ -8,7 +8,7 @@ import type { Target } from '../../../rules/src/types';
 import { scan, ScanInputError } from '../engine/scan';
 import { printConfig } from './printConfig';
 import { writeJson } from './streamJson';
-import { toJsonStream } from './json';
+import { writeJsonReport } from './json';
 import { toSarif } from './sarif';
 import { toText } from './text';
 import { TOOL_NAME, TOOL_VERSION } from './version';
@@ -42,7 +42,6 @@ export interface Io {
 class UsageError extends Error {}
 
 /** The arrays that grow with a project: written one element per line. */
-const STREAMED_JSON = new Set(['components', 'findings', 'errors']);
 const STREAMED_SARIF = new Set(['results']);
 
 export function main(argv: readonly string[], io: Io): number {
@@ -105,7 +104,7 @@ function run(argv: readonly string[], io: Io): number {
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
     throw new UsageError(`invalid config ${where(first.file, first.range, io.cwd)}: ${first.message}${more}`);
   }
-  if (format === 'json') writeJson(toJsonStream(result), io.stdout, STREAMED_JSON);
+  if (format === 'json') writeJsonReport(result, io.stdout);
   else if (format === 'sarif') writeJson(toSarif(result), io.stdout, STREAMED_SARIF);
   else io.stdout(toText(result, io.isTTY && !io.env.NO_COLOR));
   return result.verdict.meetsTarget ? 0 : 1;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { rules } from '../../../rules/src/rules/index';
 import type { Assessment, Classification } from '../../../rules/src/types';
 import { type FileReport, type Finding, type LintOptions, toFinding } from './lint';
-import { isLockable, type LockfileFinder } from './lockfiles';
+import { isLockable } from './lockfiles';
 import { relativeTo } from './paths';
 
 const DESCRIBED: Record<Classification, string> = {
@@ -17,19 +17,14 @@ const DESCRIBED: Record<Classification, string> = {
 };
 
 /** Adds the findings to the manifest reports (in place). */
-export function addPulledInFindings(
-  reports: readonly FileReport[],
-  root: string,
-  optionsFor: (file: string) => LintOptions,
-  findLockfile: LockfileFinder,
-): void {
+export function addPulledInFindings(reports: readonly FileReport[], root: string, optionsFor: (file: string) => LintOptions): void {
   const rule = rules.find((candidate) => candidate.checkPulledIn)!;
   const lockReports = new Map(reports.filter((report) => report.kind === 'lockfile').map((report) => [report.file, byDirect(report)]));
   /** Where a manifest's pulled-in packages are listed: its lockfile's report, or (pip-compile output) its own. */
-  const pulledInOf = (report: FileReport): { file: string; byName: Map<string, Assessment[]> } | undefined => {
+  const pulledInOf = (report: FileReport, options: LintOptions): { file: string; byName: Map<string, Assessment[]> } | undefined => {
     if (report.kind === 'requirements') return { file: report.file, byName: byDirect(report) };
     if (!isLockable(report.kind)) return undefined;
-    const lockfile = findLockfile(path.resolve(root, report.file), report.kind, root);
+    const lockfile = options.lockfileFor?.(report.file, report.kind);
     const file = lockfile ? relativeTo(root, lockfile) : undefined;
     const byName = file ? lockReports.get(file) : undefined;
     return file && byName ? { file, byName } : undefined;
@@ -37,9 +32,9 @@ export function addPulledInFindings(
   // Workspace members share a root lockfile and many dependencies: each list of related places is built once.
   const relatedLists = new Map<string, Related[]>();
   for (const report of reports) {
-    const source = pulledInOf(report);
-    if (!source?.byName.size) continue;
     const options = optionsFor(path.resolve(root, report.file));
+    const source = pulledInOf(report, options);
+    if (!source?.byName.size) continue;
     for (const direct of report.assessments) {
       const { name, relation, locked } = direct.declaration;
       // A manifest's declaration pulls in what its lock resolved it to; a compiled file's pins are resolved already.

@@ -89,7 +89,7 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
     ...pulledIn.map((read) => judge(read, linting.optionsFor(path.resolve(root, read.file)))),
   ];
   const files = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
-  addPulledInFindings(files, root, (file) => linting.optionsFor(file), findLockfile);
+  addPulledInFindings(files, root, (file) => linting.optionsFor(file));
   const errors = [...outcomes.flatMap((outcome) => outcome.errors), ...includeErrors];
   const expired = linting.expiredExceptions();
   const findings = [...files.flatMap((file) => file.findings), ...expired];

@@ -144,7 +144,7 @@ export class Folder {
   addPulledIn(): string[] {
     const reports = [...this.outcomes.values()].flatMap((outcome) => (outcome.report ? [outcome.report] : []));
     const before = new Map(reports.map((report) => [report, report.findings.length]));
-    addPulledInFindings(reports, this.root, (file) => this.linting.optionsFor(file), findLockfile);
+    addPulledInFindings(reports, this.root, (file) => this.linting.optionsFor(file));
     return reports.filter((report) => report.findings.length !== before.get(report)).map((report) => path.join(this.root, report.file));
   }
 

@@ -3,10 +3,10 @@
 import { FAILSAFE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
 import { parse as parseToml, TomlError } from 'smol-toml';
-import { LineIndex } from '../../text/lineIndex';
-import { loadPlainYaml } from './plainYaml';
-import type { Problem } from '../types';
 import { componentId } from '../../../../rules/src/ids';
+import { LineIndex } from '../../text/lineIndex';
+import type { Problem } from '../types';
+import { loadPlainYaml } from './plainYaml';
 import { pypiKey, type UniqueKeys } from './result';
 import { list, string, type Table, table } from './values';
 
