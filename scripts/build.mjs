@@ -1,6 +1,7 @@
 // Bundles with esbuild: the CLI and language server (one file, dist/cli.js), the VS Code extension
 // (dist/client.js) and the editor end-to-end suite (out/e2e/suite.js). Type checking is `tsc -p .`
 // (npm run typecheck); esbuild only strips types and bundles. `--production` minifies and drops maps.
+import { chmod } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -26,3 +27,6 @@ await Promise.all([
   build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
   build({ ...common, entryPoints: { suite: 'test/e2e/suite.ts' }, outdir: 'out/e2e', external: ['vscode'] }),
 ]);
+// The CLI is the package's `bin`: esbuild writes a plain file, and a rebuild (npm run package) must not
+// leave `npx sovereign-lint` with a file it may not execute.
+await chmod('dist/cli.js', 0o755);
