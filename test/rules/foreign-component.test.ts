@@ -53,6 +53,23 @@ ruleTester(foreignComponent, fixtureKb, {
       output: '[tool.poetry.dependencies]\npython = "^3.10"\ncatboost = "*"\n',
     },
     {
+      name: 'replaced in an environment.yml pip: item, plain or quoted, keeping the marker',
+      file: 'environment.yml',
+      code: 'name: rag\ndependencies:\n  - pip\n  - pip:\n    - xgboost[dask]>=2 ; python_version >= "3.9"  # boosting\n    - "numpy==2.1.3"\n',
+      errors: [
+        { message: 'xgboost — foreign open-source (US): allowed for national, blocks sovereign', line: 5, column: 7, endLine: 5, endColumn: 14, severity: 'error' },
+        { message: 'numpy — foreign open-source (US): allowed for national, blocks sovereign', line: 6, column: 8, endLine: 6, endColumn: 13, severity: 'error' },
+      ],
+      output: 'name: rag\ndependencies:\n  - pip\n  - pip:\n    - catboost ; python_version >= "3.9"  # boosting\n    - "numpy==2.1.3"\n',
+    },
+    {
+      name: 'replaced inside a quoted pip: item',
+      file: 'environment.yml',
+      code: "dependencies:\n  - pip:\n    - 'xgboost==2.1.0'\n",
+      errors: [{ message: 'xgboost — foreign open-source (US): allowed for national, blocks sovereign', line: 3, column: 8, endLine: 3, endColumn: 15, severity: 'error' }],
+      output: "dependencies:\n  - pip:\n    - 'catboost'\n",
+    },
+    {
       name: 'a domestic fork of a foreign framework is still foreign',
       file: 'requirements.txt',
       code: 'gigachain\n',

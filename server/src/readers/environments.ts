@@ -4,11 +4,12 @@
 // ecosystem (`conda:NAME`): a conda-forge build is placed by what the knowledge base or the team says
 // about conda packages, never assumed to be the PyPI project of the same name.
 import { componentId } from '../../../rules/src/ids';
-import type { Declaration, Range } from '../../../rules/src/types';
+import type { Declaration, Range, RewriteSite } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
 import { readCondaEnvironment } from './lockfiles/conda';
 import { readPipfile } from './lockfiles/pipfile';
 import type { LockedPackage, LockResult } from './lockfiles/types';
+import { readRequirements } from './requirements';
 import type { ReadResult } from './types';
 
 export function readPipfileManifest(text: string): ReadResult {
@@ -40,7 +41,38 @@ export function readCondaManifest(text: string): ReadResult {
     if (locked.versionSpec) declaration.versionSpec = locked.versionSpec;
     return declaration;
   });
-  return resultOf(environment, conda);
+  const result = resultOf(environment, conda);
+  const lines = new LineIndex(text);
+  for (const declaration of result.declarations) {
+    const site = declaration.ecosystem === 'pypi' ? pipItemRewrite(text, lines, declaration.range) : undefined;
+    if (site) declaration.rewrite = site;
+  }
+  return result;
+}
+
+/** `- requirement` or `- "requirement"` on one line, the requirement starting after the quote. */
+const PIP_ITEM = /^[ \t]*-[ \t]+(["']?)/;
+
+/**
+ * A `pip:` item is a requirements line inside a YAML scalar: a fix rewrites its requirement as in a
+ * requirements file, at the same place within the item. Not when it carries hashes (their options would be
+ * left behind) or escapes (the item's text is then not the requirement's).
+ */
+function pipItemRewrite(text: string, lines: LineIndex, name: Range): RewriteSite | undefined {
+  const lineStart = lines.offsetAt({ line: name.start.line, character: 0 });
+  const newline = text.indexOf('\n', lineStart);
+  const line = text.slice(lineStart, newline < 0 ? text.length : newline).replace(/\r$/, '');
+  const item = PIP_ITEM.exec(line);
+  if (!item) return undefined;
+  const quote = item[1]!;
+  const closing = quote ? line.indexOf(quote, item[0].length) : line.search(/\s+#|\s*$/);
+  if (closing < 0) return undefined;
+  const requirement = line.slice(item[0].length, closing);
+  if ((quote === '"' && requirement.includes('\\')) || (quote === "'" && line[closing + 1] === "'")) return undefined;
+  const site = readRequirements(requirement).declarations[0]?.rewrite;
+  if (site?.syntax !== 'pep508' || site.extraDeletions.length > 0) return undefined;
+  const start = lineStart + item[0].length;
+  return { syntax: 'pep508', range: lines.range(start + site.range.start.character, start + site.range.end.character), extraDeletions: [] };
 }
 
 /** The direct dependencies of the single importer, in the file's order, before `extra` ones. */
