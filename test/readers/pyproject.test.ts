@@ -330,6 +330,54 @@ describe('readPyproject: syntax variants', () => {
   });
 });
 
+describe('readPyproject: uv', () => {
+  const text = [
+    '[project]', //                                                                        0
+    'name = "app"', //                                                                     1
+    'dependencies = ["torch", "mylib", "shared", "tool", "wheel-only", "fork"]', //         2
+    '', //                                                                                 3
+    '[tool.uv]', //                                                                        4
+    'dev-dependencies = ["pytest>=8"]', //                                                 5
+    '', //                                                                                 6
+    '[tool.uv.sources]', //                                                                7
+    'torch = [{ index = "pytorch-cu121", marker = "sys_platform == \'linux\'" }]', //       8
+    'mylib = { path = "../mylib", editable = true }', //                                   9
+    'shared = { workspace = true }', //                                                    10
+    'tool = { git = "https://github.com/acme/tool", tag = "v1.2" }', //                    11
+    'wheel-only = { url = "https://example.com/wheel_only-1.0-py3-none-any.whl" }', //     12
+    '', //                                                                                 13
+    '[tool.uv.sources.Fork]', //                                                           14
+    'git = "https://github.com/acme/fork"', //                                             15
+  ].join('\n');
+  const read = readPyproject(text);
+  const byName = new Map(read.declarations.map((d) => [d.name, d]));
+
+  it('reads the legacy dev-dependencies as the dev group', () => {
+    expect(byName.get('pytest')).toEqual(pep508('pytest', 'pypi:pytest', 'dev', 'dev', lsp(5, 21, 27), lsp(5, 21, 30), { versionSpec: '>=8' }));
+  });
+
+  it('a source that is an index leaves the package a registry release', () => {
+    expect(byName.get('torch')?.directReference).toBeUndefined();
+    expect(byName.get('torch')?.relation).toBe('direct');
+  });
+
+  it('git, URL and path sources become direct references; a workspace source makes the package first-party', () => {
+    expect(byName.get('mylib')?.directReference).toEqual({ kind: 'editable', target: '../mylib' });
+    expect(byName.get('shared')?.relation).toBe('workspace');
+    expect(byName.get('tool')?.directReference).toEqual({ kind: 'vcs', target: 'git+https://github.com/acme/tool@v1.2' });
+    expect(byName.get('wheel-only')?.directReference).toEqual({ kind: 'url', target: 'https://example.com/wheel_only-1.0-py3-none-any.whl' });
+  });
+
+  it('a source written as its own table is matched by normalised name', () => {
+    expect(byName.get('fork')?.directReference).toEqual({ kind: 'vcs', target: 'git+https://github.com/acme/fork' });
+  });
+
+  it('never applies to Poetry tables, which uv does not read', () => {
+    const poetry = readPyproject('[tool.poetry.dependencies]\ntool = "^1"\n[tool.uv.sources]\ntool = { git = "https://github.com/acme/tool" }\n');
+    expect(poetry.declarations.map((d) => [d.name, d.directReference])).toEqual([['tool', undefined]]);
+  });
+});
+
 describe('readPyproject: invalid TOML', () => {
   it.each([
     { title: 'an unclosed table header', text: '[project\ndependencies = []', at: lsp(1, 0, 0) },

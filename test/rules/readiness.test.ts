@@ -83,6 +83,7 @@ ruleTester(directUrlDependency, fixtureKb, {
   valid: [
     { name: 'a registry release', file: 'requirements.txt', code: 'numpy==2.1.3\n', config: enabled },
     { name: 'the project’s own folder', file: 'requirements.txt', code: '-e .\n', config: enabled },
+    { name: 'a uv workspace member', file: 'pyproject.toml', code: '[project]\ndependencies = ["shared"]\n[tool.uv.sources]\nshared = { workspace = true }\n', config: enabled },
   ],
   invalid: [
     {
@@ -91,6 +92,14 @@ ruleTester(directUrlDependency, fixtureKb, {
       code: 'git+https://github.com/acme/tools.git@v1#egg=acme-tools\n',
       config: enabled,
       errors: [{ message: 'acme-tools — installed from a repository git+https://github.com/acme/tools.git@v1#egg=acme-tools, not a registry release: blocks trusted readiness', line: 1, column: 1, endLine: 1, endColumn: 56, severity: 'error' }],
+      output: null,
+    },
+    {
+      name: 'a uv git source, reported where the dependency is named',
+      file: 'pyproject.toml',
+      code: '[project]\nname = "app"\ndependencies = ["acme-tools>=1"]\n\n[tool.uv.sources]\nacme-tools = { git = "https://github.com/acme/tools", rev = "4f2a9c1" }\n',
+      config: enabled,
+      errors: [{ message: 'acme-tools — installed from a repository git+https://github.com/acme/tools@4f2a9c1, not a registry release: blocks trusted readiness', line: 3, column: 18, endLine: 3, endColumn: 28, severity: 'error' }],
       output: null,
     },
     {

@@ -1,8 +1,10 @@
 // pyproject.toml: PEP 621 `[project]` dependencies and optional-dependencies, PEP 735
-// `[dependency-groups]`, and Poetry's `[tool.poetry.dependencies]` and groups (never `python`).
+// `[dependency-groups]` (and uv's older `[tool.uv] dev-dependencies`), and Poetry's
+// `[tool.poetry.dependencies]` and groups (never `python`). uv's `[tool.uv.sources]` says where a
+// dependency named in those lists really comes from: a git repository, a URL, a folder, a workspace member.
 import { parseTOML } from 'toml-eslint-parser';
 import type { AST } from 'toml-eslint-parser';
-import { componentId } from '../../../rules/src/ids';
+import { componentId, normalisePypiName } from '../../../rules/src/ids';
 import type { Declaration, Relation } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
 import { parsePep508 } from './pep508';
@@ -29,9 +31,14 @@ export function readPyproject(text: string): ReadResult {
   }
 
   const reader = new Pep508Strings(text, lines, result);
+  const sources = new UvSources();
   for (const { path, key, value } of entries(program)) {
     const dotted = path.join('.');
-    if (dotted === 'project.dependencies') {
+    if (path[0] === 'tool' && path[1] === 'uv' && path[2] === 'sources') {
+      sources.add(path.slice(3), value);
+    } else if (dotted === 'tool.uv.dev-dependencies') {
+      reader.readArray(value, 'dev', 'dev');
+    } else if (dotted === 'project.dependencies') {
       reader.readArray(value, 'direct');
     } else if (path.length === 3 && dotted.startsWith('project.optional-dependencies.')) {
       reader.readArray(value, 'optional', path[2]);
@@ -48,7 +55,54 @@ export function readPyproject(text: string): ReadResult {
       }
     }
   }
+  // uv reads its sources for the PEP 508 lists only, never for Poetry's tables.
+  for (const declaration of reader.declared) sources.apply(declaration);
   return result;
+}
+
+/** `[tool.uv.sources]`: per package, the keys of its source table (`git`, `rev`, `path`, `workspace`, …). */
+class UvSources {
+  private readonly byName = new Map<string, Map<string, string | boolean>>();
+
+  /** One entry under `tool.uv.sources`: `name = { … }`, `name = [{ … }, …]`, or a key of `[tool.uv.sources.name]`. */
+  add(path: string[], value: AST.TOMLContentNode): void {
+    const [name, field] = path;
+    if (name === undefined) return;
+    if (field === undefined) {
+      // Several sources chosen by markers: the first that names a place stands for them all.
+      const table = value.type === 'TOMLArray' ? value.elements.find((element) => element.type === 'TOMLInlineTable') : value;
+      if (table?.type === 'TOMLInlineTable') this.byName.set(normalisePypiName(name), scalars(table));
+    } else if (path.length === 2 && value.type === 'TOMLValue' && (value.kind === 'string' || value.kind === 'boolean')) {
+      const fields = this.byName.get(normalisePypiName(name)) ?? new Map<string, string | boolean>();
+      fields.set(field, value.value as string | boolean);
+      this.byName.set(normalisePypiName(name), fields);
+    }
+  }
+
+  /** A declaration learns where its source points; an index (`index = "pytorch"`) is still a registry. */
+  apply(declaration: Declaration): void {
+    const source = this.byName.get(normalisePypiName(declaration.name));
+    if (!source || declaration.directReference) return;
+    const text = (key: string) => (typeof source.get(key) === 'string' ? (source.get(key) as string) : undefined);
+    const git = text('git');
+    const ref = text('rev') ?? text('tag') ?? text('branch');
+    if (source.get('workspace') === true) declaration.relation = 'workspace';
+    else if (git) declaration.directReference = { kind: 'vcs', target: `git+${git}${ref ? `@${ref}` : ''}` };
+    else if (text('url')) declaration.directReference = { kind: 'url', target: text('url')! };
+    else if (text('path')) declaration.directReference = { kind: source.get('editable') === true ? 'editable' : 'path', target: text('path')! };
+  }
+}
+
+/** The string and boolean values of an inline table's own keys. */
+function scalars(table: AST.TOMLInlineTable): Map<string, string | boolean> {
+  const values = new Map<string, string | boolean>();
+  for (const pair of table.body) {
+    const { value } = pair;
+    if (pair.key.keys.length === 1 && value.type === 'TOMLValue' && (value.kind === 'string' || value.kind === 'boolean')) {
+      values.set(keyName(pair.key.keys[0]!), value.value as string | boolean);
+    }
+  }
+  return values;
 }
 
 /** `tool.poetry.dependencies.X` → direct; `tool.poetry.dev-dependencies.X` and `tool.poetry.group.G.dependencies.X` → dev. */
@@ -95,6 +149,9 @@ function poetryDependency(
 
 /** Reads arrays of PEP 508 strings, placing each part at its exact offset inside the string. */
 class Pep508Strings {
+  /** What this reader declared (uv's sources apply to these). */
+  readonly declared: Declaration[] = [];
+
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
@@ -123,7 +180,7 @@ class Pep508Strings {
       return;
     }
     const req = parsed.requirement;
-    this.result.declarations.push({
+    const declaration: Declaration = {
       id: componentId('pypi', req.name),
       ecosystem: 'pypi',
       name: req.name,
@@ -136,7 +193,9 @@ class Pep508Strings {
       ...(exact
         ? { rewrite: { syntax: 'pep508', range: this.lines.range(at(req.nameStart), at(req.end)), extraDeletions: [] } }
         : {}),
-    } satisfies Declaration);
+    };
+    this.result.declarations.push(declaration);
+    this.declared.push(declaration);
   }
 }
 
