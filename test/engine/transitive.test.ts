@@ -126,6 +126,32 @@ describe('transitive components', () => {
   });
 });
 
+describe('pdm.lock', () => {
+  it('pins a PDM project: what its dependencies pull in is transitive, with the chain, and dev-only packages stay out of the runtime graph', () => {
+    write('pyproject.toml', '[project]\nname = "bot"\ndependencies = ["gigachat>=0.1", "httpx"]\n\n[dependency-groups]\ndev = ["pytest>=8"]\n');
+    write('pdm.lock', fs.readFileSync(path.join(__dirname, '../fixtures/lockfiles/pdm.lock'), 'utf8'));
+    const result = scanRoot();
+    const manifest = result.files.find((f) => f.file === 'pyproject.toml')!;
+    expect(manifest.assessments.map((a) => [a.declaration.name, a.declaration.locked])).toEqual([
+      ['gigachat', { version: '0.1.39' }],
+      ['httpx', { version: '0.27.0' }],
+      ['pytest', { version: '8.4.1' }],
+    ]);
+    const lockReport = result.files.find((f) => f.file === 'pdm.lock')!;
+    expect(lockReport.assessments.map((a) => [a.declaration.id, a.declaration.versionSpec, a.declaration.via])).toEqual([
+      ['pypi:pydantic', '2.11.7', ['gigachat']],
+      ['pypi:anyio', '4.9.0', ['httpx']],
+      ['pypi:idna', '3.10', ['httpx']],
+      ['pypi:sniffio', '1.3.1', ['httpx']],
+      ['pypi:exceptiongroup', '1.3.0', ['pytest']],
+      ['pypi:iniconfig', '2.1.0', ['pytest']],
+      ['pypi:numpy', '1.26.4', ['gigachat', 'pydantic']],
+      ['pypi:numpy', '2.1.0', ['gigachat', 'pydantic']],
+    ]);
+    expect(result.verdict.transitive).toBe('examined');
+  });
+});
+
 describe('Pipfile and conda environments', () => {
   const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/lockfiles', name), 'utf8');
 

@@ -12,17 +12,27 @@ export function toText(result: ScanResult, useColor: boolean): string {
   const c = createColors(useColor);
   const out: string[] = [];
   const files = new Map<string, string[]>();
+  /** Lines of each file not shown: a lockfile can carry thousands of transitive findings, only the first ones are printed. */
+  const hidden = new Map<string, number>();
+  const lockfiles = new Set(result.files.filter((file) => file.kind === 'lockfile').map((file) => file.file));
   const linesOf = (file: string) => {
     let lines = files.get(file);
     if (!lines) files.set(file, (lines = []));
     return lines;
   };
+  /** Whether another line fits in the file's listing; counts the ones that do not. */
+  const fits = (file: string) => {
+    if (!lockfiles.has(file) || linesOf(file).length < TRANSITIVE_LINES) return true;
+    hidden.set(file, (hidden.get(file) ?? 0) + 1);
+    return false;
+  };
   for (const error of result.errors) {
+    if (!fits(error.file)) continue;
     const where = error.range ? `${error.file}:${error.range.start.line + 1}:${error.range.start.character + 1}` : error.file;
     linesOf(error.file).push(`${where}  ${c.red(pad('error'))}  ${error.message}`);
   }
   for (const finding of result.findings) {
-    if (finding.severity === 'off') continue;
+    if (finding.severity === 'off' || !fits(finding.file)) continue;
     const where = `${finding.file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
     const label = finding.exception ? c.dim(pad('accepted')) : severityLabel(finding.severity, c);
     const exception = finding.exception
@@ -30,12 +40,10 @@ export function toText(result: ScanResult, useColor: boolean): string {
       : '';
     linesOf(finding.file).push(`${where}  ${label}  ${finding.message}${exception}  ${c.dim(finding.rule)}`);
   }
-  const lockfiles = new Set(result.files.filter((file) => file.kind === 'lockfile').map((file) => file.file));
   for (const [file, lines] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-    // A lockfile can carry thousands of transitive findings: the first ones here, all of them in JSON and SARIF.
-    const shown = lockfiles.has(file) ? lines.slice(0, TRANSITIVE_LINES) : lines;
-    const more = lines.length - shown.length;
-    out.push(c.underline(file), ...shown, ...(more > 0 ? [c.dim(`… and ${more} more transitive findings (--format json lists them all)`)] : []), '');
+    // The first transitive findings here, all of them in JSON and SARIF.
+    const more = hidden.get(file) ?? 0;
+    out.push(c.underline(file), ...lines, ...(more > 0 ? [c.dim(`… and ${more} more transitive findings (--format json lists them all)`)] : []), '');
   }
   const components = result.files.reduce((sum, file) => sum + file.assessments.length, 0);
   const { verdict } = result;

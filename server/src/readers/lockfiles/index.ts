@@ -1,6 +1,7 @@
 // Which lockfile reader a file needs, decided by its name, and the one entry point to all of them.
 import { readCondaEnvironment } from './conda';
 import { readPackageLock } from './packageLock';
+import { readPdmLock } from './pdmLock';
 import { readPipfile } from './pipfile';
 import { readPipfileLock } from './pipfileLock';
 import { readPnpmLock } from './pnpmLock';
@@ -19,6 +20,7 @@ const KINDS: Record<string, LockfileKind> = {
   'pnpm-lock.yaml': 'pnpm',
   'poetry.lock': 'poetry',
   'uv.lock': 'uv',
+  'pdm.lock': 'pdm',
   Pipfile: 'pipfile',
   'Pipfile.lock': 'pipfile-lock',
   'environment.yml': 'conda',
@@ -44,6 +46,8 @@ export function readLockfile(kind: LockfileKind, text: string): LockResult {
       return readPoetryLock(text);
     case 'uv':
       return readUvLock(text);
+    case 'pdm':
+      return readPdmLock(text);
     case 'pipfile':
       return readPipfile(text);
     case 'pipfile-lock':

@@ -104,7 +104,7 @@ export function yamlKeyFinder(indent: number, section?: string): Finder<string> 
   };
 }
 
-/** The `name = "…"` value of the next `[[package]]` table naming `key` (poetry.lock, uv.lock). */
+/** The `name = "…"` value of the next `[[package]]` table naming `key` (poetry.lock, uv.lock, pdm.lock). */
 export const tomlPackageFinder: Finder<string> = (text, from, key) => {
   const header = /^\[\[package\]\][ \t]*\r?$/gm;
   const name = /^[ \t]*name[ \t]*=[ \t]*(["'])(.*?)\1/gm;

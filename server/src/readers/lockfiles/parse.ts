@@ -72,8 +72,7 @@ export function loadToml(text: string, label: string, problems: Problem[]): Tabl
   }
 }
 
-/** A file that parses but is not the shape its kind has (a JSON array, a YAML scalar). */
-/** A TOML lockfile built of `[[package]]` tables (poetry.lock, uv.lock); undefined, with its problem, when it is not one. */
+/** A TOML lockfile built of `[[package]]` tables (poetry.lock, uv.lock, pdm.lock); undefined, with its problem, when it is not one. */
 export function loadPackageLock(text: string, label: string, problems: Problem[]): Table | undefined {
   const root = loadToml(text, label, problems);
   if (root && !Array.isArray(root.package) && root.package !== undefined) {
@@ -102,6 +101,7 @@ export function* packageTables(root: Table, unique: UniqueKeys): Generator<Packa
   }
 }
 
+/** A file that parses but is not the shape its kind has (a JSON array, a YAML scalar). */
 export function shapeProblem(label: string, expected: string): Problem {
   const start = { line: 0, character: 0 };
   return { message: `${label}: expected ${expected}`, range: { start, end: start } };
