@@ -47,6 +47,8 @@ export type RewriteSite =
   | { syntax: 'pep508'; range: Range; extraDeletions: Range[] }
   | { syntax: 'poetry'; range: Range }
   | { syntax: 'pipfile'; range: Range }
+  /** `name = { version = "…", extras = […] }` on one line: `version` is its value's range, `versionAt` where a missing one goes. */
+  | { syntax: 'pipfile-table'; range: Range; version?: Range; versionAt?: Range }
   | { syntax: 'yaml-scalar'; range: Range; quote: '' | '"' | "'" };
 
 /** One component as a reader found it in one file. */

@@ -193,9 +193,37 @@ describe('Pipfile and conda environments', () => {
     ]);
     const fixed = applyEdits(fixture('Pipfile'), pin.fixes[0]!.edits);
     expect(fixed).toBe(fixture('Pipfile').replace('requests = "*"', 'requests = "==2.32.3"'));
-    // An inline table says more (extras, a path) than a one-line rewrite could keep: no fix is offered there.
+    // Not in the lock: nothing to pin to.
     const numpy = result.findings.find((f) => f.rule === 'unpinned-version' && f.componentId === 'pypi:numpy');
     expect(numpy?.fixes ?? []).toEqual([]);
+  });
+
+  it('pins an inline-table entry by its version alone, keeping its extras and index; adds a version where the table has none', () => {
+    const pipfile = '[packages]\nrequests = {version = "*", extras = ["socks"]}\n\n[dev-packages]\npytest = { extras = ["testing"], index = "pypi" }\n';
+    write('Pipfile', pipfile);
+    write('Pipfile.lock', fixture('Pipfile.lock'));
+    const result = scanRoot();
+    const pins = Object.fromEntries(
+      result.findings.filter((f) => f.rule === 'unpinned-version' && f.file === 'Pipfile').map((f) => [f.componentId, f.fixes.map((fix) => [fix.title, fix.edits])]),
+    );
+    expect(pins).toEqual({
+      'pypi:requests': [
+        ['Pin requests to 2.32.3, the version the lockfile resolves', [{ file: 'Pipfile', range: { start: { line: 1, character: 22 }, end: { line: 1, character: 25 } }, newText: '"==2.32.3"' }]],
+      ],
+      'pypi:pytest': [
+        ['Pin pytest to 8.3.2, the version the lockfile resolves', [{ file: 'Pipfile', range: { start: { line: 4, character: 11 }, end: { line: 4, character: 11 } }, newText: 'version = "==8.3.2", ' }]],
+      ],
+    });
+    const fixed = result.findings
+      .filter((f) => f.rule === 'unpinned-version' && f.file === 'Pipfile')
+      .reduce((text, f) => applyEdits(text, f.fixes[0]!.edits), pipfile);
+    expect(fixed).toBe('[packages]\nrequests = {version = "==2.32.3", extras = ["socks"]}\n\n[dev-packages]\npytest = { version = "==8.3.2", extras = ["testing"], index = "pypi" }\n');
+  });
+
+  it('replaces an inline-table entry whole: its extras belonged to the foreign package', () => {
+    write('Pipfile', '[packages]\nopenai = {version = ">=1", extras = ["datalib"]}\n');
+    const replace = scanRoot().findings.find((f) => f.componentId === 'pypi:openai')!.fixes[0]!;
+    expect(replace.edits).toEqual([{ file: 'Pipfile', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 48 } }, newText: 'gigachat = ">=0.1.39"' }]);
   });
 
   it('replaces a foreign SDK in a Pipfile with its domestic alternative, in Pipfile syntax', () => {

@@ -39,6 +39,12 @@ export function pinFix(declaration: Declaration, version: string): Fix[] {
       return [{ title, isPreferred: true, edits: [{ range: site.range, newText: `${declaration.name}${extras}==${version}` }] }];
     case 'pipfile':
       return [{ title, isPreferred: true, edits: [{ range: site.range, newText: `${tomlKey(declaration.name)} = ${JSON.stringify(`==${version}`)}` }] }];
+    case 'pipfile-table': {
+      // Only the version changes: the table's extras, index and markers stay as they are.
+      const pinned = JSON.stringify(`==${version}`);
+      if (site.version) return [{ title, isPreferred: true, edits: [{ range: site.version, newText: pinned }] }];
+      return site.versionAt ? [{ title, isPreferred: true, edits: [{ range: site.versionAt, newText: `version = ${pinned}, ` }] }] : [];
+    }
     default:
       return [];
   }
@@ -57,7 +63,8 @@ function rewrite(site: RewriteSite, name: string, version: string | undefined): 
     case 'poetry':
       return [{ range: site.range, newText: `${tomlKey(name)} = ${JSON.stringify(version ? `^${version}` : '*')}` }];
     case 'pipfile':
-      // Pipfile takes pip's specifiers, not Poetry's caret.
+    case 'pipfile-table':
+      // Pipfile takes pip's specifiers, not Poetry's caret. A table's extras and markers were the old package's.
       return [{ range: site.range, newText: `${tomlKey(name)} = ${JSON.stringify(version ? `>=${version}` : '*')}` }];
     case 'yaml-scalar':
       return [{ range: site.range, newText: `${site.quote}${name}${site.quote}` }];

@@ -16,22 +16,42 @@ export function readPipfileManifest(text: string): ReadResult {
   const result = resultOf(readPipfile(text), []);
   const lines = new LineIndex(text);
   for (const declaration of result.declarations) {
-    const range = stringEntryRange(text, lines, declaration.range);
-    if (range) declaration.rewrite = { syntax: 'pipfile', range };
+    const site = pipfileEntrySite(text, lines, declaration.range);
+    if (site) declaration.rewrite = site;
   }
   return result;
 }
 
-/** `name = "spec"` on one line: a fix rewrites it whole. A table (`{ version = …, extras = … }`) says more than a fix could keep. */
+/** `name = "spec"` on one line: a fix rewrites it whole. */
 const STRING_ENTRY = /^(["']?)[^"'=\s]+\1\s*=\s*("[^"\\]*"|'[^']*')/;
+/** `name = { key = value, … }` on one line, with no nested table. */
+const TABLE_ENTRY = /^(["']?)[^"'=\s]+\1\s*=\s*\{([^{}\n]*)\}/;
+const TABLE_VERSION = /(^|[{,]\s*)version\s*=\s*("[^"\\\n]*"|'[^'\n]*')/;
 
-function stringEntryRange(text: string, lines: LineIndex, name: Range): Range | undefined {
+/** Where a fix can rewrite a Pipfile entry: a string entry whole, a table entry whole or just its version. */
+function pipfileEntrySite(text: string, lines: LineIndex, name: Range): RewriteSite | undefined {
   const nameStart = lines.offsetAt(name.start);
   const quoted = text[nameStart - 1] === '"' || text[nameStart - 1] === "'";
   const start = quoted ? nameStart - 1 : nameStart;
   const lineEnd = text.indexOf('\n', start);
-  const entry = STRING_ENTRY.exec(text.slice(start, lineEnd < 0 ? text.length : lineEnd));
-  return entry ? lines.range(start, start + entry[0].length) : undefined;
+  const line = text.slice(start, lineEnd < 0 ? text.length : lineEnd);
+  const entry = STRING_ENTRY.exec(line);
+  if (entry) return { syntax: 'pipfile', range: lines.range(start, start + entry[0].length) };
+  const table = TABLE_ENTRY.exec(line);
+  if (!table) return undefined;
+  const body = table[2]!;
+  const bodyStart = start + table[0].length - 1 - body.length;
+  const site: RewriteSite = { syntax: 'pipfile-table', range: lines.range(start, start + table[0].length) };
+  const version = TABLE_VERSION.exec(`{${body}`);
+  if (version) {
+    // Offsets in `{body}`: one more than in the body.
+    const valueStart = bodyStart - 1 + version.index + version[0].length - version[2]!.length;
+    site.version = lines.range(valueStart, valueStart + version[2]!.length);
+  } else if (body.trim() !== '') {
+    const first = bodyStart + (body.length - body.trimStart().length);
+    site.versionAt = lines.range(first, first);
+  }
+  return site;
 }
 
 export function readCondaManifest(text: string): ReadResult {
