@@ -6,6 +6,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { writeJsonReport } from '../../server/src/cli/json';
 import { scan } from '../../server/src/engine/scan';
+import { readPipfile } from '../../server/src/readers/lockfiles/pipfile';
 import { fixtureKb } from '../fixtures/kb';
 import { applyEdits } from '../helpers/edits';
 
@@ -218,6 +219,9 @@ describe('Pipfile and conda environments', () => {
       .filter((f) => f.rule === 'unpinned-version' && f.file === 'Pipfile')
       .reduce((text, f) => applyEdits(text, f.fixes[0]!.edits), pipfile);
     expect(fixed).toBe('[packages]\nrequests = {version = "==2.32.3", extras = ["socks"]}\n\n[dev-packages]\npytest = { version = "==8.3.2", extras = ["testing"], index = "pypi" }\n');
+    // Still a Pipfile, now pinned: nothing left for the rule to report.
+    expect(readPipfile(fixed).problems).toEqual([]);
+    expect([...readPipfile(fixed).packages.values()].map((p) => [p.name, p.specifier])).toEqual([['requests', '==2.32.3'], ['pytest', '==8.3.2']]);
   });
 
   it('replaces an inline-table entry whole: its extras belonged to the foreign package', () => {
