@@ -182,6 +182,7 @@ describe('Pipfile and conda environments', () => {
   it('pins a Pipfile entry to the version Pipfile.lock resolves, in Pipfile syntax, touching nothing else', () => {
     write('Pipfile', fixture('Pipfile'));
     write('Pipfile.lock', fixture('Pipfile.lock'));
+    write('sovereign-lint.json', { rules: { 'unpinned-version': 'warning' } });
     const result = scanRoot();
     const pin = result.findings.find((f) => f.rule === 'unpinned-version' && f.componentId === 'pypi:requests')!;
     expect(pin.message).toBe('requests — no version: blocks trusted readiness');
@@ -203,6 +204,7 @@ describe('Pipfile and conda environments', () => {
     const pipfile = '[packages]\nrequests = {version = "*", extras = ["socks"]}\n\n[dev-packages]\npytest = { extras = ["testing"], index = "pypi" }\n';
     write('Pipfile', pipfile);
     write('Pipfile.lock', fixture('Pipfile.lock'));
+    write('sovereign-lint.json', { rules: { 'unpinned-version': 'warning' } });
     const result = scanRoot();
     const pins = Object.fromEntries(
       result.findings.filter((f) => f.rule === 'unpinned-version' && f.file === 'Pipfile').map((f) => [f.componentId, f.fixes.map((fix) => [fix.title, fix.edits])]),

@@ -126,14 +126,16 @@ export function toFinding(
   assessment?: Assessment,
 ): Finding {
   const id = assessment?.declaration.id;
+  const severity = severityOf(rule.meta, report, options.target, options.severities[rule.meta.id]);
   const finding: Finding = {
     rule: rule.meta.id,
-    severity: severityOf(rule.meta, report, options.target, options.severities[rule.meta.id]),
+    severity,
     blocks: blocksOf(rule.meta, report),
     file,
     range,
     message: formatMessage(rule.meta.messages[report.messageId] ?? report.messageId, report.data),
-    fixes: report.fix ? fixesOf(report.fix, file, range, assessment?.declaration) : NO_FIXES,
+    // A finding that is off still counts in the verdict (trusted readiness) but is never shown, so never fixed.
+    fixes: report.fix && severity !== 'off' ? fixesOf(report.fix, file, range, assessment?.declaration) : NO_FIXES,
   };
   // Set only when present (a scan makes tens of thousands of findings; no throwaway objects for absent fields).
   if (id) finding.componentId = id;
