@@ -73,6 +73,8 @@ describe('readLockfile: malformed input gives exactly one problem, never a throw
     ['poetry', '[[package]\n'],
     ['uv', 'version = 1\n[[package]]\nname = "a"\nname = "b"\n'],
     ['uv', 'package = 1\n'],
+    ['pdm', '[metadata]\ngroups = ["default"\n'],
+    ['pdm', 'package = "not tables"\n'],
     ['pipfile', '[packages\n'],
     ['pipfile-lock', '{"default": }'],
     ['conda', 'dependencies: [numpy\n'],
