@@ -124,7 +124,7 @@ describe('workspace diagnostics', () => {
     expect(client.diagnosticsOf(broken)!.map((d) => d.message)).toEqual([
       'package.json is not valid JSON: value expected',
       'openai — client of a foreign hosted service (OpenAI, US): blocks national',
-      'zod — origin unverified (Colin McDonnell (individual)): blocks sovereign until attested',
+      'zod — foreign open-source (US): allowed for national, blocks sovereign',
     ]);
     expect(client.diagnosticsOf(good)!.map((d) => d.code)).toEqual(['foreign-component']);
     const hover = (await client.connection.sendRequest('textDocument/hover', {
