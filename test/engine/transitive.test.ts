@@ -149,7 +149,26 @@ describe('pdm.lock', () => {
       ['pypi:numpy', '1.26.4', ['gigachat', 'pydantic']],
       ['pypi:numpy', '2.1.0', ['gigachat', 'pydantic']],
     ]);
+    // numpy is locked in two versions: one package pulled in, with both places related.
+    const pulls = result.findings.find((f) => f.rule === 'foreign-transitive' && f.componentId === 'pypi:gigachat')!;
+    expect(pulls.message).toBe('gigachat pulls 2 non-domestic packages: pydantic (unknown), numpy');
+    expect(pulls.related!.map((r) => r.message)).toEqual([
+      'pydantic@2.11.7 — provenance unknown, via gigachat',
+      'numpy@1.26.4 — foreign open-source, via gigachat → pydantic',
+      'numpy@2.1.0 — foreign open-source, via gigachat → pydantic',
+    ]);
     expect(result.verdict.transitive).toBe('examined');
+  });
+});
+
+describe('trusted readiness of what a lockfile pins', () => {
+  it('a transitive package is pinned by its lockfile, though PEP 440 would read its bare version as no pin', () => {
+    write('pyproject.toml', '[project]\nname = "bot"\ndependencies = ["httpx==0.27.0"]\n');
+    write('pdm.lock', fs.readFileSync(path.join(__dirname, '../fixtures/lockfiles/pdm.lock'), 'utf8'));
+    write('sovereign-lint.json', { rules: { 'unpinned-version': 'error' } });
+    const result = scanRoot();
+    expect(result.files.find((f) => f.file === 'pdm.lock')!.assessments.map((a) => a.declaration.name)).toEqual(['anyio', 'idna', 'sniffio', 'exceptiongroup']);
+    expect(result.findings.filter((f) => f.rule === 'unpinned-version')).toEqual([]);
   });
 });
 

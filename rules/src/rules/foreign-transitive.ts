@@ -19,7 +19,12 @@ export default defineRule({
     },
   },
   checkPulledIn(direct, pulled) {
-    const foreign = pulled.filter((assessment) => assessment.classification !== 'domestic');
+    // A package locked in two versions (for different markers or importers) is one package pulled in.
+    const byId = new Map<string, Assessment>();
+    for (const assessment of pulled) {
+      if (assessment.classification !== 'domestic' && !byId.has(assessment.declaration.id)) byId.set(assessment.declaration.id, assessment);
+    }
+    const foreign = [...byId.values()];
     if (foreign.length === 0) return undefined;
     const names = foreign.slice(0, NAMED).map(describe).join(', ') + (foreign.length > NAMED ? `, and ${foreign.length - NAMED} more` : '');
     return {

@@ -21,6 +21,8 @@ export default defineRule({
   checkComponent({ declaration }) {
     const { ecosystem, relation, directReference, locked, versionSpec, name } = declaration;
     if ((ecosystem !== 'npm' && ecosystem !== 'pypi') || relation === 'workspace' || directReference) return undefined;
+    // A lockfile entry is the exact version the lock resolved, though PEP 440 would read a bare `4.9.0` as no pin.
+    if (relation === 'transitive' && versionSpec) return undefined;
     if (isExactPin(declaration)) return undefined;
     const version = locked?.version;
     const fix = version ? { kind: 'pin-version' as const, version } : undefined;
