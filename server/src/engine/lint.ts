@@ -172,6 +172,9 @@ function activeException(id: string, options: LintOptions): Exception | undefine
  * member), or a path dependency on a folder inside the scanned root, named after the folder (`-e .`
  * names no package). A vendored archive is someone else's package.
  */
+/** A package name, as opposed to a path standing in for one (`.`, `..`). */
+const NAMES_A_PACKAGE = /^[@A-Za-z0-9]/;
+
 function firstParty(declaration: Declaration, file: string, { root, firstParty: ownPackages }: LintOptions): Declaration {
   const reference = declaration.directReference;
   if (declaration.relation === 'workspace') return declaration;
@@ -181,8 +184,9 @@ function firstParty(declaration: Declaration, file: string, { root, firstParty: 
   if (/^[a-z][\w+.-]*:\/\//i.test(target) || ARCHIVE.test(target)) return declaration;
   const resolved = path.resolve(root, path.dirname(file), target);
   const relative = path.relative(root, resolved);
-  const name = path.basename(resolved) || resolved;
-  const named = { ...declaration, name, id: componentId(declaration.ecosystem, name) };
+  // A declared name (`mylib = { path = … }`, `"@acme/x": "file:…"`) is the package's; `-e .` names none: the folder does.
+  const name = NAMES_A_PACKAGE.test(declaration.name) ? declaration.name : path.basename(resolved) || resolved;
+  const named = name === declaration.name ? declaration : { ...declaration, name, id: componentId(declaration.ecosystem, name) };
   // Outside the root it is someone else's folder: named after it, placed like any other package.
   if (relative.startsWith('..') || path.isAbsolute(relative)) return named;
   return { ...named, relation: 'workspace' };
