@@ -161,6 +161,30 @@ describe('pdm.lock', () => {
   });
 });
 
+describe('uv workspaces', () => {
+  it('a member pyproject.toml is pinned by the uv.lock at the workspace root', () => {
+    write('pyproject.toml', '[project]\nname = "acme-app"\ndependencies = ["acme-core"]\n[tool.uv.sources]\nacme-core = { workspace = true }\n[tool.uv.workspace]\nmembers = ["packages/*"]\n');
+    write('packages/core/pyproject.toml', '[project]\nname = "acme-core"\ndependencies = ["numpy"]\n');
+    write('uv.lock', fs.readFileSync(path.join(__dirname, '../fixtures/lockfiles/uv.lock'), 'utf8'));
+    write('sovereign-lint.json', { rules: { 'missing-lockfile': 'error' } });
+    const result = scanRoot();
+    const member = result.files.find((f) => f.file === 'packages/core/pyproject.toml')!;
+    // uv locks the member's numpy in two versions, for two Python ranges: the first is the one it names.
+    expect(member.assessments.map((a) => [a.declaration.name, a.declaration.locked])).toEqual([['numpy', { version: '1.26.4' }]]);
+    expect(result.findings.filter((f) => f.rule === 'missing-lockfile')).toEqual([]);
+    expect(result.verdict.transitive).toBe('examined');
+  });
+
+  it('never looks above the scanned root, nor for a Poetry or PDM lock in a parent folder', () => {
+    write('pyproject.toml', '[project]\nname = "outer"\n');
+    write('poetry.lock', '');
+    write('inner/pyproject.toml', '[project]\nname = "inner"\ndependencies = ["numpy"]\n');
+    const inner = scan([path.join(root, 'inner')], { kb: fixtureKb, cwd: root, today: '2026-11-22' });
+    expect(inner.verdict.transitive).toBe('not examined');
+    expect(scanRoot().verdict.transitive).toBe('not examined');
+  });
+});
+
 describe('trusted readiness of what a lockfile pins', () => {
   it('a transitive package is pinned by its lockfile, though PEP 440 would read its bare version as no pin', () => {
     write('pyproject.toml', '[project]\nname = "bot"\ndependencies = ["httpx==0.27.0"]\n');

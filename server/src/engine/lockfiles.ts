@@ -1,5 +1,6 @@
 // Which lockfile pins a manifest: for package.json, one beside it or at a workspace root above it (npm,
-// yarn and pnpm keep a single lockfile at the root); for pyproject.toml and Pipfile, one beside it.
+// yarn and pnpm keep a single lockfile at the root); for pyproject.toml, one beside it, else a uv.lock at a
+// uv workspace root above it; for Pipfile, one beside it.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ManifestKind } from '../readers/index';
@@ -7,6 +8,7 @@ import type { ManifestKind } from '../readers/index';
 const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml'];
 const PYTHON_LOCKFILES = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock'];
 const PIPENV_LOCKFILES = ['Pipfile.lock'];
+const UV_LOCKFILES = ['uv.lock'];
 
 /** The manifests a lockfile can pin; requirements files pin themselves (pip-compile), conda environments have none here. */
 export type LockableKind = 'package-json' | 'pyproject' | 'pipfile';
@@ -36,11 +38,17 @@ export function scanLockfileFinder(): LockfileFinder {
 }
 
 function search(manifest: string, kind: ManifestKind, root: string, lookIn: typeof besides): string | undefined {
-  if (kind === 'pyproject') return lookIn(path.dirname(manifest), PYTHON_LOCKFILES);
   if (kind === 'pipfile') return lookIn(path.dirname(manifest), PIPENV_LOCKFILES);
-  if (kind !== 'package-json') return undefined;
-  for (let dir = path.dirname(manifest); ; dir = path.dirname(dir)) {
-    const found = lookIn(dir, NPM_LOCKFILES);
+  // uv, like npm, yarn and pnpm, keeps one lockfile at the workspace root for every member.
+  if (kind === 'pyproject') return lookIn(path.dirname(manifest), PYTHON_LOCKFILES) ?? upwards(path.dirname(path.dirname(manifest)), root, UV_LOCKFILES, lookIn);
+  return kind === 'package-json' ? upwards(path.dirname(manifest), root, NPM_LOCKFILES, lookIn) : undefined;
+}
+
+/** The first of `names` in `start` or a folder above it, no higher than `root`. */
+function upwards(start: string, root: string, names: readonly string[], lookIn: typeof besides): string | undefined {
+  if (!isInside(start, root)) return undefined;
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const found = lookIn(dir, names);
     if (found) return found;
     if (dir === root || path.dirname(dir) === dir || !isInside(dir, root)) return undefined;
   }
