@@ -115,6 +115,30 @@ describe('sovereign-lint scan --format text', () => {
     expect(stdout).toContain('package.json:13:6  error     openai — client of a foreign hosted service (OpenAI, US): blocks national  foreign-proprietary');
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('none — 1 component blocks national; transitive dependencies not examined (no lockfile)');
   });
+
+  it('lists a manifest’s findings top to bottom, "pulls …" beside the dependency it is about', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-text-'));
+    fs.writeFileSync(path.join(dir, 'package.json'), '{\n  "dependencies": {\n    "zzz-first": "1.0.0",\n    "yyy-second": "1.0.0"\n  }\n}\n');
+    fs.writeFileSync(
+      path.join(dir, 'package-lock.json'),
+      JSON.stringify({
+        lockfileVersion: 3,
+        packages: {
+          '': { dependencies: { 'zzz-first': '1.0.0', 'yyy-second': '1.0.0' } },
+          'node_modules/zzz-first': { version: '1.0.0', dependencies: { 'zzz-deep': '1.0.0' } },
+          'node_modules/zzz-deep': { version: '1.0.0' },
+          'node_modules/yyy-second': { version: '1.0.0' },
+        },
+      }),
+    );
+    const lines = run(['scan', dir, '--target', 'national'], { cwd: dir }).stdout.split('\n');
+    const manifest = lines.slice(lines.indexOf('package.json') + 1, lines.indexOf('', lines.indexOf('package.json')));
+    expect(manifest.map((line) => [line.split('  ')[0], line.split('  ').at(-1)])).toEqual([
+      ['package.json:3:6', 'unknown-provenance'],
+      ['package.json:3:6', 'foreign-transitive'],
+      ['package.json:4:6', 'unknown-provenance'],
+    ]);
+  });
 });
 
 describe('sovereign-lint scan --format sarif', () => {

@@ -1,7 +1,7 @@
 // `--format text`: findings grouped by file as `file:line:col` lines (terminals and editors make them
 // links), colour only on a terminal and never with NO_COLOR, ending with the verdict line.
 import { createColors } from 'picocolors';
-import type { Severity } from '../../../rules/src/types';
+import type { Range, Severity } from '../../../rules/src/types';
 import type { ScanResult } from '../engine/scan';
 
 type Colors = ReturnType<typeof createColors>;
@@ -11,7 +11,8 @@ const TRANSITIVE_LINES = 20;
 export function toText(result: ScanResult, useColor: boolean): string {
   const c = createColors(useColor);
   const out: string[] = [];
-  const files = new Map<string, string[]>();
+  /** Each file's lines, with where they point (errors without a place come first). */
+  const files = new Map<string, { at: number; text: string }[]>();
   /** Lines of each file not shown: a lockfile can carry thousands of transitive findings, only the first ones are printed. */
   const hidden = new Map<string, number>();
   const lockfiles = new Set(result.files.filter((file) => file.kind === 'lockfile').map((file) => file.file));
@@ -26,10 +27,11 @@ export function toText(result: ScanResult, useColor: boolean): string {
     hidden.set(file, (hidden.get(file) ?? 0) + 1);
     return false;
   };
+  const at = (range: Range | undefined) => (range ? range.start.line * 1e6 + range.start.character : -1);
   for (const error of result.errors) {
     if (!fits(error.file)) continue;
     const where = error.range ? `${error.file}:${error.range.start.line + 1}:${error.range.start.character + 1}` : error.file;
-    linesOf(error.file).push(`${where}  ${c.red(pad('error'))}  ${error.message}`);
+    linesOf(error.file).push({ at: at(error.range), text: `${where}  ${c.red(pad('error'))}  ${error.message}` });
   }
   for (const finding of result.findings) {
     if (finding.severity === 'off' || !fits(finding.file)) continue;
@@ -38,12 +40,13 @@ export function toText(result: ScanResult, useColor: boolean): string {
     const exception = finding.exception
       ? c.dim(` (exception: ${finding.exception.reason}${finding.exception.until ? `, until ${finding.exception.until}` : ''})`)
       : '';
-    linesOf(finding.file).push(`${where}  ${label}  ${finding.message}${exception}  ${c.dim(finding.rule)}`);
+    linesOf(finding.file).push({ at: at(finding.range), text: `${where}  ${label}  ${finding.message}${exception}  ${c.dim(finding.rule)}` });
   }
   for (const [file, lines] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
-    // The first transitive findings here, all of them in JSON and SARIF.
+    // A manifest reads top to bottom; a lockfile's first transitive findings stay in the order the graph was walked (all of them in JSON and SARIF).
+    if (!lockfiles.has(file)) lines.sort((a, b) => a.at - b.at);
     const more = hidden.get(file) ?? 0;
-    out.push(c.underline(file), ...lines, ...(more > 0 ? [c.dim(`… and ${more} more transitive findings (--format json lists them all)`)] : []), '');
+    out.push(c.underline(file), ...lines.map((line) => line.text), ...(more > 0 ? [c.dim(`… and ${more} more transitive findings (--format json lists them all)`)] : []), '');
   }
   const components = result.files.reduce((sum, file) => sum + file.assessments.length, 0);
   const { verdict } = result;
