@@ -101,6 +101,11 @@ export function* packageTables(root: Table, unique: UniqueKeys): Generator<Packa
   }
 }
 
+/** Whether a list of files or wheels (`[{ file, hash }, …]`) records a hash for any of them. */
+export function hasHash(files: unknown): boolean {
+  return list(files).some((file) => typeof table(file)?.hash === 'string');
+}
+
 /** A file that parses but is not the shape its kind has (a JSON array, a YAML scalar). */
 export function shapeProblem(label: string, expected: string): Problem {
   const start = { line: 0, character: 0 };

@@ -2,13 +2,12 @@
 // with `groups` (the dependency groups that need it: "default" is the runtime), `dependencies` as PEP 508
 // strings, `files` with hashes, and `git`/`url`/`path` for packages not from an index. Like poetry.lock it
 // does not say which packages are direct: the caller takes those from pyproject.toml (findKey).
-import { componentId } from '../../../../rules/src/ids';
 import { parsePep508 } from '../pep508';
 import { EntryLocator, tomlPackageFinder } from './locate';
-import { loadPackageLock, packageTables } from './parse';
-import { append, emptyLockResult, UniqueKeys } from './result';
+import { hasHash, loadPackageLock, packageTables } from './parse';
+import { emptyLockResult, linkByName, UniqueKeys } from './result';
 import type { LockedPackage, LockResult } from './types';
-import { list, string, type Table, table } from './values';
+import { list, string, type Table } from './values';
 
 const LABEL = 'pdm.lock';
 
@@ -18,11 +17,9 @@ export function readPdmLock(text: string): LockResult {
   if (!root) return result;
   const locator = new EntryLocator(text, tomlPackageFinder);
   const unique = new UniqueKeys();
-  const byName = new Map<string, string[]>();
   const read: { key: string; body: Table }[] = [];
 
   for (const { body, name, id, version, key } of packageTables(root, unique)) {
-    append(byName, id, key);
     read.push({ key, body });
     const groups = list(body.groups).filter((group): group is string => typeof group === 'string');
     result.packages.set(key, {
@@ -31,20 +28,19 @@ export function readPdmLock(text: string): LockResult {
       name,
       version,
       dependencies: [],
-      hashes: list(body.files).some((file) => typeof table(file)?.hash === 'string'),
+      hashes: hasHash(body.files),
       source: pdmSource(body),
       // Only the dev groups need it when "default" is not among its groups.
       dev: groups.length > 0 ? !groups.includes('default') : undefined,
       locate: locator.add(name),
     });
   }
-  // Edges by name: a package locked in two versions (for different markers) is depended on in both.
-  for (const { key, body } of read) {
-    result.packages.get(key)!.dependencies = list(body.dependencies).flatMap((line) => {
+  linkByName(result.packages, read, (body) =>
+    list(body.dependencies).flatMap((line) => {
       const parsed = typeof line === 'string' ? parsePep508(line) : undefined;
-      return parsed?.ok ? (byName.get(componentId('pypi', parsed.requirement.name)) ?? []) : [];
-    });
-  }
+      return parsed?.ok ? [parsed.requirement.name] : [];
+    }),
+  );
   return result;
 }
 

@@ -2,12 +2,12 @@
 // `[package.dependencies]`, `[package.source]` for git/url/file/directory/legacy-index packages).
 // Lock format 1.x kept the hashes apart, in `[metadata.files]`, and a `category` ("main"/"dev").
 // It does not say which packages are direct: the caller takes those from pyproject.toml (findKey).
-import { componentId, normalisePypiName } from '../../../../rules/src/ids';
+import { normalisePypiName } from '../../../../rules/src/ids';
 import { EntryLocator, tomlPackageFinder } from './locate';
-import { loadPackageLock, packageTables } from './parse';
-import { append, emptyLockResult, UniqueKeys } from './result';
+import { hasHash, loadPackageLock, packageTables } from './parse';
+import { emptyLockResult, linkByName, UniqueKeys } from './result';
 import type { LockedPackage, LockResult } from './types';
-import { keysOf, list, string, type Table, table } from './values';
+import { keysOf, string, type Table, table } from './values';
 
 const LABEL = 'poetry.lock';
 
@@ -19,12 +19,10 @@ export function readPoetryLock(text: string): LockResult {
   const legacyHashed = new Set(Object.entries(legacyFiles).filter(([, files]) => hasHash(files)).map(([name]) => normalisePypiName(name)));
   const locator = new EntryLocator(text, tomlPackageFinder);
   const unique = new UniqueKeys();
-  const byName = new Map<string, string[]>();
   const read: { key: string; body: Table }[] = [];
 
   for (const { body, name, id, version, key } of packageTables(root, unique)) {
     const source = poetrySource(table(body.source));
-    append(byName, id, key);
     read.push({ key, body });
     result.packages.set(key, {
       id,
@@ -39,15 +37,8 @@ export function readPoetryLock(text: string): LockResult {
       locate: locator.add(name),
     });
   }
-  // Edges by name: a package locked in two versions (for different markers) is depended on in both.
-  for (const { key, body } of read) {
-    result.packages.get(key)!.dependencies = keysOf(body.dependencies).flatMap((name) => byName.get(componentId('pypi', name)) ?? []);
-  }
+  linkByName(result.packages, read, (body) => keysOf(body.dependencies));
   return result;
-}
-
-function hasHash(files: unknown): boolean {
-  return list(files).some((file) => typeof table(file)?.hash === 'string');
 }
 
 /** `[package.source]`: git, url, file and directory packages; `legacy` (a private index) is a registry. */

@@ -1,6 +1,7 @@
-// Building a LockResult: keys unique within the file (PyPI's by normalised name and pinned version), and
-// dev flags for lockfiles that leave them to reachability (dev when only dev dependencies lead to it).
-import { normalisePypiName } from '../../../../rules/src/ids';
+// Building a LockResult: keys unique within the file (PyPI's by normalised name and pinned version), edges
+// for locks that name dependencies without versions, and dev flags for lockfiles that leave them to
+// reachability (dev when only dev dependencies lead to it).
+import { componentId, normalisePypiName } from '../../../../rules/src/ids';
 import type { LockedPackage, LockfileKind, LockResult } from './types';
 
 export function emptyLockResult(kind: LockfileKind): LockResult {
@@ -33,6 +34,16 @@ export function append<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
 /** The version a PEP 440 `==1.2.3` / `===1.2.3` specifier pins; undefined for ranges and wildcards. */
 export function pinnedBy(specifier: string | undefined): string | undefined {
   return specifier === undefined ? undefined : /^===?\s*([^\s,*;]+)$/.exec(specifier.trim())?.[1];
+}
+
+/**
+ * Edges by name, for locks whose dependencies name a package but not its version (poetry.lock, pdm.lock):
+ * a package locked in two versions (for different markers) is depended on in both.
+ */
+export function linkByName<T>(packages: ReadonlyMap<string, LockedPackage>, read: readonly { key: string; body: T }[], namesOf: (body: T) => string[]): void {
+  const keysById = new Map<string, string[]>();
+  for (const [key, locked] of packages) append(keysById, locked.id, key);
+  for (const { key, body } of read) packages.get(key)!.dependencies = namesOf(body).flatMap((name) => keysById.get(componentId('pypi', name)) ?? []);
 }
 
 /** Marks `dev` every package reachable from the dev roots and not from the runtime roots. */

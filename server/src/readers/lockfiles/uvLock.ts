@@ -5,7 +5,7 @@
 // `[manifest]` names as workspace members, or the one at "." without a manifest) are the importers.
 import { componentId } from '../../../../rules/src/ids';
 import { EntryLocator, tomlPackageFinder } from './locate';
-import { loadPackageLock, packageTables } from './parse';
+import { hasHash, loadPackageLock, packageTables } from './parse';
 import { append, emptyLockResult, markDevOnly, pypiKey, UniqueKeys } from './result';
 import type { LockedPackage, LockResult } from './types';
 import { list, string, type Table, table } from './values';
@@ -46,7 +46,7 @@ export function readUvLock(text: string): LockResult {
       name,
       version,
       dependencies: [],
-      hashes: typeof table(body.sdist)?.hash === 'string' || list(body.wheels).some((wheel) => typeof table(wheel)?.hash === 'string'),
+      hashes: typeof table(body.sdist)?.hash === 'string' || hasHash(body.wheels),
       source,
       dev: false,
       locate: locator.add(name),
