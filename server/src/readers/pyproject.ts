@@ -71,10 +71,12 @@ class UvSources {
     if (field === undefined) {
       // Several sources chosen by markers: the first that names a place stands for them all.
       const table = value.type === 'TOMLArray' ? value.elements.find((element) => element.type === 'TOMLInlineTable') : value;
-      if (table?.type === 'TOMLInlineTable') this.byName.set(normalisePypiName(name), scalars(table));
-    } else if (path.length === 2 && value.type === 'TOMLValue' && (value.kind === 'string' || value.kind === 'boolean')) {
+      if (table?.type === 'TOMLInlineTable') this.byName.set(normalisePypiName(name), inlineTable(table));
+    } else if (path.length === 2) {
+      const scalar = scalarOf(value);
+      if (scalar === undefined) return;
       const fields = this.byName.get(normalisePypiName(name)) ?? new Map<string, string | boolean>();
-      fields.set(field, value.value as string | boolean);
+      fields.set(field, scalar);
       this.byName.set(normalisePypiName(name), fields);
     }
   }
@@ -83,26 +85,13 @@ class UvSources {
   apply(declaration: Declaration): void {
     const source = this.byName.get(normalisePypiName(declaration.name));
     if (!source || declaration.directReference) return;
-    const text = (key: string) => (typeof source.get(key) === 'string' ? (source.get(key) as string) : undefined);
-    const git = text('git');
-    const ref = text('rev') ?? text('tag') ?? text('branch');
+    const [git, url, path] = [stringAt(source, 'git'), stringAt(source, 'url'), stringAt(source, 'path')];
+    const ref = stringAt(source, 'rev') ?? stringAt(source, 'tag') ?? stringAt(source, 'branch');
     if (source.get('workspace') === true) declaration.relation = 'workspace';
     else if (git) declaration.directReference = { kind: 'vcs', target: `git+${git}${ref ? `@${ref}` : ''}` };
-    else if (text('url')) declaration.directReference = { kind: 'url', target: text('url')! };
-    else if (text('path')) declaration.directReference = { kind: source.get('editable') === true ? 'editable' : 'path', target: text('path')! };
+    else if (url) declaration.directReference = { kind: 'url', target: url };
+    else if (path) declaration.directReference = { kind: source.get('editable') === true ? 'editable' : 'path', target: path };
   }
-}
-
-/** The string and boolean values of an inline table's own keys. */
-function scalars(table: AST.TOMLInlineTable): Map<string, string | boolean> {
-  const values = new Map<string, string | boolean>();
-  for (const pair of table.body) {
-    const { value } = pair;
-    if (pair.key.keys.length === 1 && value.type === 'TOMLValue' && (value.kind === 'string' || value.kind === 'boolean')) {
-      values.set(keyName(pair.key.keys[0]!), value.value as string | boolean);
-    }
-  }
-  return values;
 }
 
 /** `tool.poetry.dependencies.X` → direct; `tool.poetry.dev-dependencies.X` and `tool.poetry.group.G.dependencies.X` → dev. */
@@ -126,13 +115,14 @@ function poetryDependency(
   const nameNode = key.keys.at(-1)!;
   const nameStart = nameNode.range[0] + (nameNode.type === 'TOMLQuoted' ? 1 : 0);
   const table = value.type === 'TOMLInlineTable' ? inlineTable(value) : undefined;
-  const version = isString(value) ? value.value : table?.get('version');
-  const reference = table?.get('git')
-    ? ({ kind: 'vcs', target: table.get('git')! } as const)
-    : table?.get('path')
-      ? ({ kind: 'path', target: table.get('path')! } as const)
-      : table?.get('url')
-        ? ({ kind: 'url', target: table.get('url')! } as const)
+  const version = isString(value) ? value.value : stringAt(table, 'version');
+  const [git, path, url] = [stringAt(table, 'git'), stringAt(table, 'path'), stringAt(table, 'url')];
+  const reference = git
+    ? ({ kind: 'vcs', target: git } as const)
+    : path
+      ? ({ kind: 'path', target: path } as const)
+      : url
+        ? ({ kind: 'url', target: url } as const)
         : undefined;
   return {
     id: componentId('pypi', name),
@@ -220,12 +210,24 @@ function keyName(key: AST.TOMLBare | AST.TOMLQuoted): string {
   return key.type === 'TOMLBare' ? key.name : key.value;
 }
 
-function inlineTable(table: AST.TOMLInlineTable): Map<string, string> {
-  const values = new Map<string, string>();
+/** The string and boolean values of an inline table's own keys (`{ version = "^2", optional = true }`). */
+function inlineTable(table: AST.TOMLInlineTable): Map<string, string | boolean> {
+  const values = new Map<string, string | boolean>();
   for (const pair of table.body) {
-    if (pair.key.keys.length === 1 && isString(pair.value)) values.set(keyName(pair.key.keys[0]!), pair.value.value);
+    const value = scalarOf(pair.value);
+    if (pair.key.keys.length === 1 && value !== undefined) values.set(keyName(pair.key.keys[0]!), value);
   }
   return values;
+}
+
+/** A string or boolean value; undefined for numbers, dates, arrays and tables. */
+function scalarOf(node: AST.TOMLContentNode): string | boolean | undefined {
+  return node.type === 'TOMLValue' && (node.kind === 'string' || node.kind === 'boolean') ? (node.value as string | boolean) : undefined;
+}
+
+function stringAt(values: ReadonlyMap<string, string | boolean> | undefined, key: string): string | undefined {
+  const value = values?.get(key);
+  return typeof value === 'string' ? value : undefined;
 }
 
 function isString(node: AST.TOMLNode): node is AST.TOMLStringValue {
