@@ -33,8 +33,7 @@ function pipfileEntrySite(text: string, lines: LineIndex, name: Range): RewriteS
   const nameStart = lines.offsetAt(name.start);
   const quoted = text[nameStart - 1] === '"' || text[nameStart - 1] === "'";
   const start = quoted ? nameStart - 1 : nameStart;
-  const lineEnd = text.indexOf('\n', start);
-  const line = text.slice(start, lineEnd < 0 ? text.length : lineEnd);
+  const line = lineFrom(text, start);
   const entry = STRING_ENTRY.exec(line);
   if (entry) return { syntax: 'pipfile', range: lines.range(start, start + entry[0].length) };
   const table = TABLE_ENTRY.exec(line);
@@ -80,8 +79,7 @@ const PIP_ITEM = /^[ \t]*-[ \t]+(["']?)/;
  */
 function pipItemRewrite(text: string, lines: LineIndex, name: Range): RewriteSite | undefined {
   const lineStart = lines.offsetAt({ line: name.start.line, character: 0 });
-  const newline = text.indexOf('\n', lineStart);
-  const line = text.slice(lineStart, newline < 0 ? text.length : newline).replace(/\r$/, '');
+  const line = lineFrom(text, lineStart);
   const item = PIP_ITEM.exec(line);
   if (!item) return undefined;
   const quote = item[1]!;
@@ -93,6 +91,12 @@ function pipItemRewrite(text: string, lines: LineIndex, name: Range): RewriteSit
   if (site?.syntax !== 'pep508' || site.extraDeletions.length > 0) return undefined;
   const start = lineStart + item[0].length;
   return { syntax: 'pep508', range: lines.range(start + site.range.start.character, start + site.range.end.character), extraDeletions: [] };
+}
+
+/** The text from `start` to the end of its line, without the line break. */
+function lineFrom(text: string, start: number): string {
+  const newline = text.indexOf('\n', start);
+  return text.slice(start, newline < 0 ? text.length : newline).replace(/\r$/, '');
 }
 
 /** The direct dependencies of the single importer, in the file's order, before `extra` ones. */
