@@ -84,10 +84,7 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
   const linting = new ConfiguredLinting(resolver, { ...options, root, firstParty: firstPartyOf(reads), findLockfile });
   // The lockfiles (tens of megabytes of text and tables) are garbage once traced: nothing below holds them.
   const pulledIn = traceLockfiles(reads, new Lockfiles(root), root, findLockfile);
-  const outcomes = [
-    ...reads.map((read) => judge(read, linting.optionsFor(path.resolve(root, read.file)))),
-    ...pulledIn.map((read) => judge(read, linting.optionsFor(path.resolve(root, read.file)))),
-  ];
+  const outcomes = [...reads, ...pulledIn].map((read) => judge(read, linting.optionsFor(path.resolve(root, read.file))));
   const files = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
   addPulledInFindings(files, root, (file) => linting.optionsFor(file));
   const errors = [...outcomes.flatMap((outcome) => outcome.errors), ...includeErrors];
