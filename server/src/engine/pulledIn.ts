@@ -3,6 +3,7 @@
 // own line (`foreign-transitive`), each one a related location where it is pinned. The pulled-in
 // packages keep their own findings there.
 import path from 'node:path';
+import type { Report } from '../../../rules/src/rule';
 import { rules } from '../../../rules/src/rules/index';
 import type { Assessment, Classification } from '../../../rules/src/types';
 import { type FileReport, type Finding, type LintOptions, toFinding } from './lint';
@@ -29,8 +30,9 @@ export function addPulledInFindings(reports: readonly FileReport[], root: string
     const byName = file ? lockReports.get(file) : undefined;
     return file && byName ? { file, byName } : undefined;
   };
-  // Workspace members share a root lockfile and many dependencies: each list of related places is built once.
-  const relatedLists = new Map<string, Related[]>();
+  // Workspace members share a root lockfile and many dependencies, each pulling in hundreds of packages: what a
+  // name pulls in from a lockfile (the report and its related places) is worked out once, not per declaration.
+  const pulledInByName = new Map<string, { found: Report | undefined; related: Related[] }>();
   for (const report of reports) {
     const options = optionsFor(path.resolve(root, report.file));
     const source = pulledInOf(report, options);
@@ -39,14 +41,16 @@ export function addPulledInFindings(reports: readonly FileReport[], root: string
       const { name, relation, locked } = direct.declaration;
       // A manifest's declaration pulls in what its lock resolved it to; a compiled file's pins are resolved already.
       if (relation === 'transitive' || (report.kind !== 'requirements' && !locked)) continue;
-      const pulled = source.byName.get(name) ?? [];
-      const found = rule.checkPulledIn!(direct, pulled);
-      if (!found) continue;
-      const finding = toFinding(rule, found, report.file, direct.declaration.range, options, direct);
       const key = `${source.file}\0${name}`;
-      let related = relatedLists.get(key);
-      if (!related) relatedLists.set(key, (related = relatedPlaces(pulled, source.file)));
-      finding.related = related;
+      let known = pulledInByName.get(key);
+      if (!known) {
+        const pulled = source.byName.get(name) ?? [];
+        const found = rule.checkPulledIn!(direct, pulled);
+        pulledInByName.set(key, (known = { found, related: found ? relatedPlaces(pulled, source.file) : [] }));
+      }
+      if (!known.found) continue;
+      const finding = toFinding(rule, known.found, report.file, direct.declaration.range, options, direct);
+      finding.related = known.related;
       report.findings.push(finding);
     }
   }
