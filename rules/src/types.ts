@@ -75,6 +75,21 @@ export interface Declaration {
   locked?: { version?: string };
   /** For a transitive component: the names from the direct dependency that brings it down to its parent. */
   via?: string[];
+  /** A pnpm `catalog:` spec: the version range lives in the workspace's catalog, not in this file. */
+  catalog?: CatalogReference;
+}
+
+/** The catalog a `catalog:` spec names and, when the workspace file lists the package, its entry there. */
+export interface CatalogReference {
+  catalog: string;
+  entry?: {
+    /** pnpm-workspace.yaml, relative to the scan root. */
+    file: string;
+    spec: string;
+    /** The value's range, quotes included. */
+    range: Range;
+    quote: '' | '"' | "'";
+  };
 }
 
 /** A manifest as a whole, for the checks about it rather than its components (a missing lockfile). */

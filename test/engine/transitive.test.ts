@@ -305,3 +305,58 @@ describe('Pipfile and conda environments', () => {
     expect(result.verdict.summary).toMatch(/; transitive dependencies not examined \(no lockfile\)$/);
   });
 });
+
+describe('pnpm catalogs', () => {
+  const catalogFixture = path.join(__dirname, '../fixtures/pnpm-catalog');
+  const copyFixture = () => fs.cpSync(catalogFixture, root, { recursive: true });
+  const unpinned = (result: ReturnType<typeof scanRoot>) =>
+    Object.fromEntries(result.findings.filter((f) => f.rule === 'unpinned-version').map((f) => [f.componentId, f]));
+
+  it('judges a `catalog:` spec by the catalog entry in pnpm-workspace.yaml, and pins it there', () => {
+    copyFixture();
+    write('sovereign-lint.json', { rules: { 'unpinned-version': 'error' } });
+    const result = scanRoot();
+    const byId = unpinned(result);
+    // zod's catalog entry is exact: nothing to pin.
+    expect(Object.keys(byId).sort()).toEqual(['npm:axios', 'npm:openai', 'npm:react']);
+    expect(byId['npm:openai']!.message).toBe(
+      'openai — version "^4.77.0" in the default catalog of pnpm-workspace.yaml is a range; the lockfile resolves 4.77.0: pin it in the catalog for trusted readiness',
+    );
+    expect(byId['npm:react']!.message).toBe(
+      'react — version "^18.3.1" in the react18 catalog of pnpm-workspace.yaml is a range; the lockfile resolves 18.3.1: pin it in the catalog for trusted readiness',
+    );
+    expect(byId['npm:axios']!.message).toBe('axios — "catalog:" names the default catalog, which has no entry for axios: blocks trusted readiness');
+    expect(byId['npm:axios']!.fixes).toEqual([]);
+    // The finding stays on the dependency in package.json; its fix edits the catalog, keeping the entry's quotes.
+    expect(byId['npm:react']!.file).toBe('packages/web/package.json');
+    expect(byId['npm:react']!.fixes).toEqual([
+      {
+        title: 'Pin react to 18.3.1 in the react18 catalog, the version the lockfile resolves',
+        isPreferred: true,
+        edits: [{ file: 'pnpm-workspace.yaml', range: { start: { line: 10, character: 11 }, end: { line: 10, character: 20 } }, newText: "'18.3.1'" }],
+      },
+    ]);
+    const workspace = fs.readFileSync(path.join(root, 'pnpm-workspace.yaml'), 'utf8');
+    const fixed = applyEdits(workspace, [...byId['npm:openai']!.fixes[0]!.edits, ...byId['npm:react']!.fixes[0]!.edits]);
+    expect(fixed).toBe(workspace.replace('openai: ^4.77.0', 'openai: 4.77.0').replace("react: '^18.3.1'", "react: '18.3.1'"));
+    fs.writeFileSync(path.join(root, 'pnpm-workspace.yaml'), fixed);
+    expect(Object.keys(unpinned(scanRoot()))).toEqual(['npm:axios']);
+  });
+
+  it('still finds the locked version and what a catalog dependency pulls in', () => {
+    copyFixture();
+    const result = scanRoot();
+    const react = result.files.find((f) => f.file === 'packages/web/package.json')!.assessments.find((a) => a.declaration.name === 'react')!;
+    expect(react.declaration.locked).toEqual({ version: '18.3.1' });
+    expect(result.findings.find((f) => f.rule === 'foreign-transitive')?.message).toBe('react pulls 2 non-domestic packages: loose-envify (unknown), js-tokens (unknown)');
+  });
+
+  it('without a pnpm-workspace.yaml a `catalog:` spec names no entry', () => {
+    write('package.json', { name: 'web', dependencies: { openai: 'catalog:' } });
+    write('sovereign-lint.json', { rules: { 'unpinned-version': 'error' } });
+    expect(unpinned(scanRoot())['npm:openai']!.message).toBe('openai — "catalog:" names the default catalog, which has no entry for openai: blocks trusted readiness');
+    // A workspace file that does not parse names no catalogs either; the scan goes on.
+    write('pnpm-workspace.yaml', 'catalog:\n  openai: [^4\n');
+    expect(unpinned(scanRoot())['npm:openai']!.message).toBe('openai — "catalog:" names the default catalog, which has no entry for openai: blocks trusted readiness');
+  });
+});

@@ -407,6 +407,25 @@ describe('shared configs', () => {
     const record = actions.find((a) => a.title.startsWith('Record an exception'))!;
     expect((record.edit!.documentChanges![0] as TextDocumentEdit).textDocument.uri).toBe(uriOf(path.join(root, 'svc/sovereign-lint.json')));
   });
+
+  it('pins a `catalog:` dependency in the pnpm catalog it names, not in package.json', async () => {
+    const root = workspace({ 'sovereign-lint.json': '{ "extends": ["sovereign-lint:trusted"] }\n' }, false);
+    fs.cpSync(path.resolve(__dirname, '../fixtures/pnpm-catalog'), root, { recursive: true });
+    const client = await start(root);
+    const file = path.join(root, 'packages/web/package.json');
+    const diagnostics = await client.waitFor(() => client.diagnosticsOf(file)?.filter((d) => d.code === 'unpinned-version'), 'unpinned-version diagnostics');
+    const react = diagnostics.find((d) => String(d.message).startsWith('react'))!;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uriOf(file) },
+      range: react.range,
+      context: { diagnostics: [react] },
+    })) as CodeAction[];
+    const pin = actions.find((a) => a.title === 'Pin react to 18.3.1 in the react18 catalog, the version the lockfile resolves')!;
+    const workspaceFile = path.join(root, 'pnpm-workspace.yaml');
+    expect(Object.keys(pin.edit!.changes!)).toEqual([uriOf(workspaceFile)]);
+    const before = fs.readFileSync(workspaceFile, 'utf8');
+    expect(applyEdits(before, pin.edit!.changes![uriOf(workspaceFile)]!)).toBe(before.replace("react: '^18.3.1'", "react: '18.3.1'"));
+  });
 });
 
 describe('lockfiles', () => {
@@ -434,6 +453,42 @@ describe('lockfiles', () => {
     const verdict = await client.waitFor(() => client.verdicts.at(-1)?.[0], 'a verdict');
     expect(verdict.blockedBy).toEqual(['npm:axios']);
     expect(verdict.summary).not.toMatch(/not examined/);
+  });
+
+  it('keeps the locked version and what a dependency pulls in while its package.json is edited', async () => {
+    const lock = {
+      name: 'bot',
+      lockfileVersion: 3,
+      packages: {
+        '': { dependencies: { gigachat: '^0.0.20' } },
+        'node_modules/gigachat': { version: '0.0.20', integrity: 'sha512-a', dependencies: { axios: '^1.7.0' } },
+        'node_modules/axios': { version: '1.7.9', integrity: 'sha512-b' },
+      },
+    };
+    const manifestText = '{\n  "name": "bot",\n  "dependencies": { "gigachat": "^0.0.20" }\n}\n';
+    const root = workspace(
+      { 'package.json': manifestText, 'package-lock.json': JSON.stringify(lock, null, 2), 'sovereign-lint.json': '{ "rules": { "unpinned-version": "warning" } }\n' },
+      false,
+    );
+    const client = await start(root);
+    const manifest = path.join(root, 'package.json');
+    const codesOf = (diagnostics: Diagnostic[] | undefined) => diagnostics?.map((d) => `${d.code}: ${d.message}`).sort();
+    const scanned = codesOf(await client.waitFor(() => client.diagnosticsOf(manifest)?.find((d) => d.code === 'foreign-transitive') && client.diagnosticsOf(manifest), 'the scan'));
+    expect(scanned).toEqual([
+      expect.stringMatching(/^foreign-transitive: gigachat pulls 1 non-domestic package: axios/),
+      'unpinned-version: gigachat — version "^0.0.20" is a range; the lockfile resolves 0.0.20: pin it for trusted readiness',
+    ]);
+    await client.open(manifest, manifestText);
+    // A dependency added, not installed yet: until the lockfile changes, what it resolved for the others still holds.
+    await client.change(manifest, manifestText.replace('"gigachat": "^0.0.20"', '"gigachat": "^0.0.20", "openai": "^4.77.0"'));
+    const edited = await client.waitFor(() => client.diagnosticsOf(manifest)?.some((d) => String(d.message).startsWith('openai')) && client.diagnosticsOf(manifest), 'diagnostics after the edit');
+    expect(codesOf(edited)).toEqual(
+      [
+        ...scanned!,
+        expect.stringMatching(/^foreign-proprietary: openai — /),
+        'unpinned-version: openai — version "^4.77.0" is a range, not an exact pin: blocks trusted readiness',
+      ].sort(),
+    );
   });
 });
 

@@ -1,7 +1,9 @@
 import { valid as validPep440 } from '@renovatebot/pep440';
 import semver from 'semver';
 import { defineRule } from '../rule';
-import type { Declaration } from '../types';
+import type { CatalogReference, Declaration } from '../types';
+
+type PinFix = { kind: 'pin-version'; version: string };
 
 export default defineRule({
   meta: {
@@ -16,6 +18,10 @@ export default defineRule({
       range: '{{name}} — version "{{spec}}" is a range, not an exact pin: blocks trusted readiness',
       rangeLocked: '{{name}} — version "{{spec}}" is a range; the lockfile resolves {{version}}: pin it for trusted readiness',
       missing: '{{name}} — no version: blocks trusted readiness',
+      catalogRange: '{{name}} — version "{{spec}}" in the {{catalog}} catalog of {{file}} is a range, not an exact pin: blocks trusted readiness',
+      catalogRangeLocked:
+        '{{name}} — version "{{spec}}" in the {{catalog}} catalog of {{file}} is a range; the lockfile resolves {{version}}: pin it in the catalog for trusted readiness',
+      catalogMissing: '{{name}} — "{{written}}" names the {{catalog}} catalog, which has no entry for {{name}}: blocks trusted readiness',
     },
   },
   checkComponent({ declaration }) {
@@ -23,15 +29,25 @@ export default defineRule({
     if ((ecosystem !== 'npm' && ecosystem !== 'pypi') || relation === 'workspace' || directReference) return undefined;
     // A lockfile entry is the exact version the lock resolved, though PEP 440 would read a bare `4.9.0` as no pin.
     if (relation === 'transitive' && versionSpec) return undefined;
-    if (isExactPin(declaration)) return undefined;
     const version = locked?.version;
     const fix = version ? { kind: 'pin-version' as const, version } : undefined;
+    if (declaration.catalog) return checkCatalog(declaration, declaration.catalog, version, fix);
+    if (isExactPin(declaration)) return undefined;
     if (!versionSpec) return { messageId: 'missing', data: { name }, fix };
     return version
       ? { messageId: 'rangeLocked', data: { name, spec: versionSpec, version }, fix }
       : { messageId: 'range', data: { name, spec: versionSpec } };
   },
 });
+
+/** A `catalog:` spec is as exact as the catalog entry it names; a pin belongs there. */
+function checkCatalog(declaration: Declaration, { catalog, entry }: CatalogReference, version: string | undefined, fix: PinFix | undefined) {
+  const { name } = declaration;
+  if (!entry) return { messageId: 'catalogMissing', data: { name, written: declaration.versionSpec ?? '', catalog } };
+  if (isExactPin({ ...declaration, versionSpec: entry.spec })) return undefined;
+  const data = { name, spec: entry.spec, catalog, file: entry.file };
+  return version ? { messageId: 'catalogRangeLocked', data: { ...data, version }, fix } : { messageId: 'catalogRange', data };
+}
 
 const PLAIN_VERSION = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 const MAY_BE_VERSION = /^[v=\s]*\d/;

@@ -40,15 +40,13 @@ export function toSarif(result: ScanResult): Log {
         ? {
             fixes: finding.fixes.map((fix) => ({
               description: { text: fix.title },
-              artifactChanges: [
-                {
-                  artifactLocation: { uri: encodeURI(finding.file), uriBaseId: '%SRCROOT%' },
-                  replacements: fix.edits.map((edit) => ({
-                    deletedRegion: region(edit.range),
-                    insertedContent: { text: edit.newText },
-                  })),
-                },
-              ],
+              // One change per file: a pin of a pnpm catalog entry edits the workspace file, not the finding's.
+              artifactChanges: [...new Set(fix.edits.map((edit) => edit.file))].map((file) => ({
+                artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
+                replacements: fix.edits
+                  .filter((edit) => edit.file === file)
+                  .map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })),
+              })),
             })),
           }
         : {}),

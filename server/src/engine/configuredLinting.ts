@@ -8,6 +8,7 @@ import type { Target } from '../../../rules/src/types';
 import type { Config } from './config';
 import type { ConfigResolver, ResolvedConfig } from './configResolver';
 import { createLintOptions, type Finding, type LintOptions } from './lint';
+import type { CatalogFinder } from './catalogs';
 import type { LockfileFinder } from './lockfiles';
 import { relativeTo } from './paths';
 
@@ -23,6 +24,8 @@ export interface BaseLintSettings {
   firstParty?: ReadonlySet<string>;
   /** How manifests find their lockfiles (a scan remembers what it found; the editor looks every time). */
   findLockfile?: LockfileFinder;
+  /** How package.json files find their pnpm catalogs (likewise). */
+  findCatalogs?: CatalogFinder;
 }
 
 export class ConfiguredLinting {
@@ -53,6 +56,7 @@ export class ConfiguredLinting {
         today: this.base.today,
         ...(this.base.firstParty ? { firstParty: this.base.firstParty } : {}),
         ...(this.base.findLockfile ? { findLockfile: this.base.findLockfile } : {}),
+        ...(this.base.findCatalogs ? { findCatalogs: this.base.findCatalogs } : {}),
         ...(target ? { target } : {}),
         ...(jurisdiction ? { jurisdiction } : {}),
       });

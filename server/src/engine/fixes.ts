@@ -6,6 +6,8 @@ import type { AlternativeRef, Declaration, Range, RewriteSite } from '../../../r
 export interface TextEdit {
   range: Range;
   newText: string;
+  /** Set when the edit belongs to another file than the finding's (a pnpm catalog), relative to the scan root. */
+  file?: string;
 }
 
 export interface Fix {
@@ -32,6 +34,13 @@ export function pinFix(declaration: Declaration, version: string): Fix[] {
   const site = declaration.rewrite;
   const extras = declaration.extras?.length ? `[${declaration.extras.join(',')}]` : '';
   const title = `Pin ${declaration.name} to ${version}, the version the lockfile resolves`;
+  const entry = declaration.catalog?.entry;
+  if (entry) {
+    // The range lives in the workspace's catalog, shared by every package that names it: pin it there.
+    const newText = `${entry.quote}${version}${entry.quote}`;
+    return [{ title: `Pin ${declaration.name} to ${version} in the ${declaration.catalog!.catalog} catalog, the version the lockfile resolves`, isPreferred: true, edits: [{ file: entry.file, range: entry.range, newText }] }];
+  }
+  if (declaration.catalog) return [];
   switch (site?.syntax) {
     case 'package-json':
       return [{ title, isPreferred: true, edits: [{ range: site.range, newText: `${JSON.stringify(declaration.name)}: ${JSON.stringify(version)}` }] }];

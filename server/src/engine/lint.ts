@@ -12,7 +12,9 @@ import { Classifier } from './classify';
 import { type Config, EMPTY_CONFIG, type Exception } from './config';
 import { KnowledgePlacement } from './placement';
 import { alternativeFixes, type Fix, pinFix } from './fixes';
+import { type CatalogFinder, findCatalogs, withCatalog } from './catalogs';
 import { findLockfile, isLockable, type LockfileFinder } from './lockfiles';
+import { catalogNameOf } from '../readers/pnpmWorkspace';
 
 const START_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const ARCHIVE = /\.(whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip)$/i;
@@ -72,6 +74,8 @@ export interface LintOptions {
   firstParty: ReadonlySet<string>;
   /** The lockfile that pins a manifest (path relative to the root), if any. */
   lockfileFor?: (file: string, kind: ManifestKind) => string | undefined;
+  /** The pnpm catalogs a package.json (path relative to the root) can name with `catalog:` specs. */
+  catalogsFor?: (file: string) => ReturnType<CatalogFinder>;
 }
 
 /** Lints one manifest; undefined when a Markdown file is not a card. */
@@ -92,7 +96,8 @@ export function assessRead(file: string, kind: ManifestKind | 'lockfile', read: 
     }
   }
   const assessments = read.declarations.map((found) => {
-    const declaration = lockfile ? { ...found, locked: found.locked ?? {} } : found;
+    const locked = lockfile ? { ...found, locked: found.locked ?? {} } : found;
+    const declaration = kind === 'package-json' && catalogNameOf(found.versionSpec) ? withCatalog(locked, options.catalogsFor?.(file), options.root) : locked;
     const assessment = options.classifier.assess(firstParty(declaration, file, options));
     for (const rule of rules) {
       const report = rule.checkComponent?.(assessment);
@@ -203,6 +208,7 @@ export function createLintOptions(
     today: string;
     firstParty?: ReadonlySet<string>;
     findLockfile?: LockfileFinder;
+    findCatalogs?: CatalogFinder;
   },
 ): LintOptions {
   const config = options.config ?? EMPTY_CONFIG;
@@ -218,5 +224,6 @@ export function createLintOptions(
     root,
     firstParty: options.firstParty ?? new Set(),
     lockfileFor: (file, kind) => (options.findLockfile ?? findLockfile)(path.resolve(root, file), kind, root),
+    catalogsFor: (file) => (options.findCatalogs ?? findCatalogs)(path.resolve(root, file), root),
   };
 }

@@ -45,7 +45,7 @@ function search(manifest: string, kind: ManifestKind, root: string, lookIn: type
 }
 
 /** The first of `names` in `start` or a folder above it, no higher than `root`. */
-function upwards(start: string, root: string, names: readonly string[], lookIn: typeof besides): string | undefined {
+export function upwards(start: string, root: string, names: readonly string[], lookIn: typeof besides): string | undefined {
   if (!isInside(start, root)) return undefined;
   for (let dir = start; ; dir = path.dirname(dir)) {
     const found = lookIn(dir, names);
@@ -54,7 +54,8 @@ function upwards(start: string, root: string, names: readonly string[], lookIn: 
   }
 }
 
-function besides(dir: string, names: readonly string[]): string | undefined {
+/** The first of `names` in `dir`, as an absolute path. */
+export function besides(dir: string, names: readonly string[]): string | undefined {
   return names.map((name) => path.join(dir, name)).find((file) => fs.existsSync(file));
 }
 

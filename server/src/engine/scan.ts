@@ -9,6 +9,7 @@ import type { Declaration, Range, Target } from '../../../rules/src/types';
 import { type ManifestKind, manifestKind, readManifest } from '../readers/index';
 import type { ReadResult } from '../readers/types';
 import { decodeManifest } from '../text/source';
+import { scanCatalogFinder } from './catalogs';
 import { type ChainProblem, ConfigResolver } from './configResolver';
 import { ConfiguredLinting } from './configuredLinting';
 import { assessRead, type FileReport, type Finding, type LintOptions } from './lint';
@@ -81,7 +82,7 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
   }
   // Judged only once every manifest is read: which packages are the project's own is known by then.
   const findLockfile = scanLockfileFinder();
-  const linting = new ConfiguredLinting(resolver, { ...options, root, firstParty: firstPartyOf(reads), findLockfile });
+  const linting = new ConfiguredLinting(resolver, { ...options, root, firstParty: firstPartyOf(reads), findLockfile, findCatalogs: scanCatalogFinder() });
   // The lockfiles (tens of megabytes of text and tables) are garbage once traced: nothing below holds them.
   const pulledIn = traceLockfiles(reads, new Lockfiles(root), root, findLockfile);
   const outcomes = [...reads, ...pulledIn].map((read) => judge(read, linting.optionsFor(path.resolve(root, read.file))));

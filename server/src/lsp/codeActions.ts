@@ -1,6 +1,6 @@
 // Quick fixes, each carrying its own WorkspaceEdit (no server-side cache keyed by position): replace
 // with a domestic alternative, attest a component's origin, record a documented exception.
-import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver';
+import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { displayName } from '../../../rules/src/describe';
 import type { Finding } from '../engine/lint';
 import { addToConfig, type ConfigFile } from './configEdits';
@@ -16,9 +16,11 @@ export interface CodeActionInput {
   diagnostics: readonly Diagnostic[];
   config: ConfigFile;
   jurisdiction: string;
+  /** The URI of another file a fix edits (a pnpm catalog), from its path relative to the folder root. */
+  uriOfFile: (file: string) => string;
 }
 
-export function codeActions({ uri, findings, diagnostics, config, jurisdiction }: CodeActionInput): CodeAction[] {
+export function codeActions({ uri, findings, diagnostics, config, jurisdiction, uriOfFile }: CodeActionInput): CodeAction[] {
   const actions: CodeAction[] = [];
   const attested = new Set<string>();
   const excepted = new Set<string>();
@@ -31,7 +33,7 @@ export function codeActions({ uri, findings, diagnostics, config, jurisdiction }
         kind: CodeActionKind.QuickFix,
         ...fixes,
         ...(fix.isPreferred ? { isPreferred: true } : {}),
-        edit: { changes: { [uri]: fix.edits.map(({ range, newText }) => ({ range, newText })) } },
+        edit: { changes: changesOf(fix.edits, (file) => (file === finding.file ? uri : uriOfFile(file))) },
       });
     }
     const id = finding.componentId;
@@ -63,6 +65,13 @@ export function codeActions({ uri, findings, diagnostics, config, jurisdiction }
     }
   }
   return actions;
+}
+
+/** A fix's edits by the document they change. */
+function changesOf(edits: Finding['fixes'][number]['edits'], uriOf: (file: string) => string): Record<string, TextEdit[]> {
+  const changes: Record<string, TextEdit[]> = {};
+  for (const { file, range, newText } of edits) (changes[uriOf(file)] ??= []).push({ range, newText });
+  return changes;
 }
 
 function configEdit(documentChanges: WorkspaceEdit['documentChanges']): WorkspaceEdit {

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { KnowledgeBase } from '../../../rules/src/kb';
-import type { Target } from '../../../rules/src/types';
+import type { Assessment, Declaration, Target } from '../../../rules/src/types';
 import { type ChainProblem, CONFIG_FILE_NAMES, ConfigResolver } from '../engine/configResolver';
 import { ConfiguredLinting } from '../engine/configuredLinting';
 import type { Finding } from '../engine/lint';
@@ -20,7 +20,7 @@ import {
   traceLockfiles,
   transitiveCoverage,
 } from '../engine/scan';
-import { findLockfile } from '../engine/lockfiles';
+import { findLockfile, isLockable } from '../engine/lockfiles';
 import { Lockfiles } from '../engine/transitive';
 import { computeVerdict, type TransitiveCoverage } from '../engine/verdict';
 import { findManifests } from '../engine/walk';
@@ -155,10 +155,24 @@ export class Folder {
     return outcome;
   }
 
-  /** Reads and judges a file from its open buffer or from disk. */
+  /**
+   * Reads and judges a file from its open buffer or from disk, as the last workspace scan would have: each
+   * dependency keeps the version its lockfile resolved and names what it pulls in. The lockfile has not
+   * changed since (a change re-scans the folder), so what it said of each name still holds.
+   */
   lint(file: string, text?: string): FileOutcome | undefined {
     const read = this.read(file, text);
-    return read && this.judge(file, read);
+    if (!read) return undefined;
+    const previous = this.outcomes.get(file)?.report;
+    if (previous && read.read) carryLocks(previous.assessments, read.read.declarations);
+    const outcome = this.judge(file, read);
+    const report = outcome.report;
+    if (report) {
+      const lockfile = isLockable(report.kind) ? findLockfile(file, report.kind, this.root) : undefined;
+      const lockReport = lockfile ? this.outcomes.get(lockfile)?.report : undefined;
+      addPulledInFindings(lockReport ? [report, lockReport] : [report], this.root, (name) => this.linting.optionsFor(name));
+    }
+    return outcome;
   }
 
   outcome(file: string): FileOutcome | undefined {
@@ -196,5 +210,14 @@ export class Folder {
       filesWithErrors,
       knowledgeBase: this.context.kb.version,
     };
+  }
+}
+
+/** The locked version of each dependency a previous reading of the file had, given to the same names now. */
+function carryLocks(previous: readonly Assessment[], declarations: readonly Declaration[]): void {
+  const locked = new Map(previous.flatMap(({ declaration }) => (declaration.locked?.version ? [[declaration.name, declaration.locked] as const] : [])));
+  for (const declaration of declarations) {
+    const lock = locked.get(declaration.name);
+    if (lock) declaration.locked = lock;
   }
 }

@@ -28,6 +28,7 @@ import type { Position, Range } from '../../../rules/src/types';
 import type { FileOutcome, ReadOutcome } from '../engine/scan';
 import { ReportRequest, ScanWorkspaceRequest, VerdictNotification } from '../protocol';
 import { lockfileKind } from '../readers/lockfiles/index';
+import { PNPM_WORKSPACE } from '../readers/pnpmWorkspace';
 import { codeActions, intersects } from './codeActions';
 import { configDiagnostics, diagnosticsOf, findingDiagnostic } from './diagnostics';
 import { Folder, type FolderSettings } from './folder';
@@ -302,8 +303,8 @@ class SovereignLintServer {
       const { folder, file } = target;
       if (folder.isConfigFile(file)) {
         if (!this.documents.get(change.uri)) this.configChanged(folder);
-      } else if (lockfileKind(path.basename(file))) {
-        // A new resolution changes what every manifest of the folder pulls in.
+      } else if (lockfileKind(path.basename(file)) || path.basename(file) === PNPM_WORKSPACE) {
+        // A new resolution (or catalog) changes what every manifest of the folder pulls in.
         void this.guard('scan', () => this.scanAll(), undefined);
         return;
       } else if (change.type === FileChangeType.Deleted) {
@@ -352,6 +353,7 @@ class SovereignLintServer {
       diagnostics: params.context.diagnostics,
       config: { uri: configUri, text: open?.getText() ?? readText(configFile), version: open?.version ?? null },
       jurisdiction: target.folder.jurisdictionFor(target.file),
+      uriOfFile: (file) => uriOf(path.join(target.folder.root, file)),
     });
   }
 
