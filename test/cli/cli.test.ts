@@ -168,6 +168,21 @@ describe('sovereign-lint scan --format sarif', () => {
     const base = runResult.results.find((r: { ruleId: string }) => r.ruleId === 'foreign-base-model');
     expect(base.locations[0].physicalLocation.region).toEqual({ startLine: 5, startColumn: 13, endLine: 5, endColumn: 37 });
   });
+
+  it('puts a fix that edits another file (a pnpm catalog entry) on that file', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-sarif-'));
+    fs.cpSync(path.join(repo, 'test/fixtures/pnpm-catalog'), root, { recursive: true });
+    fs.writeFileSync(path.join(root, 'sovereign-lint.json'), '{ "extends": ["sovereign-lint:trusted"] }\n');
+    const [runResult] = JSON.parse(run(['scan', '.', '--format', 'sarif'], { cwd: root }).stdout).runs;
+    const pin = runResult.results.find((r: { ruleId: string; message: { text: string } }) => r.ruleId === 'unpinned-version' && r.message.text.startsWith('react'));
+    expect(pin.locations[0].physicalLocation.artifactLocation.uri).toBe('packages/web/package.json');
+    expect(pin.fixes[0].artifactChanges).toEqual([
+      {
+        artifactLocation: { uri: 'pnpm-workspace.yaml', uriBaseId: '%SRCROOT%' },
+        replacements: [{ deletedRegion: { startLine: 11, startColumn: 12, endLine: 11, endColumn: 21 }, insertedContent: { text: "'18.3.1'" } }],
+      },
+    ]);
+  });
 });
 
 describe('usage and config errors exit 2 with a one-line reason', () => {
