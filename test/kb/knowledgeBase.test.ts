@@ -49,6 +49,11 @@ describe('knowledge base', () => {
     expect(foreign).toEqual([]);
   });
 
+  it('says of every foreign entry what replaces it, or that nothing domestic does', () => {
+    const silent = entries.filter((entry) => entry.origin !== 'RU' && entry.origin !== 'unknown' && !entry.alternatives?.length && !entry.noAlternative);
+    expect(silent.map((entry) => entry.id)).toEqual([]);
+  });
+
   it('has no cycle in lineage', () => {
     const byKey = new Map(entries.map((entry) => [lookupKey(entry.id), entry]));
     const cycles: string[] = [];
