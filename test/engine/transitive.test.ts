@@ -351,7 +351,21 @@ describe('pnpm catalogs', () => {
     expect(result.findings.find((f) => f.rule === 'foreign-transitive')?.message).toBe('react pulls 2 non-domestic packages: loose-envify (unknown), js-tokens (unknown)');
   });
 
-  it('without a pnpm-workspace.yaml a `catalog:` spec names no entry', () => {
+  it('reads Yarn catalogs from .yarnrc.yml and Bun catalogs from the root package.json', () => {
+    write('sovereign-lint.json', { rules: { 'unpinned-version': 'error' } });
+    write('yarn/.yarnrc.yml', 'nodeLinker: node-modules\ncatalog:\n  openai: ^4.77.0\n');
+    write('yarn/packages/app/package.json', { name: 'app', dependencies: { openai: 'catalog:' } });
+    const bunRoot = '{\n  "name": "bun-root",\n  "workspaces": {\n    "packages": ["packages/*"],\n    "catalogs": { "ai": { "openai": "^4.77.0" } }\n  }\n}\n';
+    write('bun/package.json', bunRoot);
+    write('bun/packages/app/package.json', { name: 'bun-app', dependencies: { openai: 'catalog:ai' } });
+    const found = scanRoot().findings.filter((f) => f.rule === 'unpinned-version');
+    expect(found.map((f) => [f.file, f.message])).toEqual([
+      ['bun/packages/app/package.json', 'openai — version "^4.77.0" in the ai catalog of bun/package.json is a range, not an exact pin: blocks trusted readiness'],
+      ['yarn/packages/app/package.json', 'openai — version "^4.77.0" in the default catalog of yarn/.yarnrc.yml is a range, not an exact pin: blocks trusted readiness'],
+    ]);
+  });
+
+  it('without a catalog file a `catalog:` spec names no entry', () => {
     write('package.json', { name: 'web', dependencies: { openai: 'catalog:' } });
     write('sovereign-lint.json', { rules: { 'unpinned-version': 'error' } });
     expect(unpinned(scanRoot())['npm:openai']!.message).toBe('openai — "catalog:" names the default catalog, which has no entry for openai: blocks trusted readiness');

@@ -1,17 +1,16 @@
-// Where a package.json's `catalog:` specs take their ranges from: the pnpm-workspace.yaml at its
-// workspace root (the manifest's folder or one above it, no higher than the scan root).
+// Where a package.json's `catalog:` specs take their ranges from: the workspace root's catalog file (the
+// manifest's folder or one above it, no higher than the scan root): a pnpm-workspace.yaml or .yarnrc.yml,
+// else a package.json that defines catalogs (Bun).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Declaration } from '../../../rules/src/types';
-import { type Catalogs, catalogNameOf, PNPM_WORKSPACE, readPnpmCatalogs } from '../readers/pnpmWorkspace';
+import { CATALOG_FILES, type Catalogs, catalogNameOf, readCatalogs, WORKSPACE_CATALOG_FILES } from '../readers/catalogs';
 import { decodeManifest } from '../text/source';
-import { besides, upwards } from './lockfiles';
+import { upwards } from './lockfiles';
 import { relativeTo } from './paths';
 
-const WORKSPACE_FILES = [PNPM_WORKSPACE];
-
 export interface WorkspaceCatalogs {
-  /** Absolute path of the pnpm-workspace.yaml. */
+  /** Absolute path of the file that defines them. */
   file: string;
   catalogs: Catalogs;
 }
@@ -20,20 +19,16 @@ export interface WorkspaceCatalogs {
 export type CatalogFinder = (manifest: string, root: string) => WorkspaceCatalogs | undefined;
 
 /** Reads the disk every time: the editor's files change under it. */
-export const findCatalogs: CatalogFinder = (manifest, root) => {
-  const file = upwards(path.dirname(manifest), root, WORKSPACE_FILES, besides);
-  return file ? readCatalogs(file) : undefined;
-};
+export const findCatalogs: CatalogFinder = (manifest, root) => search(manifest, root, readFile);
 
-/** For one workspace scan, whose tree does not change while it runs: each workspace file is read once. */
+/** For one workspace scan, whose tree does not change while it runs: each candidate file is read once. */
 export function scanCatalogFinder(): CatalogFinder {
   const read = new Map<string, WorkspaceCatalogs | undefined>();
-  return (manifest, root) => {
-    const file = upwards(path.dirname(manifest), root, WORKSPACE_FILES, besides);
-    if (!file) return undefined;
-    if (!read.has(file)) read.set(file, readCatalogs(file));
+  const remembered = (file: string) => {
+    if (!read.has(file)) read.set(file, readFile(file));
     return read.get(file);
   };
+  return (manifest, root) => search(manifest, root, remembered);
 }
 
 /** A declaration whose spec names a catalog learns the catalog's entry for it (none when the catalog lacks it). */
@@ -47,11 +42,27 @@ export function withCatalog(declaration: Declaration, found: WorkspaceCatalogs |
   };
 }
 
-/** A workspace file that cannot be read names no catalogs: pnpm itself reports it at install time. */
-function readCatalogs(file: string): WorkspaceCatalogs | undefined {
+function search(manifest: string, root: string, read: (file: string) => WorkspaceCatalogs | undefined): WorkspaceCatalogs | undefined {
+  let found: WorkspaceCatalogs | undefined;
+  // A pnpm or Yarn workspace file marks the root whether or not it has catalogs; every member has a package.json.
+  const holdsCatalogs = (dir: string, names: readonly string[]) =>
+    names
+      .map((name) => path.join(dir, name))
+      .find((file) => {
+        const catalogs = read(file);
+        const isRoot = catalogs !== undefined && (WORKSPACE_CATALOG_FILES.includes(path.basename(file)) || catalogs.catalogs.size > 0);
+        if (isRoot) found = catalogs;
+        return isRoot;
+      });
+  upwards(path.dirname(manifest), root, CATALOG_FILES, holdsCatalogs);
+  return found;
+}
+
+/** A file that is missing or cannot be read names no catalogs: its package manager reports it at install time. */
+function readFile(file: string): WorkspaceCatalogs | undefined {
   try {
     const decoded = decodeManifest(fs.readFileSync(file));
-    return decoded.ok ? { file, catalogs: readPnpmCatalogs(decoded.text) } : undefined;
+    return decoded.ok ? { file, catalogs: readCatalogs(path.basename(file), decoded.text) } : undefined;
   } catch {
     return undefined;
   }

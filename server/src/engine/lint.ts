@@ -14,7 +14,7 @@ import { KnowledgePlacement } from './placement';
 import { alternativeFixes, type Fix, pinFix } from './fixes';
 import { type CatalogFinder, findCatalogs, withCatalog } from './catalogs';
 import { findLockfile, isLockable, type LockfileFinder } from './lockfiles';
-import { catalogNameOf } from '../readers/pnpmWorkspace';
+import { catalogNameOf } from '../readers/catalogs';
 
 const START_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const ARCHIVE = /\.(whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip)$/i;

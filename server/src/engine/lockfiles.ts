@@ -54,8 +54,7 @@ export function upwards(start: string, root: string, names: readonly string[], l
   }
 }
 
-/** The first of `names` in `dir`, as an absolute path. */
-export function besides(dir: string, names: readonly string[]): string | undefined {
+function besides(dir: string, names: readonly string[]): string | undefined {
   return names.map((name) => path.join(dir, name)).find((file) => fs.existsSync(file));
 }
 

@@ -28,7 +28,7 @@ import type { Position, Range } from '../../../rules/src/types';
 import type { FileOutcome, ReadOutcome } from '../engine/scan';
 import { ReportRequest, ScanWorkspaceRequest, VerdictNotification } from '../protocol';
 import { lockfileKind } from '../readers/lockfiles/index';
-import { PNPM_WORKSPACE } from '../readers/pnpmWorkspace';
+import { WORKSPACE_CATALOG_FILES } from '../readers/catalogs';
 import { codeActions, intersects } from './codeActions';
 import { configDiagnostics, diagnosticsOf, findingDiagnostic } from './diagnostics';
 import { Folder, type FolderSettings } from './folder';
@@ -303,7 +303,7 @@ class SovereignLintServer {
       const { folder, file } = target;
       if (folder.isConfigFile(file)) {
         if (!this.documents.get(change.uri)) this.configChanged(folder);
-      } else if (lockfileKind(path.basename(file)) || path.basename(file) === PNPM_WORKSPACE) {
+      } else if (lockfileKind(path.basename(file)) || WORKSPACE_CATALOG_FILES.includes(path.basename(file))) {
         // A new resolution (or catalog) changes what every manifest of the folder pulls in.
         void this.guard('scan', () => this.scanAll(), undefined);
         return;
