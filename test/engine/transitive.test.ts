@@ -306,6 +306,35 @@ describe('Pipfile and conda environments', () => {
   });
 });
 
+describe('bun.lock', () => {
+  it('pins each workspace member by the root bun.lock: its own copy of a package, and what it pulls in', () => {
+    write('package.json', { name: 'acme', workspaces: ['packages/*'], devDependencies: { typescript: '^5.4.5' } });
+    write('packages/core/package.json', { name: '@acme/core', dependencies: { lodash: '^4.17.21' } });
+    write('packages/web/package.json', {
+      name: '@acme/web',
+      dependencies: { '@acme/core': 'workspace:*', 'is-negative': 'github:kevva/is-negative#1d7e288', react: '^17.0.2', 'react-dom': '^18.3.1' },
+    });
+    write('bun.lock', fs.readFileSync(path.join(__dirname, '../fixtures/lockfiles/bun-workspace.lock'), 'utf8'));
+    const result = scanRoot();
+    const web = result.files.find((f) => f.file === 'packages/web/package.json')!;
+    expect(web.assessments.map((a) => [a.declaration.name, a.declaration.locked])).toEqual([
+      ['@acme/core', {}],
+      ['is-negative', {}],
+      ['react', { version: '17.0.2' }],
+      ['react-dom', { version: '18.3.1' }],
+    ]);
+    const lockReport = result.files.find((f) => f.file === 'bun.lock')!;
+    expect(lockReport.assessments.map((a) => [a.declaration.id, a.declaration.versionSpec, a.declaration.via])).toEqual([
+      ['npm:loose-envify', '1.4.0', ['react']],
+      ['npm:object-assign', '4.1.1', ['react']],
+      ['npm:scheduler', '0.23.2', ['react-dom']],
+      ['npm:react', '18.3.1', ['react-dom']],
+      ['npm:js-tokens', '4.0.0', ['react', 'loose-envify']],
+    ]);
+    expect(result.verdict.transitive).toBe('examined');
+  });
+});
+
 describe('pnpm catalogs', () => {
   const catalogFixture = path.join(__dirname, '../fixtures/pnpm-catalog');
   const copyFixture = () => fs.cpSync(catalogFixture, root, { recursive: true });

@@ -124,7 +124,7 @@ ruleTester(missingLockfile, fixtureKb, {
       file: 'package.json',
       code: '{\n  "dependencies": { "zod": "3.24.1", "pino": "9.6.0" }\n}\n',
       config: enabled,
-      errors: [{ message: 'No lockfile (package-lock.json, yarn.lock or pnpm-lock.yaml) for 2 dependencies: transitive dependencies are not pinned or examined; blocks trusted readiness', line: 2, column: 22, endLine: 2, endColumn: 25, severity: 'error' }],
+      errors: [{ message: 'No lockfile (package-lock.json, yarn.lock, pnpm-lock.yaml or bun.lock) for 2 dependencies: transitive dependencies are not pinned or examined; blocks trusted readiness', line: 2, column: 22, endLine: 2, endColumn: 25, severity: 'error' }],
       output: null,
     },
     {

@@ -1,11 +1,11 @@
 // Which lockfile pins a manifest: for package.json, one beside it or at a workspace root above it (npm,
-// yarn and pnpm keep a single lockfile at the root); for pyproject.toml, one beside it, else a uv.lock at a
+// yarn, pnpm and Bun keep a single lockfile at the root); for pyproject.toml, one beside it, else a uv.lock at a
 // uv workspace root above it; for Pipfile, one beside it.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ManifestKind } from '../readers/index';
 
-const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml'];
+const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock'];
 const PYTHON_LOCKFILES = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock'];
 const PIPENV_LOCKFILES = ['Pipfile.lock'];
 const UV_LOCKFILES = ['uv.lock'];

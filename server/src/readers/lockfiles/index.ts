@@ -1,4 +1,5 @@
 // Which lockfile reader a file needs, decided by its name, and the one entry point to all of them.
+import { readBunLock } from './bunLock';
 import { readCondaEnvironment } from './conda';
 import { readPackageLock } from './packageLock';
 import { readPdmLock } from './pdmLock';
@@ -18,6 +19,7 @@ const KINDS: Record<string, LockfileKind> = {
   'npm-shrinkwrap.json': 'package-lock',
   'yarn.lock': 'yarn',
   'pnpm-lock.yaml': 'pnpm',
+  'bun.lock': 'bun',
   'poetry.lock': 'poetry',
   'uv.lock': 'uv',
   'pdm.lock': 'pdm',
@@ -42,6 +44,8 @@ export function readLockfile(kind: LockfileKind, text: string): LockResult {
       return readYarnLock(text);
     case 'pnpm':
       return readPnpmLock(text);
+    case 'bun':
+      return readBunLock(text);
     case 'poetry':
       return readPoetryLock(text);
     case 'uv':

@@ -36,6 +36,22 @@ export function loadJson(text: string, label: string, problems: Problem[]): Tabl
   return rootTable(value, label, 'a JSON object', problems);
 }
 
+/** JSON with trailing commas and comments (bun.lock): jsonc-parser alone, which also recovers what precedes an error. */
+export function loadJsonc(text: string, label: string, problems: Problem[]): Table | undefined {
+  const errors: ParseError[] = [];
+  let value: unknown;
+  try {
+    value = parseJsonc(text, errors, { allowTrailingComma: true });
+  } catch {
+    problems.push(problemAt(text, 0, 0, `${label} is nested too deeply to read`));
+    return undefined;
+  }
+  const [first] = errors;
+  if (!first) return rootTable(value, label, 'a JSON object', problems);
+  problems.push(problemAt(text, first.offset, first.offset + first.length, `${label} is not valid JSON: ${describeJsonError(first)}`));
+  return table(value);
+}
+
 export function loadYaml(text: string, label: string, problems: Problem[]): Table | undefined {
   // Lockfiles as package managers write them take the fast path; anything else the full parser.
   const plain = loadPlainYaml(text);

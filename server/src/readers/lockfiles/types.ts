@@ -5,7 +5,7 @@
 import type { Range } from '../../../../rules/src/types';
 import type { Problem } from '../types';
 
-export type LockfileKind = 'package-lock' | 'yarn' | 'pnpm' | 'poetry' | 'uv' | 'pdm' | 'pipfile' | 'pipfile-lock' | 'conda';
+export type LockfileKind = 'package-lock' | 'yarn' | 'pnpm' | 'bun' | 'poetry' | 'uv' | 'pdm' | 'pipfile' | 'pipfile-lock' | 'conda';
 
 /** One package version a lockfile pins. */
 export interface LockedPackage {
