@@ -2,7 +2,9 @@
 // string or key.
 import { describe, expect, it } from 'vitest';
 import type { Declaration, Relation } from '../../rules/src/types';
+import { alternativeFixes } from '../../server/src/engine/fixes';
 import { readPyproject } from '../../server/src/readers/pyproject';
+import { applyEdits } from '../helpers/edits';
 import { lsp, rangeOf } from '../helpers/ranges';
 
 function pep508(
@@ -370,6 +372,19 @@ describe('readPyproject: uv', () => {
 
   it('a source written as its own table is matched by normalised name', () => {
     expect(byName.get('fork')?.directReference).toEqual({ kind: 'vcs', target: 'git+https://github.com/acme/fork' });
+  });
+
+  it('a replaced package takes its one-line source entry with it; a source table of its own is left alone', () => {
+    const [replace] = alternativeFixes(byName.get('tool')!, [{ id: 'pypi:gigachat', reason: 'domestic', reaches: 'national', version: '0.1.33' }]);
+    const fixed = applyEdits(text, replace!.edits);
+    expect(fixed).toBe(text.replace('"tool"', '"gigachat>=0.1.33"').replace('tool = { git = "https://github.com/acme/tool", tag = "v1.2" }\n', ''));
+    expect(readPyproject(fixed).problems).toEqual([]);
+    expect(byName.get('fork')?.rewrite).toEqual({ syntax: 'pep508', range: lsp(2, 67, 71), extraDeletions: [] });
+  });
+
+  it('keeps a source another list still declares the package in', () => {
+    const twice = readPyproject('[project]\ndependencies = ["tool"]\n[dependency-groups]\ndev = ["tool"]\n[tool.uv.sources]\ntool = { git = "https://github.com/acme/tool" }\n');
+    expect(twice.declarations.map((d) => d.rewrite?.syntax === 'pep508' && d.rewrite.extraDeletions)).toEqual([[], []]);
   });
 
   it('never applies to Poetry tables, which uv does not read', () => {

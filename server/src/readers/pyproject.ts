@@ -5,7 +5,7 @@
 import { parseTOML } from 'toml-eslint-parser';
 import type { AST } from 'toml-eslint-parser';
 import { componentId, normalisePypiName } from '../../../rules/src/ids';
-import type { Declaration, Relation } from '../../../rules/src/types';
+import type { Declaration, Range, Relation } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
 import { parsePep508 } from './pep508';
 import { emptyResult, type ReadResult } from './types';
@@ -31,11 +31,11 @@ export function readPyproject(text: string): ReadResult {
   }
 
   const reader = new Pep508Strings(text, lines, result);
-  const sources = new UvSources();
+  const sources = new UvSources(text, lines);
   for (const { path, key, value } of entries(program)) {
     const dotted = path.join('.');
     if (path[0] === 'tool' && path[1] === 'uv' && path[2] === 'sources') {
-      sources.add(path.slice(3), value);
+      sources.add(path.slice(3), key, value);
     } else if (dotted === 'tool.uv.dev-dependencies') {
       reader.readArray(value, 'dev', 'dev');
     } else if (dotted === 'project.dependencies') {
@@ -56,22 +56,32 @@ export function readPyproject(text: string): ReadResult {
     }
   }
   // uv reads its sources for the PEP 508 lists only, never for Poetry's tables.
-  for (const declaration of reader.declared) sources.apply(declaration);
+  for (const declaration of reader.declared) sources.apply(declaration, reader.declared);
   return result;
 }
 
 /** `[tool.uv.sources]`: per package, the keys of its source table (`git`, `rev`, `path`, `workspace`, …). */
 class UvSources {
   private readonly byName = new Map<string, Map<string, string | boolean>>();
+  /** The whole line of a one-line `name = { … }` entry: a replaced package's source goes with it. */
+  private readonly lineOf = new Map<string, Range>();
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+  ) {}
 
   /** One entry under `tool.uv.sources`: `name = { … }`, `name = [{ … }, …]`, or a key of `[tool.uv.sources.name]`. */
-  add(path: string[], value: AST.TOMLContentNode): void {
+  add(path: string[], key: AST.TOMLKey, value: AST.TOMLContentNode): void {
     const [name, field] = path;
     if (name === undefined) return;
     if (field === undefined) {
       // Several sources chosen by markers: the first that names a place stands for them all.
       const table = value.type === 'TOMLArray' ? value.elements.find((element) => element.type === 'TOMLInlineTable') : value;
-      if (table?.type === 'TOMLInlineTable') this.byName.set(normalisePypiName(name), inlineTable(table));
+      if (table?.type !== 'TOMLInlineTable') return;
+      this.byName.set(normalisePypiName(name), inlineTable(table));
+      const line = wholeLines(this.text, key.range[0], value.range[1]);
+      if (line) this.lineOf.set(normalisePypiName(name), this.lines.range(line[0], line[1]));
     } else if (path.length === 2) {
       const scalar = scalarOf(value);
       if (scalar === undefined) return;
@@ -82,8 +92,9 @@ class UvSources {
   }
 
   /** A declaration learns where its source points; an index (`index = "pytorch"`) is still a registry. */
-  apply(declaration: Declaration): void {
-    const source = this.byName.get(normalisePypiName(declaration.name));
+  apply(declaration: Declaration, declared: readonly Declaration[]): void {
+    const name = normalisePypiName(declaration.name);
+    const source = this.byName.get(name);
     if (!source || declaration.directReference) return;
     const [git, url, path] = [stringAt(source, 'git'), stringAt(source, 'url'), stringAt(source, 'path')];
     const ref = stringAt(source, 'rev') ?? stringAt(source, 'tag') ?? stringAt(source, 'branch');
@@ -91,7 +102,21 @@ class UvSources {
     else if (git) declaration.directReference = { kind: 'vcs', target: `git+${git}${ref ? `@${ref}` : ''}` };
     else if (url) declaration.directReference = { kind: 'url', target: url };
     else if (path) declaration.directReference = { kind: source.get('editable') === true ? 'editable' : 'path', target: path };
+    // Replaced, the package's source entry would name a package no list declares: it goes too, unless another list still declares it.
+    const line = this.lineOf.get(name);
+    const declaredOnce = declared.filter((other) => normalisePypiName(other.name) === name).length === 1;
+    if (line && declaredOnce && declaration.rewrite?.syntax === 'pep508') declaration.rewrite.extraDeletions.push(line);
   }
+}
+
+/** From the start of the line holding `start` to just past the line break after `end`, when nothing else shares those lines. */
+function wholeLines(text: string, start: number, end: number): [number, number] | undefined {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (text.slice(lineStart, start).trim() !== '') return undefined;
+  const newline = text.indexOf('\n', end);
+  const lineEnd = newline < 0 ? text.length : newline + 1;
+  const rest = text.slice(end, lineEnd).trim();
+  return rest === '' || rest.startsWith('#') ? [lineStart, lineEnd] : undefined;
 }
 
 /** `tool.poetry.dependencies.X` → direct; `tool.poetry.dev-dependencies.X` and `tool.poetry.group.G.dependencies.X` → dev. */
