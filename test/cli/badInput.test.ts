@@ -28,6 +28,10 @@ beforeAll(() => {
   write('huge/requirements.txt', 'numpy==1.0\n'.repeat(2_000_000));
   write('deep/package.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
   write('not-a-card/notes.md', '---\ntitle: [unclosed\n---\n');
+  write('deep-lock/package.json', '{ "name": "deep-lock", "dependencies": { "zod": "^3" } }');
+  write('deep-lock/bun.lock', `{ "packages": ${'['.repeat(100_000)}${']'.repeat(100_000)} }`);
+  write('catalog-bomb/package.json', '{ "name": "catalog-bomb", "dependencies": { "zod": "catalog:" } }');
+  write('catalog-bomb/pnpm-workspace.yaml', `${bomb}\ncatalog: *i\n`);
   fs.mkdirSync(path.join(root, 'links'));
   fs.symlinkSync('..', path.join(root, 'links/loop'));
   fs.symlinkSync('/etc/passwd', path.join(root, 'links/requirements.txt'));
@@ -42,7 +46,7 @@ describe('a tree full of bad input', () => {
   it('finishes fast with exit 1 (the verdict cannot be trusted while files are unread)', () => {
     expect(status).toBe(1);
     expect(elapsed).toBeLessThan(10_000);
-    expect(report.verdict.summary).toMatch(/; 7 files could not be fully read(;|$)/);
+    expect(report.verdict.summary).toMatch(/; 8 files could not be fully read(;|$)/);
   });
 
   it('keeps what could be read: the good project and the components before a half-typed line', () => {
@@ -59,6 +63,7 @@ describe('a tree full of bad input', () => {
       'bomb/README.md',
       'broken-toml/pyproject.toml',
       'broken-yaml/README.md',
+      'deep-lock/bun.lock',
       'deep/package.json',
       'half-typed/package.json',
       'huge/requirements.txt',
@@ -78,6 +83,11 @@ describe('a tree full of bad input', () => {
 
   it('refuses pathological nesting with a reason instead of a stack overflow', () => {
     expect(report.errors.find((error) => error.file === 'deep/package.json')?.message).toBe('nested more than 512 levels deep; not read');
+    expect(report.errors.find((error) => error.file === 'deep-lock/bun.lock')?.message).toBe('bun.lock is nested too deeply to read');
+  });
+
+  it('reads past a catalog that is an alias bomb: the catalog names no entry, the dependency is still judged', () => {
+    expect(report.components.map((c) => `${c.file} ${c.id}`)).toContain('catalog-bomb/package.json npm:zod');
   });
 
   it('skips a Markdown file whose front matter is not a card', () => {
