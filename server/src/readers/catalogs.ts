@@ -4,7 +4,7 @@
 // pnpm in pnpm-workspace.yaml (https://pnpm.io/catalogs), Yarn in .yarnrc.yml, Bun in the root
 // package.json, at the top level or under `workspaces`.
 import { type Node as JsonNode, findNodeAtLocation, parseTree } from 'jsonc-parser';
-import { isMap, isScalar, type Node as YamlNode, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument, Scalar } from 'yaml';
 import type { Range } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
 
@@ -45,11 +45,11 @@ function readYamlCatalogs(text: string): Catalogs {
     if (!isMap(node)) return;
     const entries = entriesOf(catalogs, name);
     for (const { key, value } of node.items) {
-      const spec = isScalar(value) ? value.value : undefined;
-      if (!isScalar(key) || !(value as YamlNode | null)?.range || (typeof spec !== 'string' && typeof spec !== 'number')) continue;
-      const [start, end] = (value as YamlNode).range!;
-      const quote = (value as { type?: string }).type === 'QUOTE_DOUBLE' ? '"' : (value as { type?: string }).type === 'QUOTE_SINGLE' ? "'" : '';
-      entries.set(String(key.value), { spec: String(spec), range: lines.range(start, end), quote });
+      if (!isScalar(key) || !isScalar(value) || !value.range) continue;
+      const spec = value.value;
+      if (typeof spec !== 'string' && typeof spec !== 'number') continue;
+      const quote = value.type === Scalar.QUOTE_DOUBLE ? '"' : value.type === Scalar.QUOTE_SINGLE ? "'" : '';
+      entries.set(String(key.value), { spec: String(spec), range: lines.range(value.range[0], value.range[1]), quote });
     }
   };
   for (const pair of doc.contents.items) {
