@@ -77,9 +77,18 @@ function pinnedVersion(spec: string | undefined): string {
   return spec ? `@${spec.replace(/^===?\s*/, '')}` : '';
 }
 
+/**
+ * Groupings already made: a lockfile's report does not change once judged, and the editor asks again on
+ * every keystroke in a manifest it pins (a monorepo's root lockfile holds hundreds of thousands of packages).
+ */
+const groupedReports = new WeakMap<FileReport, Map<string, Assessment[]>>();
+
 /** A lockfile's transitive components grouped by the direct dependency that brings them. */
 function byDirect(report: FileReport): Map<string, Assessment[]> {
+  const known = groupedReports.get(report);
+  if (known) return known;
   const grouped = new Map<string, Assessment[]>();
+  groupedReports.set(report, grouped);
   for (const assessment of report.assessments) {
     const direct = assessment.declaration.via?.[0];
     if (direct === undefined) continue;
