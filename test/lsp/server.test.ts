@@ -192,6 +192,7 @@ describe('hover', () => {
     expect(value).toContain('| Owner | OpenAI |');
     expect(value).toContain('| Licence | Apache-2.0 (open source) |');
     expect(value).toContain('| Hosted service | OpenAI (US) |');
+    expect(value).toContain('| Version | ^4.77.0 |');
     expect(value).toContain('| Tier impact | blocks national (and sovereign) |');
     expect(value).toMatch(/\| Alternatives \| `gigachat` — .+\(reaches national\)/);
     expect(value).toMatch(/\| Evidence \| \[github\.com\/openai\/openai-node\/…\/package\.json\]\(https:\/\/github\.com\/openai\/openai-node\/blob\/[0-9a-f]+\/package\.json\) \|/);
@@ -425,6 +426,14 @@ describe('shared configs', () => {
     expect(Object.keys(pin.edit!.changes!)).toEqual([uriOf(workspaceFile)]);
     const before = fs.readFileSync(workspaceFile, 'utf8');
     expect(applyEdits(before, pin.edit!.changes![uriOf(workspaceFile)]!)).toBe(before.replace("react: '^18.3.1'", "react: '18.3.1'"));
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: react.range.start })) as Hover;
+    expect((hover.contents as { value: string }).value).toContain('| Version | ^18.3.1 from the react18 catalog (pnpm-workspace.yaml); locked 18.3.1 |');
+    const lockfile = path.join(root, 'pnpm-lock.yaml');
+    const jsTokensLine = fs.readFileSync(lockfile, 'utf8').split('\n').indexOf('  js-tokens@4.0.0:');
+    const transitive = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(lockfile) }, position: { line: jsTokensLine, character: 4 } })) as Hover;
+    const transitiveValue = (transitive.contents as { value: string }).value;
+    expect(transitiveValue).toContain('| Version | 4.0.0 (locked) |');
+    expect(transitiveValue).toContain('| Pulled in by | react → loose-envify |');
   });
 });
 

@@ -162,7 +162,8 @@ export class Folder {
    */
   lint(file: string, text?: string): FileOutcome | undefined {
     const read = this.read(file, text);
-    if (!read) return undefined;
+    // A lockfile is judged with the manifests it pins, by the workspace scan: its outcome is the scan's.
+    if (!read) return this.outcomes.get(file);
     const previous = this.outcomes.get(file)?.report;
     if (previous && read.read) carryLocks(previous.assessments, read.read.declarations);
     const outcome = this.judge(file, read);

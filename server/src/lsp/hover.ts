@@ -30,6 +30,9 @@ export function hoverMarkdown(assessment: Assessment, findings: readonly Finding
   } else {
     rows.push(['Origin', 'not in the knowledge base']);
   }
+  const version = versionOf(declaration);
+  if (version) rows.push(['Version', version]);
+  if (declaration.via?.length) rows.push(['Pulled in by', declaration.via.join(' → ')]);
   if (lineage.length) {
     rows.push(['Lineage', lineage.map((step) => `${derivationPhrase(step.derivation)} ${describeStep(step)}`).join(' → ')]);
   } else if (reason.kind === 'lineage-unknown') {
@@ -57,6 +60,19 @@ export function hoverMarkdown(assessment: Assessment, findings: readonly Finding
     '',
     `Knowledge base ${kbVersion}${ruleLinks ? ` · ${ruleLinks}` : ''}`,
   ].join('\n');
+}
+
+/** What the manifest asks for (through its catalog, when it names one) and what the lockfile resolved. */
+function versionOf({ versionSpec, catalog, locked, relation }: Assessment['declaration']): string | undefined {
+  // A lockfile's own entry is the version it pins.
+  if (relation === 'transitive') return versionSpec && `${versionSpec} (locked)`;
+  const asked = catalog
+    ? catalog.entry
+      ? `${catalog.entry.spec} from the ${catalog.catalog} catalog (${catalog.entry.file})`
+      : `${versionSpec}: the ${catalog.catalog} catalog has no entry for it`
+    : versionSpec;
+  const parts = [asked, locked?.version && `locked ${locked.version}`].filter(Boolean);
+  return parts.length ? parts.join('; ') : undefined;
 }
 
 function tierImpact(findings: readonly Finding[]): string {
