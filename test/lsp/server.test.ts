@@ -172,6 +172,18 @@ describe('open documents', () => {
       },
     ]);
   });
+
+  it('answers a pull for an open lockfile with what the workspace scan found there', async () => {
+    const root = workspace({}, false);
+    fs.cpSync(path.resolve(__dirname, '../fixtures/pnpm-catalog'), root, { recursive: true });
+    const client = await start(root, { pull: true });
+    const lockfile = path.join(root, 'pnpm-lock.yaml');
+    const pushed = await client.waitFor(() => client.diagnosticsOf(lockfile)?.length && client.diagnosticsOf(lockfile), 'workspace push for the lockfile');
+    await client.open(lockfile, fs.readFileSync(lockfile, 'utf8'), 'yaml');
+    const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(lockfile) } })) as { items: Diagnostic[] };
+    expect(report.items.map(pick)).toEqual(pushed.map(pick));
+    expect(report.items.map((d) => String(d.message).split(' — ')[0])).toEqual(['loose-envify', 'js-tokens']);
+  });
 });
 
 describe('hover', () => {
