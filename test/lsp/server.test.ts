@@ -183,6 +183,14 @@ describe('open documents', () => {
     const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(lockfile) } })) as { items: Diagnostic[] };
     expect(report.items.map(pick)).toEqual(pushed.map(pick));
     expect(report.items.map((d) => String(d.message).split(' — ')[0])).toEqual(['loose-envify', 'js-tokens']);
+    // A transitive package's origin can be attested, or an exception recorded, from its lockfile entry.
+    const [first] = report.items;
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uriOf(lockfile) },
+      range: first!.range,
+      context: { diagnostics: [first] },
+    })) as CodeAction[];
+    expect(actions.map((a) => a.title)).toEqual(['Attest the origin of loose-envify in sovereign-lint.json', 'Record an exception for loose-envify in sovereign-lint.json']);
   });
 });
 
