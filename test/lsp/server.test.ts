@@ -178,7 +178,7 @@ describe('open documents', () => {
     fs.cpSync(path.resolve(__dirname, '../fixtures/pnpm-catalog'), root, { recursive: true });
     const client = await start(root, { pull: true });
     const lockfile = path.join(root, 'pnpm-lock.yaml');
-    const pushed = await client.waitFor(() => client.diagnosticsOf(lockfile)?.length && client.diagnosticsOf(lockfile), 'workspace push for the lockfile');
+    const pushed = await client.waitFor(() => (client.diagnosticsOf(lockfile)?.length ? client.diagnosticsOf(lockfile) : undefined), 'workspace push for the lockfile');
     await client.open(lockfile, fs.readFileSync(lockfile, 'utf8'), 'yaml');
     const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(lockfile) } })) as { items: Diagnostic[] };
     expect(report.items.map(pick)).toEqual(pushed.map(pick));

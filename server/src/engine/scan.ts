@@ -16,6 +16,7 @@ import { assessRead, type FileReport, type Finding, type LintOptions } from './l
 import { isLockable, type LockfileFinder, scanLockfileFinder } from './lockfiles';
 import { addPulledInFindings } from './pulledIn';
 import { relativeTo } from './paths';
+import { append } from '../readers/lockfiles/result';
 import { lockedKeys, Lockfiles, reachFrom } from './transitive';
 import { computeVerdict, type TransitiveCoverage, type Verdict } from './verdict';
 import { findManifests } from './walk';
@@ -113,25 +114,29 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
  * `transitive`, each with the chain that brings it.
  */
 export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfiles, root: string, findLockfile: LockfileFinder): ReadOutcome[] {
-  const directByLock = new Map<string, Set<string>>();
+  // The manifests each lockfile pins, so that each lockfile is read, traced and let go in turn: a monorepo's
+  // lockfiles together run to hundreds of megabytes of tables, and holding them all makes every collection slower.
+  const manifestsByLock = new Map<string, { manifest: string; declarations: Declaration[] }[]>();
   for (const { file, kind, read } of reads) {
     if (!read || !isLockable(kind)) continue;
     const manifest = path.resolve(root, file);
     const lockPath = findLockfile(manifest, kind, root);
-    const lockfile = lockPath ? lockfiles.get(lockPath) : undefined;
-    if (!lockfile) continue;
-    const direct = directByLock.get(lockfile.path) ?? new Set<string>();
-    directByLock.set(lockfile.path, direct);
-    for (const [declaration, key] of lockedKeys(lockfile, manifest, read.declarations)) {
-      // The declarations are this scan's own objects: they learn what the lock resolved.
-      const version = lockfile.result.packages.get(key)!.version;
-      declaration.locked = version ? { version } : {};
-      direct.add(key);
-    }
+    if (lockPath) append(manifestsByLock, lockPath, { manifest, declarations: read.declarations });
   }
-  const traced = lockfiles.all().flatMap((lockfile) => {
-    const direct = directByLock.get(lockfile.path);
-    if (!direct?.size) return [];
+  const traced: ReadOutcome[] = [];
+  for (const [lockPath, manifests] of manifestsByLock) {
+    const lockfile = lockfiles.read(lockPath);
+    if (!lockfile) continue;
+    const direct = new Set<string>();
+    for (const { manifest, declarations } of manifests) {
+      for (const [declaration, key] of lockedKeys(lockfile, manifest, declarations)) {
+        // The declarations are this scan's own objects: they learn what the lock resolved.
+        const version = lockfile.result.packages.get(key)!.version;
+        declaration.locked = version ? { version } : {};
+        direct.add(key);
+      }
+    }
+    if (!direct.size) continue;
     const declarations = reachFrom(lockfile, direct).map(({ key, via }): Declaration => {
       const locked = lockfile.result.packages.get(key)!;
       const declaration: Declaration = { id: locked.id, ecosystem: locked.ecosystem, name: locked.name, relation: 'transitive', range: locked.locate(), via };
@@ -140,9 +145,8 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
       if (source && source.kind !== 'workspace') declaration.directReference = { kind: source.kind, target: source.target };
       return declaration;
     });
-    const file = relativeTo(root, lockfile.path);
-    return [{ file, kind: 'lockfile' as const, read: { declarations, licenses: [], problems: [], includes: [] }, errors: [] } as ReadOutcome];
-  });
+    traced.push({ file: relativeTo(root, lockfile.path), kind: 'lockfile', read: { declarations, licenses: [], problems: [], includes: [] }, errors: [] });
+  }
   // A lockfile's own problems travel with it: a broken one still yields what could be read.
   for (const error of lockfiles.errors) {
     const outcome = traced.find((candidate) => candidate.file === error.file);

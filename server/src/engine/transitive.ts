@@ -25,25 +25,13 @@ export interface Reached {
   via: string[];
 }
 
-/** Reads and caches lockfiles by path; a lockfile that cannot be read becomes an error once. */
+/** Reads lockfiles; one that cannot be read becomes an error. */
 export class Lockfiles {
-  private readonly cache = new Map<string, Lockfile | undefined>();
   readonly errors: ScanError[] = [];
 
   constructor(private readonly root: string) {}
 
-  get(absolute: string): Lockfile | undefined {
-    if (this.cache.has(absolute)) return this.cache.get(absolute);
-    const lockfile = this.read(absolute);
-    this.cache.set(absolute, lockfile);
-    return lockfile;
-  }
-
-  all(): Lockfile[] {
-    return [...this.cache.values()].filter((lockfile): lockfile is Lockfile => lockfile !== undefined);
-  }
-
-  private read(absolute: string): Lockfile | undefined {
+  read(absolute: string): Lockfile | undefined {
     const file = relativeTo(this.root, absolute);
     const kind = lockfileKind(file);
     if (!kind) return undefined;
