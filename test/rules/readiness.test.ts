@@ -51,6 +51,14 @@ ruleTester(unpinnedVersion, fixtureKb, {
       errors: [{ message: 'zod — version "^3.24.1" is a range, not an exact pin: blocks trusted readiness', line: 1, column: 23, endLine: 1, endColumn: 26, severity: 'warning' }],
       output: null,
     },
+    {
+      name: 'a named catalog that no workspace file defines',
+      file: 'package.json',
+      code: '{"dependencies": {"zod": "catalog:schemas"}}',
+      config: enabled,
+      errors: [{ message: 'zod — "catalog:schemas" names the schemas catalog, which has no entry for zod: blocks trusted readiness', line: 1, column: 20, endLine: 1, endColumn: 23, severity: 'error' }],
+      output: null,
+    },
   ],
 });
 
