@@ -6,7 +6,7 @@ import type { AlternativeRef, Declaration, Range, RewriteSite } from '../../../r
 export interface TextEdit {
   range: Range;
   newText: string;
-  /** Set when the edit belongs to another file than the finding's (a pnpm catalog), relative to the scan root. */
+  /** Set when the edit belongs to another file than the finding's (a workspace catalog), relative to the scan root. */
   file?: string;
 }
 
@@ -38,8 +38,10 @@ export function pinFix(declaration: Declaration, version: string): Fix[] {
   if (entry) {
     // The range lives in the workspace's catalog, shared by every package that names it: pin it there.
     const newText = `${entry.quote}${version}${entry.quote}`;
-    return [{ title: `Pin ${declaration.name} to ${version} in the ${declaration.catalog!.catalog} catalog, the version the lockfile resolves`, isPreferred: true, edits: [{ file: entry.file, range: entry.range, newText }] }];
+    const inCatalog = `Pin ${declaration.name} to ${version} in the ${declaration.catalog!.catalog} catalog, the version the lockfile resolves`;
+    return [{ title: inCatalog, isPreferred: true, edits: [{ file: entry.file, range: entry.range, newText }] }];
   }
+  // A catalog without an entry for the package: there is no place to pin it.
   if (declaration.catalog) return [];
   switch (site?.syntax) {
     case 'package-json':

@@ -74,7 +74,7 @@ export interface LintOptions {
   firstParty: ReadonlySet<string>;
   /** The lockfile that pins a manifest (path relative to the root), if any. */
   lockfileFor?: (file: string, kind: ManifestKind) => string | undefined;
-  /** The pnpm catalogs a package.json (path relative to the root) can name with `catalog:` specs. */
+  /** The catalogs (pnpm, Yarn, Bun) a package.json (path relative to the root) can name with `catalog:` specs. */
   catalogsFor?: (file: string) => ReturnType<CatalogFinder>;
 }
 
