@@ -75,7 +75,7 @@ export interface Declaration {
   locked?: { version?: string };
   /** For a transitive component: the names from the direct dependency that brings it down to its parent. */
   via?: string[];
-  /** A pnpm `catalog:` spec: the version range lives in the workspace's catalog, not in this file. */
+  /** A `catalog:` spec (pnpm, Yarn, Bun): the version range lives in the workspace's catalog, not in this file. */
   catalog?: CatalogReference;
 }
 
@@ -83,7 +83,7 @@ export interface Declaration {
 export interface CatalogReference {
   catalog: string;
   entry?: {
-    /** pnpm-workspace.yaml, relative to the scan root. */
+    /** The file defining the catalog (pnpm-workspace.yaml, .yarnrc.yml or a package.json), relative to the scan root. */
     file: string;
     spec: string;
     /** The value's range, quotes included. */
