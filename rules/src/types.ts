@@ -73,6 +73,8 @@ export interface Declaration {
   hashesExpected?: boolean;
   /** Set when a lockfile pins this declaration (with the locked version when known). */
   locked?: { version?: string };
+  /** For a registry package a lockfile pins: whether its entry records an integrity hash (npm `integrity`, Yarn `checksum`, file hashes). */
+  integrity?: boolean;
   /** For a transitive component: the names from the direct dependency that brings it down to its parent. */
   via?: string[];
   /** A `catalog:` spec (pnpm, Yarn, Bun): the version range lives in the workspace's catalog, not in this file. */

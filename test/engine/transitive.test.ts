@@ -306,6 +306,30 @@ describe('Pipfile and conda environments', () => {
   });
 });
 
+describe('lockfile integrity (trusted readiness)', () => {
+  it('reports a registry package whose lockfile entry records no integrity hash, direct or pulled in; a bundled one is verified with its parent', () => {
+    write('package.json', { name: 'bot', dependencies: { openai: '^4.77.0', gigachat: '^0.0.20' } });
+    write('package-lock.json', {
+      ...lock,
+      packages: {
+        ...lock.packages,
+        'node_modules/openai': { version: '4.77.0', integrity: 'sha512-a', dependencies: { 'node-fetch': '^2.6.7', tr46: '0.0.3' } },
+        'node_modules/gigachat': { version: '0.0.20', dependencies: { numpy: '*' } },
+        'node_modules/whatwg-url': { version: '5.0.0' },
+        'node_modules/openai/node_modules/tr46': { version: '0.0.3', inBundle: true },
+      },
+    });
+    write('sovereign-lint.json', { rules: { 'unhashed-requirement': 'error' } });
+    const result = scanRoot();
+    expect(result.files.find((f) => f.file === 'package-lock.json')!.assessments.map((a) => a.declaration.name)).toContain('tr46');
+    const found = result.findings.filter((f) => f.rule === 'unhashed-requirement');
+    expect(found.map((f) => [f.file, f.componentId, f.message])).toEqual([
+      ['package.json', 'npm:gigachat', 'gigachat — its lockfile entry records no integrity hash, so its download is not verified: blocks trusted readiness'],
+      ['package-lock.json', 'npm:whatwg-url', 'whatwg-url — its lockfile entry records no integrity hash, so its download is not verified: blocks trusted readiness'],
+    ]);
+  });
+});
+
 describe('bun.lock', () => {
   it('pins each workspace member by the root bun.lock: its own copy of a package, and what it pulls in', () => {
     write('package.json', { name: 'acme', workspaces: ['packages/*'], devDependencies: { typescript: '^5.4.5' } });

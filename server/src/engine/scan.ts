@@ -131,8 +131,9 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
     for (const { manifest, declarations } of manifests) {
       for (const [declaration, key] of lockedKeys(lockfile, manifest, declarations)) {
         // The declarations are this scan's own objects: they learn what the lock resolved.
-        const version = lockfile.result.packages.get(key)!.version;
-        declaration.locked = version ? { version } : {};
+        const entry = lockfile.result.packages.get(key)!;
+        declaration.locked = entry.version ? { version: entry.version } : {};
+        if (!entry.source) declaration.integrity = entry.hashes;
         direct.add(key);
       }
     }
@@ -142,7 +143,8 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
       const declaration: Declaration = { id: locked.id, ecosystem: locked.ecosystem, name: locked.name, relation: 'transitive', range: locked.locate(), via };
       if (locked.version) declaration.versionSpec = locked.version;
       const source = locked.source;
-      if (source && source.kind !== 'workspace') declaration.directReference = { kind: source.kind, target: source.target };
+      if (!source) declaration.integrity = locked.hashes;
+      else if (source.kind !== 'workspace') declaration.directReference = { kind: source.kind, target: source.target };
       return declaration;
     });
     traced.push({ file: relativeTo(root, lockfile.path), kind: 'lockfile', read: { declarations, licenses: [], problems: [], includes: [] }, errors: [] });

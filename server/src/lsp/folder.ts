@@ -214,11 +214,13 @@ export class Folder {
   }
 }
 
-/** The locked version of each dependency a previous reading of the file had, given to the same names now. */
+/** What the lockfile said of each dependency in a previous reading of the file, given to the same names now. */
 function carryLocks(previous: readonly Assessment[], declarations: readonly Declaration[]): void {
-  const locked = new Map(previous.flatMap(({ declaration }) => (declaration.locked?.version ? [[declaration.name, declaration.locked] as const] : [])));
+  const locked = new Map(previous.flatMap(({ declaration }) => (declaration.locked?.version ? [[declaration.name, declaration] as const] : [])));
   for (const declaration of declarations) {
-    const lock = locked.get(declaration.name);
-    if (lock) declaration.locked = lock;
+    const earlier = locked.get(declaration.name);
+    if (!earlier) continue;
+    declaration.locked = earlier.locked;
+    if (earlier.integrity !== undefined) declaration.integrity = earlier.integrity;
   }
 }

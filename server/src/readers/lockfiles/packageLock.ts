@@ -51,7 +51,7 @@ function readPackages(packages: Table, result: LockResult, locator: EntryLocator
       name,
       version,
       dependencies: resolution.edges(origin, link ?? path, EDGE_FIELDS),
-      hashes: typeof entry.integrity === 'string',
+      hashes: isVerified(entry, 'inBundle'),
       source,
       dev: entry.dev === true,
       locate: locator.add(path),
@@ -97,12 +97,17 @@ function readDependencyTree(top: Table, result: LockResult, locator: EntryLocato
       name: pinned.name,
       version: pinned.version,
       dependencies: resolution.edges(entry, path, ['requires']),
-      hashes: typeof entry.integrity === 'string',
+      hashes: isVerified(entry, 'bundled'),
       source,
       dev: entry.dev === true,
       locate,
     });
   }
+}
+
+/** An entry with its own integrity hash, or bundled inside its parent's tarball (verified with the parent). */
+function isVerified(entry: Table, bundledFlag: 'inBundle' | 'bundled'): boolean {
+  return typeof entry.integrity === 'string' || entry[bundledFlag] === true;
 }
 
 /** A version-1 `version`: a version, an alias (`npm:string-width@4.2.3`) or what a git/URL/path dependency resolved to. */
