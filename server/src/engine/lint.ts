@@ -95,9 +95,12 @@ export function assessRead(file: string, kind: ManifestKind | 'lockfile', read: 
       if (report) findings.push(toFinding(rule, report, file, manifest.range, options));
     }
   }
+  // Looked up once per file, and only when a dependency names a catalog.
+  let catalogs: ReturnType<CatalogFinder> | null = null;
+  const catalogsOfFile = () => (catalogs === null ? (catalogs = options.catalogsFor?.(file)) : catalogs);
   const assessments = read.declarations.map((found) => {
     const locked = lockfile ? { ...found, locked: found.locked ?? {} } : found;
-    const declaration = kind === 'package-json' && catalogNameOf(found.versionSpec) ? withCatalog(locked, options.catalogsFor?.(file), options.root) : locked;
+    const declaration = kind === 'package-json' && catalogNameOf(found.versionSpec) ? withCatalog(locked, catalogsOfFile(), options.root) : locked;
     const assessment = options.classifier.assess(firstParty(declaration, file, options));
     for (const rule of rules) {
       const report = rule.checkComponent?.(assessment);

@@ -20,7 +20,7 @@ import {
   traceLockfiles,
   transitiveCoverage,
 } from '../engine/scan';
-import { findLockfile, isLockable } from '../engine/lockfiles';
+import { findLockfile } from '../engine/lockfiles';
 import { Lockfiles } from '../engine/transitive';
 import { computeVerdict, type TransitiveCoverage } from '../engine/verdict';
 import { findManifests } from '../engine/walk';
@@ -167,12 +167,9 @@ export class Folder {
     const previous = this.outcomes.get(file)?.report;
     if (previous && read.read) carryLocks(previous.assessments, read.read.declarations);
     const outcome = this.judge(file, read);
-    const report = outcome.report;
-    if (report) {
-      const lockfile = isLockable(report.kind) ? findLockfile(file, report.kind, this.root) : undefined;
-      const lockReport = lockfile ? this.outcomes.get(lockfile)?.report : undefined;
-      addPulledInFindings(lockReport ? [report, lockReport] : [report], this.root, (name) => this.linting.optionsFor(name));
-    }
+    // addPulledInFindings finds the report's own lockfile among these, as the scan does.
+    const lockReports = [...this.outcomes.values()].flatMap(({ report }) => (report?.kind === 'lockfile' ? [report] : []));
+    if (outcome.report) addPulledInFindings([outcome.report, ...lockReports], this.root, (name) => this.linting.optionsFor(name));
     return outcome;
   }
 
