@@ -458,16 +458,17 @@ describe('shared configs', () => {
 });
 
 describe('lockfiles', () => {
+  const lock = {
+    name: 'bot',
+    lockfileVersion: 3,
+    packages: {
+      '': { dependencies: { gigachat: '^0.0.20' } },
+      'node_modules/gigachat': { version: '0.0.20', integrity: 'sha512-a', dependencies: { axios: '^1.7.0' } },
+      'node_modules/axios': { version: '1.7.9', integrity: 'sha512-b' },
+    },
+  };
+
   it('judges what the dependencies pull in, as the CLI does, with diagnostics on the lockfile', async () => {
-    const lock = {
-      name: 'bot',
-      lockfileVersion: 3,
-      packages: {
-        '': { dependencies: { gigachat: '^0.0.20' } },
-        'node_modules/gigachat': { version: '0.0.20', integrity: 'sha512-a', dependencies: { axios: '^1.7.0' } },
-        'node_modules/axios': { version: '1.7.9', integrity: 'sha512-b' },
-      },
-    };
     const root = workspace({ 'package.json': JSON.stringify({ name: 'bot', dependencies: { gigachat: '^0.0.20' } }), 'package-lock.json': JSON.stringify(lock, null, 2) }, false);
     const client = await start(root);
     const lockfile = path.join(root, 'package-lock.json');
@@ -485,15 +486,6 @@ describe('lockfiles', () => {
   });
 
   it('keeps the locked version and what a dependency pulls in while its package.json is edited', async () => {
-    const lock = {
-      name: 'bot',
-      lockfileVersion: 3,
-      packages: {
-        '': { dependencies: { gigachat: '^0.0.20' } },
-        'node_modules/gigachat': { version: '0.0.20', integrity: 'sha512-a', dependencies: { axios: '^1.7.0' } },
-        'node_modules/axios': { version: '1.7.9', integrity: 'sha512-b' },
-      },
-    };
     const manifestText = '{\n  "name": "bot",\n  "dependencies": { "gigachat": "^0.0.20" }\n}\n';
     const root = workspace(
       { 'package.json': manifestText, 'package-lock.json': JSON.stringify(lock, null, 2), 'sovereign-lint.json': '{ "rules": { "unpinned-version": "warning" } }\n' },
