@@ -1,4 +1,5 @@
-// The `sovereign-lint` executable: `lsp` starts the language server, everything else is the CLI.
+// The bundle's entry (dist/sovereign-lint.js, which the `sovereign-lint` executable, launcher.ts, runs):
+// `lsp` starts the language server, everything else is the CLI.
 import { main } from './main';
 
 const argv = process.argv.slice(2);
