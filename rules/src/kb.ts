@@ -1,5 +1,6 @@
 // The knowledge base: provenance facts looked up by component id, alias or namespace pattern.
 import { isPattern, lookupKey } from './ids';
+import { append } from './maps';
 import type { KbEntry, ProvenanceSource } from './types';
 
 export interface KbMatch {
@@ -17,25 +18,35 @@ interface NamespacePattern {
 
 export class KnowledgeBase {
   private readonly exact = new Map<string, KbEntry>();
-  private readonly namespaces: NamespacePattern[] = [];
+  /**
+   * Namespaces by their bucket (see bucketOf), most specific first: a monorepo's lockfiles name tens of thousands
+   * of packages the knowledge base does not hold, and each is tried against the few namespaces of its bucket only.
+   */
+  private readonly namespaces = new Map<string, NamespacePattern[]>();
+  /** Patterns too short to have a bucket (`npm:*`): tried after every bucket's, being less specific. */
+  private readonly broadNamespaces: NamespacePattern[] = [];
 
   constructor(
     readonly version: string,
     entries: readonly KbEntry[],
   ) {
+    const patterns: NamespacePattern[] = [];
     for (const entry of entries) {
       if (isPattern(entry.id)) {
         const prefix = patternPrefix(entry.id);
-        this.namespaces.push({ prefix, entry });
-        for (const alias of entry.aliases ?? []) {
-          this.namespaces.push({ prefix: patternPrefix(alias), entry, canonicalPrefix: prefix });
-        }
+        patterns.push({ prefix, entry });
+        for (const alias of entry.aliases ?? []) patterns.push({ prefix: patternPrefix(alias), entry, canonicalPrefix: prefix });
       } else {
         for (const id of [entry.id, ...(entry.aliases ?? [])]) this.exact.set(lookupKey(id), entry);
       }
     }
     // Most specific namespace first.
-    this.namespaces.sort((a, b) => b.prefix.length - a.prefix.length);
+    patterns.sort((a, b) => b.prefix.length - a.prefix.length);
+    for (const pattern of patterns) {
+      const bucket = bucketOf(pattern.prefix);
+      if (bucket === undefined) this.broadNamespaces.push(pattern);
+      else append(this.namespaces, bucket, pattern);
+    }
   }
 
   /** The entry for an id: exact id or alias first, then the same name under a renamed namespace, then the namespace. */
@@ -43,7 +54,7 @@ export class KnowledgeBase {
     const key = lookupKey(id);
     const exact = this.exact.get(key);
     if (exact) return { entry: exact, source: 'knowledge-base' };
-    const namespace = this.namespaces.find((ns) => key.startsWith(ns.prefix));
+    const namespace = this.namespaceOf(key);
     if (!namespace) return undefined;
     if (namespace.canonicalPrefix !== undefined) {
       const renamed = this.exact.get(namespace.canonicalPrefix + key.slice(namespace.prefix.length));
@@ -51,6 +62,19 @@ export class KnowledgeBase {
     }
     return { entry: namespace.entry, source: 'namespace' };
   }
+
+  /** The most specific namespace whose prefix the key starts with. */
+  private namespaceOf(key: string): NamespacePattern | undefined {
+    const covers = (namespace: NamespacePattern) => key.startsWith(namespace.prefix);
+    const bucket = bucketOf(key);
+    return (bucket === undefined ? undefined : this.namespaces.get(bucket)?.find(covers)) ?? this.broadNamespaces.find(covers);
+  }
+}
+
+/** A lookup key's ecosystem and the first character of its name (`npm:@`, `pypi:a`); undefined when it has none. */
+function bucketOf(key: string): string | undefined {
+  const colon = key.indexOf(':');
+  return colon >= 0 && colon + 1 < key.length ? key.slice(0, colon + 2) : undefined;
 }
 
 function patternPrefix(pattern: string): string {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import kbSchema from '../../rules/schema/kb.schema.json';
 import configSchema from '../../rules/schema/config.schema.json';
 import { isPattern, lookupKey } from '../../rules/src/ids';
+import { KnowledgeBase } from '../../rules/src/kb';
 import { KB_FILES, shippedKnowledgeBase } from '../../rules/src/knowledgeBase';
 import { checkSpdx } from '../../rules/src/licenses';
 import { rules } from '../../rules/src/rules/index';
@@ -97,6 +98,30 @@ describe('knowledge base', () => {
     ['hf:meta-llama/Llama-3.3-70B-Instruct', 'US'],
   ])('places %s through its namespace (%s)', (id, origin) => {
     expect(kb.lookup(id)?.entry.origin).toBe(origin);
+  });
+});
+
+describe('namespace lookup', () => {
+  const entry = (id: string, origin: string): KbEntry => ({ id, owner: id, origin, evidence: ['https://example.org/evidence'] });
+  const namespaces = new KnowledgeBase('test', [
+    entry('npm:*', 'US'),
+    entry('npm:@acme/*', 'DE'),
+    entry('npm:@acme/ru-*', 'RU'),
+    entry('npm:@acme/ru-exact', 'FR'),
+  ]);
+
+  it.each([
+    ['npm:@acme/ru-exact', 'FR', 'knowledge-base'],
+    ['npm:@acme/ru-tools', 'RU', 'namespace'],
+    ['npm:@acme/tools', 'DE', 'namespace'],
+    ['npm:left-pad', 'US', 'namespace'],
+    ['npm:@other/x', 'US', 'namespace'],
+  ])('places %s by its most specific match (%s)', (id, origin, source) => {
+    expect(namespaces.lookup(id)).toMatchObject({ entry: { origin }, source });
+  });
+
+  it('leaves an id no pattern covers unplaced', () => {
+    expect(namespaces.lookup('pypi:requests')).toBeUndefined();
   });
 });
 

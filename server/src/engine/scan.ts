@@ -16,7 +16,7 @@ import { assessRead, type FileReport, type Finding, type LintOptions } from './l
 import { isLockable, type LockfileFinder, scanLockfileFinder } from './lockfiles';
 import { addPulledInFindings } from './pulledIn';
 import { relativeTo } from './paths';
-import { append } from '../readers/lockfiles/result';
+import { append } from '../../../rules/src/maps';
 import { lockedKeys, Lockfiles, reachFrom } from './transitive';
 import { computeVerdict, type TransitiveCoverage, type Verdict } from './verdict';
 import { findManifests } from './walk';

@@ -2,6 +2,7 @@
 // for locks that name dependencies without versions, and dev flags for lockfiles that leave them to
 // reachability (dev when only dev dependencies lead to it).
 import { componentId, normalisePypiName } from '../../../../rules/src/ids';
+import { append } from '../../../../rules/src/maps';
 import type { LockedPackage, LockfileKind, LockResult } from './types';
 
 export function emptyLockResult(kind: LockfileKind): LockResult {
@@ -22,13 +23,6 @@ export class UniqueKeys {
 /** The key of a PyPI package: its normalised name, and `@version` when the file gives one. */
 export function pypiKey(name: string, version: string | undefined): string {
   return version === undefined ? normalisePypiName(name) : `${normalisePypiName(name)}@${version}`;
-}
-
-/** Adds `value` to the list under `key`. */
-export function append<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
-  const found = lists.get(key);
-  if (found) found.push(value);
-  else lists.set(key, [value]);
 }
 
 /** The version a PEP 440 `==1.2.3` / `===1.2.3` specifier pins; undefined for ranges and wildcards. */

@@ -6,7 +6,8 @@
 import { componentId } from '../../../../rules/src/ids';
 import { EntryLocator, tomlPackageFinder } from './locate';
 import { hasHash, loadPackageLock, packageTables } from './parse';
-import { append, emptyLockResult, markDevOnly, pypiKey, UniqueKeys } from './result';
+import { append } from '../../../../rules/src/maps';
+import { emptyLockResult, markDevOnly, pypiKey, UniqueKeys } from './result';
 import type { LockedPackage, LockResult } from './types';
 import { list, string, type Table, table } from './values';
 
