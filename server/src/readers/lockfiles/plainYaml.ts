@@ -33,10 +33,19 @@ interface Open {
   mapping: Mapping;
 }
 
+/**
+ * Block mappings are made without a prototype, which V8 keeps as hash tables from the start. A lockfile's
+ * mappings are keyed by thousands of different package names: as ordinary objects, each new key would grow
+ * V8's tree of object shapes, and that cost a third of the reading time.
+ */
+function newMapping(): Mapping {
+  return Object.create(null) as Mapping;
+}
+
 function readDocument(text: string): Mapping {
   // A byte-order mark, or nothing but comments: what the full parser makes of those is what counts.
   if (text.charCodeAt(0) === 0xfeff) throw new OutsideSubset();
-  const root: Mapping = {};
+  const root = newMapping();
   const stack: Open[] = [];
   /** The key whose value is on the lines below it (`dependencies:`), waiting for its first child. */
   let pending: { mapping: Mapping; key: string; indent: number } | undefined;
@@ -56,7 +65,7 @@ function readDocument(text: string): Mapping {
     if (pending) {
       // The first line below `key:` decides: more indented opens its mapping, anything else leaves it null.
       if (indent > pending.indent) {
-        const child: Mapping = {};
+        const child = newMapping();
         pending.mapping[pending.key] = child;
         stack.push({ indent, mapping: child });
       }
