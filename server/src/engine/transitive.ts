@@ -80,14 +80,20 @@ export function reachFrom(lockfile: Lockfile, direct: ReadonlySet<string>): Reac
   if (lockfile.result.withoutEdges) return [...packages.keys()].filter((key) => !direct.has(key)).map((key) => ({ key, via: [] }));
   const seen = new Set(direct);
   const reached: Reached[] = [];
-  const queue: { key: string; chain: string[] }[] = [...direct].map((key) => ({ key, chain: [packages.get(key)!.name] }));
-  for (let at = 0; at < queue.length; at++) {
-    const { key, chain } = queue[at]!;
+  // Breadth-first over parallel lists (key, and the chain down to its parent). A package's own chain (its
+  // parent's plus its name) is built only when it brings in something new: the leaves build none.
+  const keys = [...direct];
+  const chains: string[][] = keys.map(() => []);
+  for (let at = 0; at < keys.length; at++) {
+    const key = keys[at]!;
+    let chain: string[] | undefined;
     for (const next of packages.get(key)?.dependencies ?? []) {
       if (seen.has(next) || !packages.has(next)) continue;
       seen.add(next);
+      chain ??= [...chains[at]!, packages.get(key)!.name];
       reached.push({ key: next, via: chain });
-      queue.push({ key: next, chain: [...chain, packages.get(next)!.name] });
+      keys.push(next);
+      chains.push(chain);
     }
   }
   return reached;
