@@ -1,6 +1,6 @@
 // The knowledge base: provenance facts looked up by component id, alias or namespace pattern.
 import { isPattern, lookupKey } from './ids';
-import { append } from './maps';
+import { append } from './lists';
 import type { KbEntry, ProvenanceSource } from './types';
 
 export interface KbMatch {

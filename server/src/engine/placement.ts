@@ -6,8 +6,8 @@ import type { Provenance } from '../../../rules/src/types';
 import type { Attestation, Placement } from './classify';
 
 export class KnowledgePlacement implements Placement {
-  /** A monorepo names the same packages thousands of times: each id is placed once. */
-  private readonly placed = new Map<string, Provenance | undefined>();
+  /** A monorepo names the same packages thousands of times: each id is placed once (null: nowhere). */
+  private readonly placed = new Map<string, Provenance | null>();
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -15,10 +15,10 @@ export class KnowledgePlacement implements Placement {
   ) {}
 
   find(id: string): Provenance | undefined {
-    if (this.placed.has(id)) return this.placed.get(id);
-    const provenance = this.place(id);
-    this.placed.set(id, provenance);
-    return provenance;
+    // One lookup per id, not has() then get(): tens of thousands of ids, each hashed and compared anew.
+    let provenance = this.placed.get(id);
+    if (provenance === undefined) this.placed.set(id, (provenance = this.place(id) ?? null));
+    return provenance ?? undefined;
   }
 
   private place(id: string): Provenance | undefined {

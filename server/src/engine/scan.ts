@@ -16,7 +16,7 @@ import { assessRead, type FileReport, type Finding, type LintOptions } from './l
 import { isLockable, type LockfileFinder, scanLockfileFinder } from './lockfiles';
 import { addPulledInFindings } from './pulledIn';
 import { relativeTo } from './paths';
-import { append } from '../../../rules/src/maps';
+import { append, flatten } from '../../../rules/src/lists';
 import { lockedKeys, Lockfiles, reachFrom } from './transitive';
 import { computeVerdict, type TransitiveCoverage, type Verdict } from './verdict';
 import { findManifests } from './walk';
@@ -91,7 +91,7 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
   addPulledInFindings(files, root, (file) => linting.optionsFor(file));
   const errors = [...outcomes.flatMap((outcome) => outcome.errors), ...includeErrors];
   const expired = linting.expiredExceptions();
-  const findings = [...files.flatMap((file) => file.findings), ...expired];
+  const findings = flatten([...files.map((file) => file.findings), expired]);
   const filesWithErrors = new Set(errors.map((error) => error.file)).size;
   // The scan's own target: a flag, else the config at the root, else the default.
   const rootOptions = linting.optionsForDirectory(root);

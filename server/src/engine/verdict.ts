@@ -35,25 +35,26 @@ export interface JudgedFindings {
 export type TransitiveCoverage = 'examined' | 'partly examined' | 'not examined';
 
 export function computeVerdict(judged: readonly JudgedFindings[], filesWithErrors: number, transitive: TransitiveCoverage = 'examined'): Verdict {
-  const findings = judged.flatMap((group) => group.findings);
   const sovereignBlockers = new Set<string>();
   const nationalBlockers = new Set<string>();
   const trustedBlockers = new Set<string>();
   const exceptions = new Set<string>();
-  for (const finding of findings) {
-    if (rulesById.get(finding.rule)?.meta.restates) continue;
-    const subject = finding.componentId ?? `${finding.file}:${finding.range.start.line + 1}`;
-    if (finding.exception) {
-      exceptions.add(subject);
-      continue;
+  for (const group of judged) {
+    for (const finding of group.findings) {
+      if (rulesById.get(finding.rule)?.meta.restates) continue;
+      const subject = finding.componentId ?? `${finding.file}:${finding.range.start.line + 1}`;
+      if (finding.exception) {
+        exceptions.add(subject);
+        continue;
+      }
+      if (finding.blocks === 'trusted') trustedBlockers.add(subject);
+      else {
+        sovereignBlockers.add(subject);
+        if (finding.blocks === 'national') nationalBlockers.add(subject);
+      }
+      // Trusted readiness needs every provenance known (SPEC §2).
+      if (finding.rule === 'unknown-provenance') trustedBlockers.add(subject);
     }
-    if (finding.blocks === 'trusted') trustedBlockers.add(subject);
-    else {
-      sovereignBlockers.add(subject);
-      if (finding.blocks === 'national') nationalBlockers.add(subject);
-    }
-    // Trusted readiness needs every provenance known (SPEC §2).
-    if (finding.rule === 'unknown-provenance') trustedBlockers.add(subject);
   }
   const tier: Tier = nationalBlockers.size > 0 ? 'none' : sovereignBlockers.size > 0 ? 'national' : 'sovereign';
   const blockedBy = [...(tier === 'none' ? nationalBlockers : tier === 'national' ? sovereignBlockers : [])].sort();
@@ -72,9 +73,13 @@ export function computeVerdict(judged: readonly JudgedFindings[], filesWithError
 
 /** The tier one group of findings allows, exceptions accepted. */
 function tierOf(findings: readonly Finding[]): Tier {
-  const active = findings.filter((f) => !f.exception && f.blocks !== 'trusted');
-  if (active.some((f) => f.blocks === 'national')) return 'none';
-  return active.length > 0 ? 'national' : 'sovereign';
+  let tier: Tier = 'sovereign';
+  for (const finding of findings) {
+    if (finding.exception || finding.blocks === 'trusted') continue;
+    if (finding.blocks === 'national') return 'none';
+    tier = 'national';
+  }
+  return tier;
 }
 
 function summarise(tier: Tier, blocking: number, exceptions: number, filesWithErrors: number, transitive: TransitiveCoverage): string {

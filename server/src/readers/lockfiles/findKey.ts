@@ -2,7 +2,7 @@
 // poetry.lock, pdm.lock and Pipfile.lock do not record which packages their project depends on directly
 // (importers '' → []), so the caller maps each package.json / pyproject / Pipfile declaration with this.
 import { componentId, lookupKey } from '../../../../rules/src/ids';
-import { append } from '../../../../rules/src/maps';
+import { append } from '../../../../rules/src/lists';
 import type { LockResult } from './types';
 
 const PYPI_KINDS = new Set<LockResult['kind']>(['poetry', 'uv', 'pdm', 'pipfile', 'pipfile-lock', 'conda']);

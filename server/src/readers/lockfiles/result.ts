@@ -2,7 +2,7 @@
 // for locks that name dependencies without versions, and dev flags for lockfiles that leave them to
 // reachability (dev when only dev dependencies lead to it).
 import { componentId, normalisePypiName } from '../../../../rules/src/ids';
-import { append } from '../../../../rules/src/maps';
+import { append } from '../../../../rules/src/lists';
 import type { LockedPackage, LockfileKind, LockResult } from './types';
 
 export function emptyLockResult(kind: LockfileKind): LockResult {

@@ -6,7 +6,7 @@
 import { componentId } from '../../../../rules/src/ids';
 import { EntryLocator, tomlPackageFinder } from './locate';
 import { hasHash, loadPackageLock, packageTables } from './parse';
-import { append } from '../../../../rules/src/maps';
+import { append } from '../../../../rules/src/lists';
 import { emptyLockResult, markDevOnly, pypiKey, UniqueKeys } from './result';
 import type { LockedPackage, LockResult } from './types';
 import { list, string, type Table, table } from './values';
