@@ -31,6 +31,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sovere
       { scheme: 'file', pattern: '**/*.{txt,in}' },
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', pattern: '**/{sovereign-lint,.sovereign-lint}.json' },
+      // Lockfiles (hovers and quick fixes on what they pull in) and the workspace files that hold catalogs.
+      { scheme: 'file', pattern: '**/{package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,bun.lock,poetry.lock,uv.lock,pdm.lock,Pipfile.lock}' },
+      { scheme: 'file', pattern: '**/{pnpm-workspace.yaml,.yarnrc.yml}' },
     ],
     synchronize: { configurationSection: 'sovereignLint' },
     initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),

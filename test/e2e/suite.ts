@@ -117,6 +117,54 @@ const tests: Test[] = [
       assert.match(report, /`npm:openai` \| telegram-bot\/package\.json:13 \| foreign-proprietary/);
     },
   ],
+  [
+    'a new lockfile is scanned, and its transitive packages take hovers and quick fixes',
+    async () => {
+      const uri = fileIn('telegram-bot/package-lock.json');
+      const lockfile = `${JSON.stringify(
+        {
+          name: 'support-bot',
+          lockfileVersion: 3,
+          requires: true,
+          packages: {
+            '': { name: 'support-bot', dependencies: { pino: '^9.6.0' } },
+            'node_modules/pino': { version: '9.6.0', integrity: 'sha512-pino', dependencies: { 'sonic-boom': '^4.0.1' } },
+            'node_modules/sonic-boom': { version: '4.2.0', integrity: 'sha512-sonic' },
+          },
+        },
+        null,
+        2,
+      )}\n`;
+      const sonicLine = lockfile.split('\n').findIndex((line) => line.includes('"node_modules/sonic-boom"'));
+      try {
+        // Written as a tool would write it: the server learns of it from the file watcher and scans again.
+        const diagnostics = await diagnosticsFor(uri, () => vscode.workspace.fs.writeFile(uri, Buffer.from(lockfile)));
+        const sonic = diagnostics.find((d) => d.message.startsWith('sonic-boom — provenance unknown'));
+        assert.ok(sonic, `a finding on sonic-boom: ${diagnostics.map((d) => d.message).join(' | ')}`);
+        assert.equal(sonic.range.start.line, sonicLine);
+        await vscode.window.showTextDocument(uri);
+        const hovers = await settle(
+          () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, sonic.range.start),
+          (list) => list.length > 0,
+        );
+        const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+        assert.match(text, /\| Pulled in by \| pino \|/);
+        const actions = await settle(
+          () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, sonic.range),
+          (list) => list.length > 0,
+        );
+        // Other extensions add their own (VS Code's JSON support offers "Sort JSON"): the quick fixes are ours.
+        const quickFixes = actions.filter((a) => a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind));
+        assert.deepEqual(
+          quickFixes.map((a) => a.title),
+          ['Attest the origin of sonic-boom in sovereign-lint.json', 'Record an exception for sonic-boom in sovereign-lint.json'],
+        );
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        await vscode.workspace.fs.delete(uri);
+      }
+    },
+  ],
 ];
 
 function fileIn(relative: string): vscode.Uri {

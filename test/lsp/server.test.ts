@@ -455,6 +455,26 @@ describe('shared configs', () => {
     expect(transitiveValue).toContain('| Version | 4.0.0 (locked) |');
     expect(transitiveValue).toContain('| Pulled in by | react → loose-envify |');
   });
+  it('judges `catalog:` dependencies by a catalog edited in the editor before it is saved, and by the disk once it is closed', async () => {
+    const root = workspace({ 'sovereign-lint.json': '{ "extends": ["sovereign-lint:trusted"] }\n' }, false);
+    fs.cpSync(path.resolve(__dirname, '../fixtures/pnpm-catalog'), root, { recursive: true });
+    const client = await start(root);
+    const file = path.join(root, 'packages/web/package.json');
+    const unpinnedReact = () => client.diagnosticsOf(file)?.filter((d) => d.code === 'unpinned-version' && String(d.message).startsWith('react'));
+    const before = await client.waitFor(() => (unpinnedReact()?.length ? unpinnedReact() : undefined), 'react unpinned in its catalog');
+    expect(before.map((d) => d.message)).toEqual([
+      'react — version "^18.3.1" in the react18 catalog of pnpm-workspace.yaml is a range; the lockfile resolves 18.3.1: pin it in the catalog for trusted readiness',
+    ]);
+    const workspaceFile = path.join(root, 'pnpm-workspace.yaml');
+    const onDisk = fs.readFileSync(workspaceFile, 'utf8');
+    await client.open(workspaceFile, onDisk, 'yaml');
+    await client.change(workspaceFile, onDisk.replace("react: '^18.3.1'", "react: '18.3.1'"));
+    await client.waitFor(() => (unpinnedReact()?.length === 0 ? true : undefined), 'react pinned by the unsaved catalog');
+    expect(fs.readFileSync(workspaceFile, 'utf8')).toBe(onDisk);
+    await client.close(workspaceFile);
+    const after = await client.waitFor(() => (unpinnedReact()?.length ? unpinnedReact() : undefined), 'react unpinned again once the edit is discarded');
+    expect(after.map((d) => d.message)).toEqual(before.map((d) => d.message));
+  });
 });
 
 describe('lockfiles', () => {

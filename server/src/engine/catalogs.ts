@@ -18,8 +18,16 @@ export interface WorkspaceCatalogs {
 /** The catalogs a manifest (absolute path) can name, searching no higher than `root`. */
 export type CatalogFinder = (manifest: string, root: string) => WorkspaceCatalogs | undefined;
 
-/** Reads the disk every time: the editor's files change under it. */
-export const findCatalogs: CatalogFinder = (manifest, root) => search(manifest, root, readFile);
+/**
+ * Reads the files every time, since the editor's files change under it: an open editor's text when
+ * `readOpen` has one (a catalog edited and not yet saved), else the disk.
+ */
+export function liveCatalogFinder(readOpen: (file: string) => string | undefined = () => undefined): CatalogFinder {
+  return (manifest, root) => search(manifest, root, (file) => readFile(file, readOpen(file)));
+}
+
+/** Reads the disk every time. */
+export const findCatalogs: CatalogFinder = liveCatalogFinder();
 
 /** For one workspace scan, whose tree does not change while it runs: each candidate file is read once. */
 export function scanCatalogFinder(): CatalogFinder {
@@ -59,7 +67,8 @@ function search(manifest: string, root: string, read: (file: string) => Workspac
 }
 
 /** A file that is missing or cannot be read names no catalogs: its package manager reports it at install time. */
-function readFile(file: string): WorkspaceCatalogs | undefined {
+function readFile(file: string, openText?: string): WorkspaceCatalogs | undefined {
+  if (openText !== undefined) return { file, catalogs: readCatalogs(path.basename(file), openText) };
   try {
     const decoded = decodeManifest(fs.readFileSync(file));
     return decoded.ok ? { file, catalogs: readCatalogs(path.basename(file), decoded.text) } : undefined;

@@ -6,6 +6,7 @@ import picomatch from 'picomatch';
 import type { KnowledgeBase } from '../../../rules/src/kb';
 import type { Assessment, Declaration, Target } from '../../../rules/src/types';
 import { type ChainProblem, CONFIG_FILE_NAMES, ConfigResolver } from '../engine/configResolver';
+import { liveCatalogFinder } from '../engine/catalogs';
 import { ConfiguredLinting } from '../engine/configuredLinting';
 import type { Finding } from '../engine/lint';
 import { addPulledInFindings } from '../engine/pulledIn';
@@ -85,6 +86,8 @@ export class Folder {
       today: this.context.today(),
       firstParty: this.firstParty,
       defaults,
+      // A catalog edited in the editor counts before it is saved, as a config does.
+      findCatalogs: liveCatalogFinder(this.context.readOpen),
     });
   }
 

@@ -269,6 +269,7 @@ class SovereignLintServer {
         this.pending.delete(document.uri);
         this.guard('lint', () => {
           if (target.folder.isConfigFile(target.file)) return this.configChanged(target.folder);
+          if (isWorkspaceCatalogFile(target.file)) return this.catalogsChanged(target.folder);
           this.lintAndPublish(target.folder, target.file);
           this.scheduleVerdicts();
         }, undefined);
@@ -283,6 +284,7 @@ class SovereignLintServer {
     if (!target) return;
     // Closing a file keeps its workspace diagnostics: they come from the file on disk again.
     if (target.folder.isConfigFile(target.file)) return this.configChanged(target.folder);
+    if (isWorkspaceCatalogFile(target.file)) return this.catalogsChanged(target.folder);
     this.lintAndPublish(target.folder, target.file);
     this.scheduleVerdicts();
   }
@@ -296,6 +298,13 @@ class SovereignLintServer {
     this.scheduleVerdicts();
   }
 
+  /** A pnpm or Yarn catalog changed in its editor: the package.json files naming it are judged again. */
+  private catalogsChanged(folder: Folder): void {
+    for (const file of folder.files()) if (path.basename(file) === 'package.json') this.lintAndPublish(folder, file);
+    if (this.pullDiagnostics) this.connection.languages.diagnostics.refresh();
+    this.scheduleVerdicts();
+  }
+
   private watched(params: DidChangeWatchedFilesParams): void {
     for (const change of params.changes) {
       const target = this.locate(change.uri);
@@ -303,7 +312,7 @@ class SovereignLintServer {
       const { folder, file } = target;
       if (folder.isConfigFile(file)) {
         if (!this.documents.get(change.uri)) this.configChanged(folder);
-      } else if (lockfileKind(path.basename(file)) || WORKSPACE_CATALOG_FILES.includes(path.basename(file))) {
+      } else if (lockfileKind(path.basename(file)) || isWorkspaceCatalogFile(file)) {
         // A new resolution (or catalog) changes what every manifest of the folder pulls in.
         void this.guard('scan', () => this.scanAll(), undefined);
         return;
@@ -444,4 +453,8 @@ function contains(range: Range, position: Position): boolean {
 
 function sameStart(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character;
+}
+
+function isWorkspaceCatalogFile(file: string): boolean {
+  return WORKSPACE_CATALOG_FILES.includes(path.basename(file));
 }
