@@ -39,4 +39,5 @@ const warm = spawnSync(process.execPath, ['dist/cli.js', 'scan', 'examples'], {
   env: { ...process.env, SOVEREIGN_LINT_WRITE_CODE_CACHE: '1' },
   stdio: 'ignore',
 });
-if (warm.error || (warm.status !== 0 && warm.status !== 1)) throw new Error(`writing the code cache failed: ${warm.error ?? `exit ${warm.status}`}`);
+// The cache only saves time: without it every run compiles the bundle as before, so a failure here is a warning.
+if (warm.error || (warm.status !== 0 && warm.status !== 1)) console.warn(`build: no code cache written (${warm.error ?? `the warm-up scan exited ${warm.status}`})`);

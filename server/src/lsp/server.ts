@@ -298,9 +298,10 @@ class SovereignLintServer {
     this.scheduleVerdicts();
   }
 
-  /** A pnpm or Yarn catalog changed in its editor: the package.json files naming it are judged again. */
+  /** A pnpm or Yarn catalog changed in its editor: the package.json files that name catalogs are judged again. */
   private catalogsChanged(folder: Folder): void {
-    for (const file of folder.files()) if (path.basename(file) === 'package.json') this.lintAndPublish(folder, file);
+    const namesCatalogs = (file: string) => folder.outcome(file)?.report?.assessments.some(({ declaration }) => declaration.catalog) === true;
+    for (const file of folder.files()) if (namesCatalogs(file)) this.lintAndPublish(folder, file);
     if (this.pullDiagnostics) this.connection.languages.diagnostics.refresh();
     this.scheduleVerdicts();
   }
