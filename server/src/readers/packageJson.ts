@@ -70,17 +70,19 @@ function readDependency(property: Node, relation: Relation, section: string, lin
   const alias = spec ? /^npm:((?:@[^/@]+\/)?[^@]+)(?:@(.*))?$/.exec(spec) : null;
   const reference = spec ? directReference(spec) : undefined;
   const end = value ? value.offset + value.length : key.offset + key.length;
-  return {
+  const declaration: Declaration = {
     id: componentId('npm', alias ? alias[1]! : name),
     ecosystem: 'npm',
     name,
     relation: reference?.kind === 'path' && spec?.startsWith('workspace:') ? 'workspace' : relation,
     group: section,
     range: lines.range(key.offset + 1, key.offset + key.length - 1),
-    ...(spec !== undefined ? { versionSpec: alias ? (alias[2] ?? '') : spec } : {}),
-    ...(reference ? { directReference: reference } : {}),
     rewrite: { syntax: 'package-json', range: lines.range(key.offset, end), hasVersion: spec !== undefined },
   };
+  // Set only when present, without a throwaway object per field: a monorepo declares tens of thousands.
+  if (spec !== undefined) declaration.versionSpec = alias ? (alias[2] ?? '') : spec;
+  if (reference) declaration.directReference = reference;
+  return declaration;
 }
 
 /** npm specs that are not registry versions: git, URLs, local paths and workspace links. */
