@@ -440,6 +440,9 @@ describe('readRequirements: lines that are none of these are problems, and readi
     // `#` glued to a name is not a comment (pip needs whitespace before it), so this is not a requirement.
     { text: 'numpy#egg', range: lsp(0, 5, 9), message: /not a valid version specifier/ },
     { text: '-e', range: lsp(0, 0, 2), message: /needs a path or URL/ },
+    // A dash that starts no option (a YAML separator pasted in, a negative number): pip stops there, we go on.
+    { text: '---', range: lsp(0, 0, 3), message: /^"---" is not a pip option$/ },
+    { text: '  -1 numpy', range: lsp(0, 2, 4), message: /^"-1" is not a pip option$/ },
   ])('$text', ({ text, range, message }) => {
     const result = readRequirements(`${text}\nok==1`);
     expect(result.problems).toEqual([{ message: expect.stringMatching(message), range }]);

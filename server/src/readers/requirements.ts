@@ -39,6 +39,12 @@ export function readRequirements(text: string): ReadResult {
 
     if (body.startsWith('-')) {
       const option = splitOption(body, start);
+      if (!option) {
+        // pip stops at such a line ("no such option"); the rest of the file is still worth reading.
+        const token = /^\S+/.exec(body)![0];
+        result.problems.push({ message: `"${token}" is not a pip option`, range: rangeOf(start, start + token.length) });
+        continue;
+      }
       const include = INCLUDE_OPTIONS[option.name];
       if (include) {
         if (!option.value) {
@@ -132,9 +138,10 @@ function stripComment(line: string): string {
   return match ? line.slice(0, match.index) : line;
 }
 
-/** `-r file`, `-rfile`, `--requirement=file`, `--requirement file`. */
+/** `-r file`, `-rfile`, `--requirement=file`, `--requirement file`; undefined for what is no option at all (`---`, `-1`). */
 function splitOption(body: string, start: number) {
-  const match = /^(--?[A-Za-z][\w-]*)(?:(=|\s+)(\S+))?/.exec(body)!;
+  const match = /^(--?[A-Za-z][\w-]*)(?:(=|\s+)(\S+))?/.exec(body);
+  if (!match) return undefined;
   let name = match[1]!;
   let value = match[3];
   let valueStart = start + match[1]!.length + (match[2]?.length ?? 0);

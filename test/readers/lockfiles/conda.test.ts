@@ -60,6 +60,8 @@ describe('readCondaEnvironment', () => {
 describe('readCondaEnvironment: broken files', () => {
   it.each([
     ['YAML that does not parse', 'dependencies:\n  - numpy\n  - [pip\n', 'environment.yml is not valid YAML: unexpected end of the stream within a flow collection', lsp(3, 0, 3, 0)],
+    // js-yaml gives this error no position: the second document's marker is where it starts.
+    ['two YAML documents', '# env\n---\ndependencies:\n  - numpy\n---\nname: x\n', 'environment.yml is not valid YAML: expected a single document in the stream, but found more', lsp(4, 0, 4, 0)],
     ['a pip line that is no requirement', 'dependencies:\n  - pip:\n    - "requests ==="\n', 'environment.yml: "===" is not a valid version specifier', lsp(2, 7, 19)],
     ['a conda spec that is no package', 'dependencies:\n  - numpy\n  - "=1.0"\n', 'environment.yml: "=1.0" is not a conda package spec', lsp(2, 5, 9)],
   ])('%s: one problem, where it is', (_title, text, message, range) => {

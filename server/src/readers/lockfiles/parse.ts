@@ -62,7 +62,7 @@ export function loadYaml(text: string, label: string, problems: Problem[]): Tabl
     // lets a repeated key win instead of failing, as JSON.parse does.
     value = load(text, { schema: FAILSAFE_SCHEMA, json: true });
   } catch (error) {
-    const at = error instanceof YAMLException ? error.mark.position : 0;
+    const at = error instanceof YAMLException ? ((error.mark as YAMLException['mark'] | undefined)?.position ?? secondDocumentAt(text)) : 0;
     const reason = error instanceof YAMLException ? error.reason : (error as Error).message;
     problems.push(problemAt(text, at, at, `${label} is not valid YAML: ${reason}`));
     return undefined;
@@ -132,6 +132,15 @@ function rootTable(value: unknown, label: string, expected: string, problems: Pr
   const root = table(value);
   if (!root) problems.push(shapeProblem(label, expected));
   return root;
+}
+
+/** js-yaml names no place when a file holds two documents: the `---` that starts the second, after some content. */
+function secondDocumentAt(text: string): number {
+  const marker = /^---(?=\s|$)/gm;
+  for (let found = marker.exec(text); found; found = marker.exec(text)) {
+    if (text.slice(0, found.index).replace(/#.*$/gm, '').trim() !== '') return found.index;
+  }
+  return 0;
 }
 
 function problemAt(text: string, start: number, end: number, message: string): Problem {
