@@ -32,13 +32,22 @@ export class LineIndex {
       if (this.lineStarts[mid]! <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low]! };
+    // The \n of a \r\n belongs to no line's text: it counts as the end of its line.
+    return { line: low, character: Math.min(clamped, this.lineEnd(low)) - this.lineStarts[low]! };
   }
 
+  /** LSP: a character past the end of its line means the end of the line, never a place on the next one. */
   offsetAt(position: Position): number {
     const start = this.lineStarts[position.line];
     if (start === undefined) return this.text.length;
-    return Math.min(start + position.character, this.text.length);
+    return Math.min(start + position.character, this.lineEnd(position.line));
+  }
+
+  /** Where a line's text ends: before its line break, or at the end of the file. */
+  private lineEnd(line: number): number {
+    const next = this.lineStarts[line + 1];
+    if (next === undefined) return this.text.length;
+    return next - (next >= 2 && this.text.charCodeAt(next - 2) === 13 /* \r */ && this.text.charCodeAt(next - 1) === 10 ? 2 : 1);
   }
 
   range(start: number, end: number): Range {
