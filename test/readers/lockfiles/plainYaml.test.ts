@@ -21,6 +21,13 @@ describe('loadPlainYaml', () => {
     },
   );
 
+  it.each(['pnpm-lock.yaml', 'yarn-berry-v10.lock'])('reads the real %s in fixtures/same-graph as js-yaml does', (name) => {
+    const text = fs.readFileSync(path.join(__dirname, '../../fixtures/same-graph', name), 'utf8');
+    const plain = loadPlainYaml(text);
+    expect(plain).toBeDefined();
+    expect(plain).toEqual(fullParse(text));
+  });
+
   it('reads the pnpm and Berry lockfiles of a generated monorepo as js-yaml does', () => {
     const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'plain-yaml-'));
     execFileSync(process.execPath, [path.resolve(__dirname, '../../../../shared/bench/gen.mjs'), 'medium', tree, '--no-decoys'], { stdio: 'ignore' });
@@ -51,6 +58,12 @@ describe('loadPlainYaml', () => {
     }],
     ['an empty value', 'a:\nb: 1\n', { a: null, b: '1' }],
     ['a repeated key keeps the last value', 'a: 1\na: 2\n', { a: '2' }],
+    // pnpm's transitivePeerDependencies, and the same-indent form YAML also allows.
+    ['block sequences of scalars', "p:\n  deps:\n    - a\n    - '@b/c' # peer\n  next: 1\nq:\n- x\n- [y]\nr: 2\n", {
+      p: { deps: ['a', '@b/c'], next: '1' },
+      q: ['x', ['y']],
+      r: '2',
+    }],
   ])('reads %s', (_, text, expected) => {
     const plain = loadPlainYaml(text);
     expect(plain).toBeDefined();
@@ -58,7 +71,12 @@ describe('loadPlainYaml', () => {
   });
 
   it.each([
-    ['a block sequence', 'deps:\n  - a\n  - b\n'],
+    ['a sequence of mappings', 'deps:\n  - a: 1\n'],
+    ['a sequence of sequences', 'deps:\n  - - a\n'],
+    ['an empty sequence item', 'deps:\n  -\n  - a\n'],
+    ['a sequence with no key above it', 'a: 1\n- b\n'],
+    ['a sequence item at another indent', 'deps:\n  - a\n   - b\n'],
+    ['a mapping entry inside a sequence', 'deps:\n  - a\n  b: 1\n'],
     ['a multi-line plain scalar', 'a: one\n  two\n'],
     ['a block scalar', 'a: |\n  text\n'],
     ['an anchor and alias', 'a: &x 1\nb: *x\n'],

@@ -1,9 +1,10 @@
 // A fast path for the YAML that package managers write. yarn.lock (Berry) and pnpm-lock.yaml are
 // generated in a narrow subset of YAML: block mappings indented by spaces, scalars plain or quoted on one
-// line, short flow collections of scalars (`{integrity: sha512-…}`, `[x64]`). Reading that subset line by
-// line is several times faster than a full YAML parser, which is what a large monorepo's lockfiles cost.
-// Yarn does the same (its lockfile parser tries a fast grammar before js-yaml). Anything outside the
-// subset — block sequences, multi-line scalars, anchors, tags, escapes JSON does not share — gives
+// line, short flow collections of scalars (`{integrity: sha512-…}`, `[x64]`), and block sequences of
+// scalars (pnpm's `transitivePeerDependencies:` lists). Reading that subset line by line is several times
+// faster than a full YAML parser, which is what a large monorepo's lockfiles cost. Yarn does the same (its
+// lockfile parser tries a fast grammar before js-yaml). Anything outside the subset — sequences of
+// mappings or of sequences, multi-line scalars, anchors, tags, escapes JSON does not share — gives
 // `undefined`, and the caller parses the file with the full parser instead. Every scalar is a string, as
 // with js-yaml's FAILSAFE schema; a repeated key keeps its last value, as with its `json` option.
 
@@ -49,6 +50,8 @@ function readDocument(text: string): Mapping {
   const stack: Open[] = [];
   /** The key whose value is on the lines below it (`dependencies:`), waiting for its first child. */
   let pending: { mapping: Mapping; key: string; indent: number } | undefined;
+  /** The block sequence being read (`- item` lines at one indent), if the lines above opened one. */
+  let sequence: { list: Value[]; indent: number } | undefined;
   let lineStart = 0;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -62,6 +65,22 @@ function readDocument(text: string): Mapping {
     if (line[indent] === '\t') throw new OutsideSubset();
     if (indent === 0 && (line.startsWith('---') || line.startsWith('...') || line[0] === '%')) throw new OutsideSubset();
 
+    if (line[indent] === '-' && (indent + 1 === line.length || line[indent + 1] === ' ')) {
+      // A sequence is the value of the key above it, indented as much as the key or more (YAML allows both).
+      if (pending && indent >= pending.indent) {
+        sequence = { list: [], indent };
+        pending.mapping[pending.key] = sequence.list;
+        pending = undefined;
+      } else if (sequence?.indent !== indent) {
+        throw new OutsideSubset();
+      }
+      const item = line.slice(indent + 1).trim();
+      // An empty item is null to js-yaml; `- a: b` and `- - a` are collections, which readValue leaves to it.
+      if (item === '' || item[0] === '#') throw new OutsideSubset();
+      sequence.list.push(readValue(item));
+      continue;
+    }
+    sequence = undefined;
     if (pending) {
       // The first line below `key:` decides: more indented opens its mapping, anything else leaves it null.
       if (indent > pending.indent) {

@@ -1,0 +1,62 @@
+// One dependency set, locked by four real package managers (test/fixtures/same-graph, see its README):
+// whichever lockfile a project keeps, the scan must find the same locked versions, the same transitive
+// packages and the same shortest chains to them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scan } from '../../server/src/engine/scan';
+import { fixtureKb } from '../fixtures/kb';
+
+const fixtures = path.join(__dirname, '../fixtures/same-graph');
+const LOCKFILES = {
+  'npm 11 (package-lock.json v3)': ['package-lock.json', 'package-lock.json'],
+  'pnpm 9 (pnpm-lock.yaml v9)': ['pnpm-lock.yaml', 'pnpm-lock.yaml'],
+  'yarn 1.22 (yarn.lock v1)': ['yarn-v1.lock', 'yarn.lock'],
+  'yarn 4 (Berry lockfile v10)': ['yarn-berry-v10.lock', 'yarn.lock'],
+} as const;
+
+interface Traced {
+  /** Direct dependency → its locked version. */
+  locked: Record<string, string | undefined>;
+  /** `name@version` → the chains that reach it (npm installs some twice, in nested node_modules). */
+  chains: Map<string, string[][]>;
+}
+
+function traced(fixture: string, lockfileName: string): Traced {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-same-graph-'));
+  fs.copyFileSync(path.join(fixtures, 'package.json'), path.join(root, 'package.json'));
+  fs.copyFileSync(path.join(fixtures, fixture), path.join(root, lockfileName));
+  const result = scan([root], { kb: fixtureKb, cwd: root, today: '2026-11-22' });
+  expect(result.errors).toEqual([]);
+  const manifest = result.files.find((file) => file.file === 'package.json')!;
+  const locked = Object.fromEntries(manifest.assessments.map(({ declaration }) => [declaration.name, declaration.locked?.version]));
+  const chains = new Map<string, string[][]>();
+  for (const { declaration } of result.files.find((file) => file.file === lockfileName)!.assessments) {
+    const key = `${declaration.name}@${declaration.versionSpec}`;
+    chains.set(key, [...(chains.get(key) ?? []), declaration.via!]);
+  }
+  return { locked, chains };
+}
+
+/** Breadth-first, every chain is a shortest one: its length does not depend on how the lockfile orders edges. */
+const shortest = (chains: Map<string, string[][]>) => new Map([...chains].map(([key, found]) => [key, Math.min(...found.map((chain) => chain.length))]));
+
+const npm = traced(...LOCKFILES['npm 11 (package-lock.json v3)']);
+
+describe('the same dependency graph, from each package manager’s lockfile', () => {
+  it('npm: every direct dependency locked, 108 packages pulled in', () => {
+    expect(npm.locked).toEqual({ '@langchain/core': '0.3.80', axios: '1.21.1', express: '4.22.3', zod: '3.25.76' });
+    expect(npm.chains.size).toBe(108);
+  });
+
+  it.each(Object.entries(LOCKFILES).slice(1))('%s: the same locked versions, packages and shortest chains as npm', (_manager, [fixture, lockfileName]) => {
+    const other = traced(fixture, lockfileName);
+    expect(other.locked).toEqual(npm.locked);
+    expect([...other.chains.keys()].sort()).toEqual([...npm.chains.keys()].sort());
+    expect(shortest(other.chains)).toEqual(shortest(npm.chains));
+    // Chains without a tie are the same names, hop for hop.
+    for (const key of ['ms@2.0.0', 'color-name@1.1.4', 'dunder-proto@1.0.1']) expect(other.chains.get(key)).toEqual(npm.chains.get(key));
+    expect(other.chains.get('color-name@1.1.4')).toEqual([['@langchain/core', 'langsmith', 'chalk', 'ansi-styles', 'color-convert']]);
+  });
+});
