@@ -35,40 +35,125 @@ export interface JudgedFindings {
 export type TransitiveCoverage = 'examined' | 'partly examined' | 'not examined';
 
 export function computeVerdict(judged: readonly JudgedFindings[], filesWithErrors: number, transitive: TransitiveCoverage = 'examined'): Verdict {
-  const sovereignBlockers = new Set<string>();
-  const nationalBlockers = new Set<string>();
-  const trustedBlockers = new Set<string>();
-  const exceptions = new Set<string>();
-  for (const group of judged) {
-    for (const finding of group.findings) {
-      if (rulesById.get(finding.rule)?.meta.restates) continue;
-      const subject = finding.componentId ?? `${finding.file}:${finding.range.start.line + 1}`;
-      if (finding.exception) {
-        exceptions.add(subject);
-        continue;
-      }
-      if (finding.blocks === 'trusted') trustedBlockers.add(subject);
-      else {
-        sovereignBlockers.add(subject);
-        if (finding.blocks === 'national') nationalBlockers.add(subject);
-      }
-      // Trusted readiness needs every provenance known (SPEC §2).
-      if (finding.rule === 'unknown-provenance') trustedBlockers.add(subject);
+  const tally = new VerdictTally();
+  for (const group of judged) tally.add(group);
+  return tally.verdict(filesWithErrors, transitive);
+}
+
+/** What one group of findings adds to the verdict: the subjects it names, by what they block. */
+interface Contribution {
+  sovereign: string[];
+  national: string[];
+  trusted: string[];
+  exceptions: string[];
+  belowTarget: boolean;
+  /** How many findings the group had when counted: pulled-in findings are added to a report in place. */
+  size: number;
+}
+
+/**
+ * The verdict's findings counted by subject, so that a workspace's verdict follows one file's change at the
+ * cost of that file: the editor re-judges a manifest on every edit, and a large monorepo holds half a million
+ * findings. A group is removed with exactly what it added, even if its findings grew since.
+ */
+export class VerdictTally {
+  private readonly sovereign = new Map<string, number>();
+  private readonly national = new Map<string, number>();
+  private readonly trusted = new Map<string, number>();
+  private readonly exceptions = new Map<string, number>();
+  private readonly added = new Map<JudgedFindings, Contribution>();
+  private belowTarget = 0;
+
+  /** Holds exactly these groups: counts the new ones, drops the gone ones, re-counts those that grew in place. */
+  sync(groups: Iterable<JudgedFindings>): void {
+    const current = new Set(groups);
+    for (const [group, contribution] of this.added) {
+      if (!current.has(group) || group.findings.length !== contribution.size) this.remove(group);
     }
+    for (const group of current) this.add(group);
   }
-  const tier: Tier = nationalBlockers.size > 0 ? 'none' : sovereignBlockers.size > 0 ? 'national' : 'sovereign';
-  const blockedBy = [...(tier === 'none' ? nationalBlockers : tier === 'national' ? sovereignBlockers : [])].sort();
-  const meetsTarget = filesWithErrors === 0 && judged.every((group) => RANK[tierOf(group.findings)] >= RANK[group.target]);
-  return {
-    tier,
-    meetsTarget,
-    blockedBy,
-    exceptions: [...exceptions].sort(),
-    filesWithErrors,
-    trusted: { ready: trustedBlockers.size === 0, blockers: [...trustedBlockers].sort() },
-    transitive,
-    summary: summarise(tier, blockedBy.length, exceptions.size, filesWithErrors, transitive),
+
+  add(group: JudgedFindings): void {
+    if (this.added.has(group)) return;
+    const contribution = contributionOf(group);
+    this.added.set(group, contribution);
+    this.count(contribution, 1);
+  }
+
+  remove(group: JudgedFindings): void {
+    const contribution = this.added.get(group);
+    if (!contribution) return;
+    this.added.delete(group);
+    this.count(contribution, -1);
+  }
+
+  verdict(filesWithErrors: number, transitive: TransitiveCoverage): Verdict {
+    const tier: Tier = this.national.size > 0 ? 'none' : this.sovereign.size > 0 ? 'national' : 'sovereign';
+    const blockedBy = tier === 'none' ? sortedKeys(this.national) : tier === 'national' ? sortedKeys(this.sovereign) : [];
+    const trusted = this.trusted;
+    let trustedBlockers: string[] | undefined;
+    return {
+      tier,
+      meetsTarget: filesWithErrors === 0 && this.belowTarget === 0,
+      blockedBy,
+      exceptions: sortedKeys(this.exceptions),
+      filesWithErrors,
+      trusted: {
+        ready: trusted.size === 0,
+        // Sorted when first read (the reports read it, the editor never does): a monorepo has a hundred thousand.
+        get blockers() {
+          return (trustedBlockers ??= sortedKeys(trusted));
+        },
+      },
+      transitive,
+      summary: summarise(tier, blockedBy.length, this.exceptions.size, filesWithErrors, transitive),
+    };
+  }
+
+  private count(contribution: Contribution, step: 1 | -1): void {
+    for (const subject of contribution.sovereign) bump(this.sovereign, subject, step);
+    for (const subject of contribution.national) bump(this.national, subject, step);
+    for (const subject of contribution.trusted) bump(this.trusted, subject, step);
+    for (const subject of contribution.exceptions) bump(this.exceptions, subject, step);
+    if (contribution.belowTarget) this.belowTarget += step;
+  }
+}
+
+function contributionOf(group: JudgedFindings): Contribution {
+  const contribution: Contribution = {
+    sovereign: [],
+    national: [],
+    trusted: [],
+    exceptions: [],
+    belowTarget: RANK[tierOf(group.findings)] < RANK[group.target],
+    size: group.findings.length,
   };
+  for (const finding of group.findings) {
+    if (rulesById.get(finding.rule)?.meta.restates) continue;
+    const subject = finding.componentId ?? `${finding.file}:${finding.range.start.line + 1}`;
+    if (finding.exception) {
+      contribution.exceptions.push(subject);
+      continue;
+    }
+    if (finding.blocks === 'trusted') contribution.trusted.push(subject);
+    else {
+      contribution.sovereign.push(subject);
+      if (finding.blocks === 'national') contribution.national.push(subject);
+    }
+    // Trusted readiness needs every provenance known (SPEC §2).
+    if (finding.rule === 'unknown-provenance') contribution.trusted.push(subject);
+  }
+  return contribution;
+}
+
+function bump(counts: Map<string, number>, subject: string, step: 1 | -1): void {
+  const count = (counts.get(subject) ?? 0) + step;
+  if (count === 0) counts.delete(subject);
+  else counts.set(subject, count);
+}
+
+function sortedKeys(counts: ReadonlyMap<string, number>): string[] {
+  return [...counts.keys()].sort();
 }
 
 /** The tier one group of findings allows, exceptions accepted. */

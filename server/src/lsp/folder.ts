@@ -23,7 +23,7 @@ import {
 } from '../engine/scan';
 import { findLockfile } from '../engine/lockfiles';
 import { Lockfiles } from '../engine/transitive';
-import { computeVerdict, type TransitiveCoverage } from '../engine/verdict';
+import { type TransitiveCoverage, VerdictTally } from '../engine/verdict';
 import { findManifests } from '../engine/walk';
 import type { FolderVerdict } from '../protocol';
 import { manifestKind } from '../readers/index';
@@ -47,6 +47,8 @@ export interface FolderContext {
 
 export class Folder {
   private readonly outcomes = new Map<string, FileOutcome>();
+  /** The findings behind the verdict, kept counted: an edit re-counts one file, not the folder. */
+  private readonly tally = new VerdictTally();
   private firstParty: ReadonlySet<string> = new Set();
   private transitive: TransitiveCoverage = 'examined';
   private linting!: ConfiguredLinting;
@@ -198,7 +200,8 @@ export class Folder {
     const reports = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
     const filesWithErrors = outcomes.filter((outcome) => outcome.errors.length > 0).length;
     const expired = this.configFindings().expired;
-    const verdict = computeVerdict([...reports, { findings: expired, target: rootOptions.target }], filesWithErrors, this.transitive);
+    this.tally.sync([...reports, { findings: expired, target: rootOptions.target }]);
+    const verdict = this.tally.verdict(filesWithErrors, this.transitive);
     return {
       folderUri: this.uri,
       folderName: this.name,
