@@ -19,6 +19,14 @@ const SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
 
 const START = { line: 0, character: 0 };
 
+/**
+ * VS Code shows at most 1,000 diagnostics per file, the most severe first, and drops the rest. A monorepo's
+ * lockfile has tens of thousands of findings: sending them all cost the server seconds of encoding and the
+ * editor seconds of parsing, for nothing shown. The CLI and the report list every one.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
+const BY_SEVERITY: Exclude<Severity, 'off'>[] = ['error', 'warning', 'info', 'hint'];
+
 /** `uriOfRelated` turns a root-relative path (a related location in another file) into a URI. */
 export function diagnosticsOf(outcome: FileOutcome, uri: string, uriOfRelated?: (file: string) => string): Diagnostic[] {
   const errors = outcome.errors.map(
@@ -29,10 +37,33 @@ export function diagnosticsOf(outcome: FileOutcome, uri: string, uriOfRelated?: 
       message: error.message,
     }),
   );
-  const findings = (outcome.report?.findings ?? []).flatMap((finding) =>
-    finding.severity === 'off' ? [] : [findingDiagnostic(finding, uri, uriOfRelated)],
-  );
+  // What a dependency pulls in is hundreds of places in one lockfile: each file's URI is made once.
+  const uris = new Map<string, string>();
+  const relatedUri = uriOfRelated && ((file: string) => uris.get(file) ?? uris.set(file, uriOfRelated(file)).get(file)!);
+  const shown = (outcome.report?.findings ?? []).filter((finding) => finding.severity !== 'off');
+  const kept = shown.length > MAX_DIAGNOSTICS_PER_FILE ? mostSevere(shown, MAX_DIAGNOSTICS_PER_FILE) : shown;
+  const findings = kept.map((finding) => findingDiagnostic(finding, uri, relatedUri));
+  if (kept.length < shown.length) {
+    findings.push({
+      range: { start: START, end: START },
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      message: `${shown.length - kept.length} more findings in this file are not shown (the ${kept.length} most severe are); \`sovereign-lint scan\` lists every one`,
+    });
+  }
   return [...errors, ...findings];
+}
+
+/** The `count` most severe findings (in file order within a severity, as VS Code picks them), in file order. */
+function mostSevere(findings: readonly Finding[], count: number): Finding[] {
+  const kept = new Set<Finding>();
+  for (const severity of BY_SEVERITY) {
+    for (const finding of findings) {
+      if (kept.size === count) return findings.filter((candidate) => kept.has(candidate));
+      if (finding.severity === severity) kept.add(finding);
+    }
+  }
+  return findings.filter((candidate) => kept.has(candidate));
 }
 
 export function configDiagnostics(problems: readonly ConfigProblem[]): Diagnostic[] {

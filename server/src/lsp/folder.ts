@@ -21,7 +21,7 @@ import {
   traceLockfiles,
   transitiveCoverage,
 } from '../engine/scan';
-import { findLockfile } from '../engine/lockfiles';
+import { type LockfileFinder, scanLockfileFinder } from '../engine/lockfiles';
 import { Lockfiles } from '../engine/transitive';
 import { type TransitiveCoverage, VerdictTally } from '../engine/verdict';
 import { findManifests } from '../engine/walk';
@@ -52,6 +52,12 @@ export class Folder {
   private firstParty: ReadonlySet<string> = new Set();
   private transitive: TransitiveCoverage = 'examined';
   private linting!: ConfiguredLinting;
+  /**
+   * Which lockfile pins each manifest, each folder looked at once: a scan of a monorepo asks for every
+   * manifest, four times over. Forgotten whenever the folder is configured again, which every scan starts
+   * with, and every lockfile created or deleted starts a scan.
+   */
+  private findLockfile: LockfileFinder = scanLockfileFinder();
   private resolver: ConfigResolver | undefined;
   private explicitConfig: string | undefined;
   settings: FolderSettings = { exclude: [] };
@@ -77,6 +83,7 @@ export class Folder {
       this.explicitConfig = configPath;
     }
     this.resolver.invalidate();
+    this.findLockfile = scanLockfileFinder();
     const resolver = this.resolver;
     const defaults = {
       ...(this.settings.target ? { target: this.settings.target } : {}),
@@ -87,6 +94,7 @@ export class Folder {
       root: this.root,
       today: this.context.today(),
       firstParty: this.firstParty,
+      findLockfile: this.findLockfile,
       defaults,
       // A catalog edited in the editor counts before it is saved, as a config does.
       findCatalogs: liveCatalogFinder(this.context.readOpen),
@@ -141,8 +149,8 @@ export class Folder {
 
   /** What the folder's lockfiles pull in, as files to judge like any other (the CLI does the same). */
   traceLockfiles(reads: readonly ReadOutcome[]): ReadOutcome[] {
-    this.transitive = transitiveCoverage(reads, this.root, findLockfile);
-    return traceLockfiles(reads, new Lockfiles(this.root), this.root, findLockfile);
+    this.transitive = transitiveCoverage(reads, this.root, this.findLockfile);
+    return traceLockfiles(reads, new Lockfiles(this.root), this.root, this.findLockfile);
   }
 
   /** Names on each direct dependency what it pulls in; returns the manifests whose findings changed. */

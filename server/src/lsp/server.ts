@@ -159,9 +159,10 @@ class SovereignLintServer {
         folder.settings = await this.settingsFor(folder);
         folder.reconfigure();
         const files = folder.manifests();
+        const listed = new Set(files);
         for (const file of folder.files()) {
           // Lockfiles are judged again below with everything they pull in.
-          if (!files.includes(file) && !lockfileKind(path.basename(file))) this.forget(folder, file);
+          if (!listed.has(file) && !lockfileKind(path.basename(file))) this.forget(folder, file);
         }
         // Read everything first: which packages are the project's own is known only then.
         const reads: ReadOutcome[] = [];

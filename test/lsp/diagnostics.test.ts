@@ -1,0 +1,53 @@
+// Findings as LSP diagnostics: a file with more findings than VS Code shows sends the most severe ones.
+import { describe, expect, it } from 'vitest';
+import type { Severity } from '../../rules/src/types';
+import type { Finding } from '../../server/src/engine/lint';
+import { diagnosticsOf, MAX_DIAGNOSTICS_PER_FILE } from '../../server/src/lsp/diagnostics';
+import { lsp } from '../helpers/ranges';
+
+function finding(line: number, severity: Severity): Finding {
+  const name = `pkg-${line}`;
+  return {
+    rule: 'unknown-provenance',
+    severity,
+    blocks: 'sovereign',
+    componentId: `npm:${name}`,
+    file: 'package-lock.json',
+    range: lsp(line, 6, 6 + name.length),
+    message: `${name} — provenance unknown`,
+    fixes: [],
+  };
+}
+
+const outcomeOf = (findings: Finding[]) => ({
+  file: 'package-lock.json',
+  errors: [],
+  report: { file: 'package-lock.json', kind: 'lockfile' as const, target: 'sovereign' as const, assessments: [], findings, problems: [], includes: [] },
+});
+
+describe('diagnosticsOf', () => {
+  it('sends every finding of a file that has no more than VS Code shows', () => {
+    const findings = Array.from({ length: MAX_DIAGNOSTICS_PER_FILE }, (_, line) => finding(line, 'warning'));
+    expect(diagnosticsOf(outcomeOf(findings), 'file:///w/package-lock.json')).toHaveLength(MAX_DIAGNOSTICS_PER_FILE);
+  });
+
+  it('past that, sends the most severe in file order and says how many more there are', () => {
+    // 1,200 warnings, then 5 errors, then 10 hints; 30 findings that are off are never shown at all.
+    const findings = [
+      ...Array.from({ length: 1200 }, (_, line) => finding(line, 'warning')),
+      ...Array.from({ length: 5 }, (_, i) => finding(1200 + i, 'error')),
+      ...Array.from({ length: 10 }, (_, i) => finding(1205 + i, 'hint')),
+      ...Array.from({ length: 30 }, (_, i) => finding(1215 + i, 'off')),
+    ];
+    const diagnostics = diagnosticsOf(outcomeOf(findings), 'file:///w/package-lock.json');
+    expect(diagnostics).toHaveLength(MAX_DIAGNOSTICS_PER_FILE + 1);
+    const lines = diagnostics.slice(0, -1).map((d) => d.range.start.line);
+    expect(lines).toEqual([...Array.from({ length: 995 }, (_, line) => line), 1200, 1201, 1202, 1203, 1204]);
+    expect(diagnostics.at(-1)).toEqual({
+      range: lsp(0, 0, 0),
+      severity: 3,
+      source: 'sovereign-lint',
+      message: '215 more findings in this file are not shown (the 1000 most severe are); `sovereign-lint scan` lists every one',
+    });
+  });
+});
