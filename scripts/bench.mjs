@@ -2,16 +2,14 @@
 //   1. time to diagnose a 200-dependency manifest (budget 10 ms), in process and over stdio;
 //   2. the server's resident memory, idle with the knowledge base loaded (budget 80 MB).
 // Figures, not assertions: run it on the machine you report.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+import { startServer } from './lspSession.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(repo, 'dist/cli.js');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sovereign-lint-bench-'));
 
 /** 200 dependencies: every PyPI package the knowledge base knows, then unknown names (the slow path: no match anywhere). */
@@ -46,45 +44,31 @@ async function overStdio(manifests) {
   // The bundled examples as the workspace: the start-up scan exercises the whole knowledge base.
   const folder = path.join(work, 'workspace');
   fs.cpSync(path.join(repo, 'examples'), folder, { recursive: true });
-  const server = spawn(process.execPath, [cli, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-  let onDiagnostics = () => {};
-  let onVerdict = () => {};
-  connection.onNotification('textDocument/publishDiagnostics', () => onDiagnostics());
-  connection.onNotification('sovereignLint/verdict', () => onVerdict());
-  connection.listen();
-  const verdict = new Promise((resolve) => (onVerdict = resolve));
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'bench' }], capabilities: {} });
-  await connection.sendNotification('initialized', {});
-  await verdict;
+  const session = await startServer(folder);
+  const { connection } = session;
   // Idle: the workspace scanned, no request in flight, a moment for the collector.
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  console.log(`  idle server memory: ${rssOf(server.pid).toFixed(1)} MB RSS after start-up, knowledge base loaded and workspace scanned (budget 80 MB)`);
+  console.log(`  idle server memory: ${session.rssMb().toFixed(1)} MB RSS after start-up, knowledge base loaded and workspace scanned (budget 80 MB)`);
   for (const [file, text] of manifests) {
     const uri = pathToFileURL(path.join(folder, file)).href;
     const times = [];
     for (let i = 0; i < 60; i++) {
-      const published = new Promise((resolve) => (onDiagnostics = resolve));
+      const published = session.nextDiagnostics();
       const started = performance.now();
       await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
       await published;
       times.push(performance.now() - started);
+      const closed = session.nextDiagnostics();
       await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-      await new Promise((resolve) => (onDiagnostics = resolve));
+      await closed;
     }
     times.splice(0, 10);
     times.sort((a, b) => a - b);
     console.log(`  ${file.padEnd(18)} over stdio: median ${times[times.length >> 1].toFixed(2)} ms from didOpen to publishDiagnostics (JSON-RPC included)`);
   }
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  console.log(`  server memory after those 240 diagnoses: ${rssOf(server.pid).toFixed(1)} MB RSS (V8 keeps the heap it grew)`);
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  connection.dispose();
-}
-
-function rssOf(pid) {
-  return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+  console.log(`  server memory after those 240 diagnoses: ${session.rssMb().toFixed(1)} MB RSS (V8 keeps the heap it grew)`);
+  await session.stop();
 }
 
 const manifests = [['requirements.txt', requirements200()], ['package.json', packageJson200()]];
