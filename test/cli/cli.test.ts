@@ -14,6 +14,8 @@ function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } 
     cwd: options.cwd ?? repo,
     env: { ...process.env, ...options.env },
     encoding: 'utf8',
+    // A monorepo-sized report runs to megabytes (spawnSync keeps only 1 MB by default).
+    maxBuffer: 1 << 30,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -182,6 +184,49 @@ describe('sovereign-lint scan --format sarif', () => {
         replacements: [{ deletedRegion: { startLine: 11, startColumn: 12, endLine: 11, endColumn: 21 }, insertedContent: { text: "'18.3.1'" } }],
       },
     ]);
+  });
+});
+
+describe('sovereign-lint scan --format sarif: what GitHub code scanning takes', () => {
+  it('places what a dependency pulls in as related locations in the lockfile', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-sarif-'));
+    fs.cpSync(path.join(repo, 'test/fixtures/pnpm-catalog'), root, { recursive: true });
+    const [runResult] = JSON.parse(run(['scan', '.', '--format', 'sarif'], { cwd: root }).stdout).runs;
+    const pulls = runResult.results.find((r: { ruleId: string }) => r.ruleId === 'foreign-transitive');
+    expect(pulls.message.text).toMatch(/^react pulls 2 non-domestic packages: /);
+    expect(pulls.relatedLocations).toEqual([
+      {
+        id: 0,
+        physicalLocation: { artifactLocation: { uri: 'pnpm-lock.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 41, startColumn: 3, endLine: 41, endColumn: 21 } },
+        message: { text: 'loose-envify@1.4.0 — provenance unknown, via react' },
+      },
+      {
+        id: 1,
+        physicalLocation: { artifactLocation: { uri: 'pnpm-lock.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 38, startColumn: 3, endLine: 38, endColumn: 18 } },
+        message: { text: 'js-tokens@4.0.0 — provenance unknown, via react → loose-envify' },
+      },
+    ]);
+  });
+
+  it('keeps a run within the 25,000 results GitHub accepts, the most severe first, and says how many it left out', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-sarif-'));
+    // 25,010 packages nobody can place (warnings for a national target), then a hosted-service client (an error).
+    const unknown = Array.from({ length: 25_010 }, (_, i) => `internal-package-${i}==1.0.0`);
+    fs.writeFileSync(path.join(root, 'requirements.txt'), [...unknown, 'openai==1.0.0', ''].join('\n'));
+    const [runResult] = JSON.parse(run(['scan', '.', '--target', 'national', '--format', 'sarif'], { cwd: root }).stdout).runs;
+    expect(runResult.results).toHaveLength(25_000);
+    expect(runResult.results.at(-1)).toMatchObject({ ruleId: 'foreign-proprietary', level: 'error' });
+    expect(runResult.results.at(-2).message.text).toMatch(/^internal-package-24998 — /);
+    expect(runResult.invocations[0].toolExecutionNotifications).toEqual([
+      {
+        level: 'warning',
+        message: {
+          text: '11 of 25011 results left out: GitHub code scanning accepts at most 25000 per run, and these are the most severe. `sovereign-lint scan --format json` lists every finding.',
+        },
+      },
+    ]);
+    // The verdict still counts every finding.
+    expect(runResult.properties.verdict.summary).toBe('none — 1 component blocks national; transitive dependencies not examined (no lockfile)');
   });
 });
 

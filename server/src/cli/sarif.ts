@@ -4,10 +4,18 @@ import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { rules } from '../../../rules/src/rules/index';
 import type { Range, Severity } from '../../../rules/src/types';
+import type { Finding } from '../engine/lint';
+import { mostSevere } from '../engine/mostSevere';
 import type { ScanResult } from '../engine/scan';
 import { TOOL_HOMEPAGE, TOOL_NAME, TOOL_VERSION } from './version';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+/**
+ * GitHub code scanning rejects a run of more than 25,000 results, and a monorepo's lockfiles alone can hold more
+ * findings than that: the run keeps the most severe 25,000 and says how many it left out.
+ */
+export const MAX_SARIF_RESULTS = 25_000;
 
 export function toSarif(result: ScanResult): Log {
   const descriptors: ReportingDescriptor[] = rules.map((rule) => ({
@@ -24,33 +32,34 @@ export function toSarif(result: ScanResult): Log {
     properties: { tags: ['sovereignty', 'supply-chain'] },
   }));
   const index = new Map(descriptors.map((descriptor, i) => [descriptor.id, i]));
-  const results: Result[] = result.findings
-    .filter((finding) => finding.severity !== 'off')
-    .map((finding) => ({
-      ruleId: finding.rule,
-      ruleIndex: index.get(finding.rule)!,
-      level: level(finding.severity),
-      message: { text: finding.message },
-      locations: [location(finding.file, finding.range)],
-      partialFingerprints: { componentAndRule: `${finding.rule}:${finding.componentId ?? finding.file}` },
-      ...(finding.exception
-        ? { suppressions: [{ kind: 'external' as const, justification: finding.exception.reason }] }
-        : {}),
-      ...(finding.fixes.length
-        ? {
-            fixes: finding.fixes.map((fix) => ({
-              description: { text: fix.title },
-              // One change per file: a pin of a pnpm catalog entry edits the workspace file, not the finding's.
-              artifactChanges: [...new Set(fix.edits.map((edit) => edit.file))].map((file) => ({
-                artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
-                replacements: fix.edits
-                  .filter((edit) => edit.file === file)
-                  .map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })),
-              })),
+  const shown = result.findings.filter((finding) => finding.severity !== 'off');
+  const kept = shown.length > MAX_SARIF_RESULTS ? mostSevere(shown, MAX_SARIF_RESULTS) : shown;
+  const results: Result[] = kept.map((finding) => ({
+    ruleId: finding.rule,
+    ruleIndex: index.get(finding.rule)!,
+    level: level(finding.severity),
+    message: { text: finding.message },
+    locations: [location(finding.file, finding.range)],
+    ...(finding.related?.length ? { relatedLocations: relatedLocations(finding.related) } : {}),
+    partialFingerprints: { componentAndRule: `${finding.rule}:${finding.componentId ?? finding.file}` },
+    ...(finding.exception
+      ? { suppressions: [{ kind: 'external' as const, justification: finding.exception.reason }] }
+      : {}),
+    ...(finding.fixes.length
+      ? {
+          fixes: finding.fixes.map((fix) => ({
+            description: { text: fix.title },
+            // One change per file: a pin of a pnpm catalog entry edits the workspace file, not the finding's.
+            artifactChanges: [...new Set(fix.edits.map((edit) => edit.file))].map((file) => ({
+              artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
+              replacements: fix.edits
+                .filter((edit) => edit.file === file)
+                .map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })),
             })),
-          }
-        : {}),
-    }));
+          })),
+        }
+      : {}),
+  }));
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -69,11 +78,23 @@ export function toSarif(result: ScanResult): Log {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: result.errors.map((error) => ({
-              level: 'error' as const,
-              message: { text: error.message },
-              locations: [location(error.file, error.range)],
-            })),
+            toolExecutionNotifications: [
+              ...result.errors.map((error) => ({
+                level: 'error' as const,
+                message: { text: error.message },
+                locations: [location(error.file, error.range)],
+              })),
+              ...(kept.length < shown.length
+                ? [
+                    {
+                      level: 'warning' as const,
+                      message: {
+                        text: `${shown.length - kept.length} of ${shown.length} results left out: GitHub code scanning accepts at most ${MAX_SARIF_RESULTS} per run, and these are the most severe. \`sovereign-lint scan --format json\` lists every finding.`,
+                      },
+                    },
+                  ]
+                : []),
+            ],
           },
         ],
         results,
@@ -99,6 +120,11 @@ function location(file: string, range?: Range) {
       ...(range ? { region: region(range) } : {}),
     },
   };
+}
+
+/** What a dependency pulls in, each where its lockfile pins it. */
+function relatedLocations(related: NonNullable<Finding['related']>) {
+  return related.map((place, id) => ({ id, ...location(place.file, place.range), message: { text: place.message } }));
 }
 
 function region(range: Range) {

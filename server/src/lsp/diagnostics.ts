@@ -6,6 +6,7 @@ import { rulesById } from '../../../rules/src/rules/index';
 import type { Severity } from '../../../rules/src/types';
 import type { ConfigProblem } from '../engine/config';
 import type { Finding } from '../engine/lint';
+import { mostSevere } from '../engine/mostSevere';
 import type { FileOutcome } from '../engine/scan';
 
 export const SOURCE = 'sovereign-lint';
@@ -25,7 +26,6 @@ const START = { line: 0, character: 0 };
  * editor seconds of parsing, for nothing shown. The CLI and the report list every one.
  */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
-const BY_SEVERITY: Exclude<Severity, 'off'>[] = ['error', 'warning', 'info', 'hint'];
 
 /** `uriOfRelated` turns a root-relative path (a related location in another file) into a URI. */
 export function diagnosticsOf(outcome: FileOutcome, uri: string, uriOfRelated?: (file: string) => string): Diagnostic[] {
@@ -52,18 +52,6 @@ export function diagnosticsOf(outcome: FileOutcome, uri: string, uriOfRelated?: 
     });
   }
   return [...errors, ...findings];
-}
-
-/** The `count` most severe findings (in file order within a severity, as VS Code picks them), in file order. */
-function mostSevere(findings: readonly Finding[], count: number): Finding[] {
-  const kept = new Set<Finding>();
-  for (const severity of BY_SEVERITY) {
-    for (const finding of findings) {
-      if (kept.size === count) return findings.filter((candidate) => kept.has(candidate));
-      if (finding.severity === severity) kept.add(finding);
-    }
-  }
-  return findings.filter((candidate) => kept.has(candidate));
 }
 
 export function configDiagnostics(problems: readonly ConfigProblem[]): Diagnostic[] {
