@@ -28,12 +28,12 @@ export interface JudgedFindings {
   target: Target;
 }
 
+export type TransitiveCoverage = 'examined' | 'partly examined' | 'not examined';
+
 /**
  * The verdict over every file. The tier is the lowest any component allows; the target is met when
  * every file reaches the tier its own config asks of it (an override may let `experiments/**` stay national).
  */
-export type TransitiveCoverage = 'examined' | 'partly examined' | 'not examined';
-
 export function computeVerdict(judged: readonly JudgedFindings[], filesWithErrors: number, transitive: TransitiveCoverage = 'examined'): Verdict {
   const tally = new VerdictTally();
   for (const group of judged) tally.add(group);
@@ -80,7 +80,7 @@ export class VerdictTally {
     this.count(contribution, 1);
   }
 
-  remove(group: JudgedFindings): void {
+  private remove(group: JudgedFindings): void {
     const contribution = this.added.get(group);
     if (!contribution) return;
     this.added.delete(group);

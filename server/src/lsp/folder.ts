@@ -57,7 +57,7 @@ export class Folder {
    * manifest, four times over. Forgotten whenever the folder is configured again, which every scan starts
    * with, and every lockfile created or deleted starts a scan.
    */
-  private findLockfile: LockfileFinder = scanLockfileFinder();
+  private findLockfile!: LockfileFinder;
   private resolver: ConfigResolver | undefined;
   private explicitConfig: string | undefined;
   settings: FolderSettings = { exclude: [] };
