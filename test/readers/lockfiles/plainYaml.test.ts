@@ -21,7 +21,7 @@ describe('loadPlainYaml', () => {
     },
   );
 
-  it.each(['pnpm-lock.yaml', 'yarn-berry-v10.lock'])('reads the real %s in fixtures/same-graph as js-yaml does', (name) => {
+  it.each(['pnpm-lock.yaml', 'pnpm-lock-v6.yaml', 'pnpm-lock-v5.4.yaml', 'yarn-berry-v10.lock', 'yarn-berry-v6.lock'])('reads the real %s in fixtures/same-graph as js-yaml does', (name) => {
     const text = fs.readFileSync(path.join(__dirname, '../../fixtures/same-graph', name), 'utf8');
     const plain = loadPlainYaml(text);
     expect(plain).toBeDefined();
