@@ -1,4 +1,4 @@
-// One dependency set, locked by nine releases of four package managers (test/fixtures/same-graph, see its README):
+// One dependency set, locked by ten releases of five package managers (test/fixtures/same-graph, see its README):
 // whichever lockfile a project keeps, the scan must find the same locked versions, the same transitive
 // packages and the same shortest chains to them.
 import fs from 'node:fs';
@@ -19,6 +19,7 @@ const LOCKFILES = {
   'yarn 1.22 (yarn.lock v1)': ['yarn-v1.lock', 'yarn.lock'],
   'yarn 4 (Berry lockfile v10)': ['yarn-berry-v10.lock', 'yarn.lock'],
   'yarn 3 (Berry lockfile v6)': ['yarn-berry-v6.lock', 'yarn.lock'],
+  'bun 1.4 (bun.lock v2)': ['bun.lock', 'bun.lock'],
 } as const;
 
 interface Traced {
