@@ -143,6 +143,27 @@ describe('sovereign-lint scan --format text', () => {
   });
 });
 
+describe('sovereign-lint scan --format json: each component and finding on one line, as JSON.stringify writes it', () => {
+  it('in field order, with the chains, evidence and related places that many elements share', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-json-'));
+    fs.copyFileSync(path.join(repo, 'test/fixtures/same-graph/package.json'), path.join(root, 'package.json'));
+    fs.copyFileSync(path.join(repo, 'test/fixtures/same-graph/package-lock.json'), path.join(root, 'package-lock.json'));
+    const { stdout } = run(['scan', '.', '--format', 'json'], { cwd: root });
+    const lines = stdout.split('\n').filter((line) => line.startsWith('    {'));
+    expect(lines.length).toBeGreaterThan(100);
+    for (const line of lines) {
+      const text = line.trim().replace(/,$/, '');
+      expect(JSON.stringify(JSON.parse(text))).toBe(text);
+    }
+    const report = JSON.parse(stdout) as { components: Record<string, unknown>[]; findings: Record<string, unknown>[] };
+    const tiktoken = report.components.find((component) => component.name === 'js-tiktoken')!;
+    expect(Object.keys(tiktoken)).toEqual(['id', 'ecosystem', 'name', 'relation', 'classification', 'origin', 'file', 'range', 'versionSpec', 'via', 'owner', 'license', 'provenance', 'evidence']);
+    expect(tiktoken.via).toEqual(['@langchain/core']);
+    const pulls = report.findings.find((finding) => finding.rule === 'foreign-transitive')!;
+    expect(Object.keys(pulls)).toEqual(['rule', 'severity', 'blocks', 'componentId', 'file', 'range', 'message', 'fixes', 'related']);
+  });
+});
+
 describe('sovereign-lint scan --format sarif', () => {
   it('writes SARIF 2.1.0 with documented rules and located results', () => {
     const { stdout } = run(['scan', 'examples/ru-finetune', '--format', 'sarif']);

@@ -1,6 +1,6 @@
 // Writing a report piece by piece gives the same document as one JSON.stringify, arrays one element a line.
 import { describe, expect, it } from 'vitest';
-import { writeJson } from '../../server/src/cli/streamJson';
+import { RawJson, writeJson } from '../../server/src/cli/streamJson';
 
 function written(value: object, streamed: string[]): string {
   let out = '';
@@ -36,5 +36,10 @@ describe('writeJson', () => {
     }
     const lazy = { ...report, components: components(), errors: [][Symbol.iterator]() };
     expect(written(lazy, ['components', 'errors'])).toBe(written(report, ['components', 'errors']));
+  });
+
+  it('writes an element already made as JSON text as it is', () => {
+    const raw = { ...report, components: [new RawJson('{"id":"npm:a"}'), { id: 'npm:b' }] };
+    expect(written(raw, ['components', 'errors'])).toBe(written(report, ['components', 'errors']));
   });
 });

@@ -2,7 +2,7 @@
 import type { Assessment } from '../../../rules/src/types';
 import type { Finding } from '../engine/lint';
 import type { ScanResult } from '../engine/scan';
-import { writeJson } from './streamJson';
+import { RawJson, writeJson } from './streamJson';
 import { TOOL_NAME, TOOL_VERSION } from './version';
 
 /** The lists written one element per line. */
@@ -39,52 +39,87 @@ function toJson(result: ScanResult): object {
   };
 }
 
-function* componentsOf(result: ScanResult): Generator<object> {
+function* componentsOf(result: ScanResult): Generator<RawJson> {
+  const shared = new SharedJson();
   for (const file of result.files) {
-    for (const assessment of file.assessments) yield componentJson(file.file, assessment);
+    for (const assessment of file.assessments) yield componentJson(file.file, assessment, shared);
   }
 }
 
-function componentJson(file: string, { declaration, provenance, classification, lineage, jurisdiction }: Assessment): object {
-  // Built field by field (not with conditional spreads, which make a throwaway object each): a monorepo's report
-  // has hundreds of thousands of these. Assignment order is the JSON field order.
-  const json: Record<string, unknown> = {
-    id: declaration.id,
-    ecosystem: declaration.ecosystem,
-    name: declaration.name,
-    relation: declaration.relation,
-    classification,
-    origin: provenance?.entry.origin ?? (declaration.relation === 'workspace' ? jurisdiction : 'unknown'),
-    file,
-    range: declaration.range,
-  };
-  if (declaration.group) json.group = declaration.group;
-  if (declaration.versionSpec !== undefined) json.versionSpec = declaration.versionSpec;
-  if (declaration.directReference) json.directReference = declaration.directReference;
-  if (declaration.via) json.via = declaration.via;
+/**
+ * JSON text of the arrays many components and findings share, made once each: a chain of packages (siblings
+ * share their parent's), a knowledge-base entry's evidence, what a dependency pulls in (every workspace member
+ * that declares it). A monorepo's report repeats them hundreds of thousands of times.
+ */
+class SharedJson {
+  private readonly made = new WeakMap<object, string>();
+
+  of(value: object): string {
+    let text = this.made.get(value);
+    if (text === undefined) this.made.set(value, (text = JSON.stringify(value)));
+    return text;
+  }
+}
+
+/**
+ * One element as JSON.stringify would write it, field by field in this order: each value through
+ * JSON.stringify, shared arrays through `shared`, fields whose value is undefined left out.
+ */
+class ObjectText {
+  private text = '';
+
+  constructor(private readonly shared: SharedJson) {}
+
+  field(name: string, value: unknown): this {
+    if (value !== undefined) this.text += `${this.text ? ',' : '{'}"${name}":${JSON.stringify(value)}`;
+    return this;
+  }
+
+  sharedField(name: string, value: object | undefined): this {
+    if (value !== undefined) this.text += `${this.text ? ',' : '{'}"${name}":${this.shared.of(value)}`;
+    return this;
+  }
+
+  done(): RawJson {
+    return new RawJson(`${this.text || '{'}}`);
+  }
+}
+
+function componentJson(file: string, { declaration, provenance, classification, lineage, jurisdiction }: Assessment, shared: SharedJson): RawJson {
+  // Written field by field: a monorepo's report has hundreds of thousands of these. The order is the JSON field order.
+  const json = new ObjectText(shared)
+    .field('id', declaration.id)
+    .field('ecosystem', declaration.ecosystem)
+    .field('name', declaration.name)
+    .field('relation', declaration.relation)
+    .field('classification', classification)
+    .field('origin', provenance?.entry.origin ?? (declaration.relation === 'workspace' ? jurisdiction : 'unknown'))
+    .field('file', file)
+    .field('range', declaration.range);
+  if (declaration.group) json.field('group', declaration.group);
+  json.field('versionSpec', declaration.versionSpec);
+  if (declaration.directReference) json.field('directReference', declaration.directReference);
+  if (declaration.via) json.sharedField('via', declaration.via);
   if (provenance) {
-    json.owner = provenance.entry.owner;
-    if (provenance.entry.license) json.license = provenance.entry.license;
-    json.provenance = provenance.source;
-    json.evidence = provenance.entry.evidence;
+    json.field('owner', provenance.entry.owner);
+    if (provenance.entry.license) json.field('license', provenance.entry.license);
+    json.field('provenance', provenance.source).sharedField('evidence', provenance.entry.evidence);
   }
-  if (lineage.length) json.lineage = lineage;
-  return json;
+  if (lineage.length) json.sharedField('lineage', lineage);
+  return json.done();
 }
 
-function* reportedFindings(result: ScanResult): Generator<object> {
-  for (const finding of result.findings) if (finding.severity !== 'off') yield findingJson(finding);
+function* reportedFindings(result: ScanResult): Generator<RawJson> {
+  const shared = new SharedJson();
+  for (const finding of result.findings) if (finding.severity !== 'off') yield findingJson(finding, shared);
 }
 
-function findingJson(finding: Finding): object {
-  const json: Record<string, unknown> = { rule: finding.rule, severity: finding.severity, blocks: finding.blocks };
-  if (finding.componentId) json.componentId = finding.componentId;
-  json.file = finding.file;
-  json.range = finding.range;
-  json.message = finding.message;
-  json.fixes = finding.fixes;
-  if (finding.lineage) json.lineage = finding.lineage;
-  if (finding.related) json.related = finding.related;
-  if (finding.exception) json.exception = finding.exception;
-  return json;
+function findingJson(finding: Finding, shared: SharedJson): RawJson {
+  const json = new ObjectText(shared).field('rule', finding.rule).field('severity', finding.severity).field('blocks', finding.blocks);
+  if (finding.componentId) json.field('componentId', finding.componentId);
+  json.field('file', finding.file).field('range', finding.range).field('message', finding.message).sharedField('fixes', finding.fixes);
+  if (finding.lineage) json.sharedField('lineage', finding.lineage);
+  if (finding.related) json.sharedField('related', finding.related);
+  if (finding.exception) json.field('exception', finding.exception);
+  return json.done();
 }

@@ -57,12 +57,17 @@ function writeObject(value: object, write: (text: string) => void, streamed: Rea
   write(`${indent}}${indent === '' ? '\n' : ''}`);
 }
 
+/** An array element already written as JSON text (by a writer that knows which of its parts repeat). */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 /** An array, or a lazy sequence whose elements exist only while they are written. */
 function writeArray(items: Iterable<unknown>, write: (text: string) => void, indent: string): void {
   let first = true;
   for (const item of items) {
     write(first ? `[\n${indent}  ` : `,\n${indent}  `);
-    write(JSON.stringify(item));
+    write(item instanceof RawJson ? item.text : JSON.stringify(item));
     first = false;
   }
   write(first ? '[]' : `\n${indent}]`);
