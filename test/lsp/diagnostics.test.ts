@@ -40,14 +40,29 @@ describe('diagnosticsOf', () => {
       ...Array.from({ length: 30 }, (_, i) => finding(1215 + i, 'off')),
     ];
     const diagnostics = diagnosticsOf(outcomeOf(findings), 'file:///w/package-lock.json');
-    expect(diagnostics).toHaveLength(MAX_DIAGNOSTICS_PER_FILE + 1);
+    // 999 findings and the line about the rest: VS Code takes all 1,000 as they are.
+    expect(diagnostics).toHaveLength(MAX_DIAGNOSTICS_PER_FILE);
     const lines = diagnostics.slice(0, -1).map((d) => d.range.start.line);
-    expect(lines).toEqual([...Array.from({ length: 995 }, (_, line) => line), 1200, 1201, 1202, 1203, 1204]);
+    expect(lines).toEqual([...Array.from({ length: 994 }, (_, line) => line), 1200, 1201, 1202, 1203, 1204]);
     expect(diagnostics.at(-1)).toEqual({
       range: lsp(0, 0, 0),
       severity: 3,
       source: 'sovereign-lint',
-      message: '215 more findings in this file are not shown (the 1000 most severe are); `sovereign-lint scan` lists every one',
+      message: '216 more findings in this file are not shown (the 999 most severe are); `sovereign-lint scan` lists every one',
     });
+  });
+
+  it('counts a file’s read errors within the limit', () => {
+    const outcome = {
+      ...outcomeOf(Array.from({ length: 1200 }, (_, line) => finding(line, 'warning'))),
+      errors: [
+        { file: 'package-lock.json', message: 'npm lockfile is not valid JSON: value expected' },
+        { file: 'package-lock.json', message: 'npm lockfile: dependencies nested deeper than a file system path can go; not read' },
+      ],
+    };
+    const diagnostics = diagnosticsOf(outcome, 'file:///w/package-lock.json');
+    expect(diagnostics).toHaveLength(MAX_DIAGNOSTICS_PER_FILE);
+    expect(diagnostics.slice(0, 2).map((d) => d.severity)).toEqual([1, 1]);
+    expect(diagnostics.at(-1)!.message).toBe('203 more findings in this file are not shown (the 997 most severe are); `sovereign-lint scan` lists every one');
   });
 });

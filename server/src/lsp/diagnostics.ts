@@ -41,7 +41,10 @@ export function diagnosticsOf(outcome: FileOutcome, uri: string, uriOfRelated?: 
   const uris = new Map<string, string>();
   const relatedUri = uriOfRelated && ((file: string) => uris.get(file) ?? uris.set(file, uriOfRelated(file)).get(file)!);
   const shown = (outcome.report?.findings ?? []).filter((finding) => finding.severity !== 'off');
-  const kept = shown.length > MAX_DIAGNOSTICS_PER_FILE ? mostSevere(shown, MAX_DIAGNOSTICS_PER_FILE) : shown;
+  // All of it within VS Code's limit, the line saying what is left out included: past the limit VS Code would
+  // drop that line (it is information, not a warning) for a note of its own.
+  const fits = errors.length + shown.length <= MAX_DIAGNOSTICS_PER_FILE;
+  const kept = fits ? shown : mostSevere(shown, Math.max(0, MAX_DIAGNOSTICS_PER_FILE - errors.length - 1));
   const findings = kept.map((finding) => findingDiagnostic(finding, uri, relatedUri));
   if (kept.length < shown.length) {
     findings.push({
