@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeJsonReport } from '../../server/src/cli/json';
 import { scan } from '../../server/src/engine/scan';
 import { fixtureKb } from '../fixtures/kb';
 
@@ -29,11 +30,19 @@ interface Traced {
   chains: Map<string, string[][]>;
 }
 
-function traced(fixture: string, lockfileName: string): Traced {
+/** The project with this lockfile, in a folder of its own; `lineEnd` rewrites every line break (a Windows checkout). */
+function project(fixture: string, lockfileName: string, lineEnd = '\n'): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-same-graph-'));
-  fs.copyFileSync(path.join(fixtures, 'package.json'), path.join(root, 'package.json'));
-  fs.copyFileSync(path.join(fixtures, fixture), path.join(root, lockfileName));
-  const result = scan([root], { kb: fixtureKb, cwd: root, today: '2026-11-22' });
+  for (const [from, to] of [['package.json', 'package.json'], [fixture, lockfileName]] as const) {
+    fs.writeFileSync(path.join(root, to), fs.readFileSync(path.join(fixtures, from), 'utf8').replace(/\n/g, lineEnd));
+  }
+  return root;
+}
+
+const scanOf = (root: string) => scan([root], { kb: fixtureKb, cwd: root, today: '2026-11-22' });
+
+function traced(fixture: string, lockfileName: string): Traced {
+  const result = scanOf(project(fixture, lockfileName));
   expect(result.errors).toEqual([]);
   const manifest = result.files.find((file) => file.file === 'package.json')!;
   const locked = Object.fromEntries(manifest.assessments.map(({ declaration }) => [declaration.name, declaration.locked?.version]));
@@ -71,5 +80,14 @@ describe('the same dependency graph, from each package manager’s lockfile', ()
     for (const key of ['ms@2.0.0', 'color-name@1.1.4', 'dunder-proto@1.0.1']) expect(shortestChains(other, key)).toEqual(shortestChains(npm, key));
     expect(shortestChains(other, 'ms@2.0.0')).toEqual([['express', 'debug']]);
     expect(shortestChains(other, 'color-name@1.1.4')).toEqual([['@langchain/core', 'langsmith', 'chalk', 'ansi-styles', 'color-convert']]);
+  });
+
+  it.each(Object.entries(LOCKFILES))('%s with CRLF line ends (a Windows checkout): the same report, ranges included', (_manager, [fixture, lockfileName]) => {
+    const report = (root: string) => {
+      let written = '';
+      writeJsonReport(scanOf(root), (text) => (written += text));
+      return written;
+    };
+    expect(report(project(fixture, lockfileName, '\r\n'))).toBe(report(project(fixture, lockfileName)));
   });
 });
