@@ -1,0 +1,62 @@
+// One workspace locked by npm, pnpm, yarn 1 and yarn 4 (test/fixtures/same-workspace, see its README): each
+// member's dependencies are locked from the root lockfile, the member one member uses is the project's own
+// code, and what each dependency pulls in is named where it is declared.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scan } from '../../server/src/engine/scan';
+import { fixtureKb } from '../fixtures/kb';
+
+const fixtures = path.join(__dirname, '../fixtures/same-workspace');
+
+function scanned(manager: string) {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-same-workspace-'));
+  fs.cpSync(path.join(fixtures, manager), root, { recursive: true });
+  const result = scan([root], { kb: fixtureKb, cwd: root, today: '2026-11-22' });
+  const manifests = result.files.filter((file) => file.kind === 'package-json');
+  return {
+    errors: result.errors,
+    /** `member: name` → how it is related, and the version its lock resolved. */
+    declared: Object.fromEntries(
+      manifests.flatMap((file) =>
+        file.assessments.map(({ declaration }) => [
+          `${file.file}: ${declaration.name}`,
+          // A member's own version is whatever the package manager links it by: only its relation counts.
+          declaration.relation === 'workspace' ? ['workspace'] : [declaration.relation, declaration.locked?.version],
+        ]),
+      ),
+    ),
+    /** The pulls findings, where each dependency is declared. */
+    pulls: manifests.flatMap((file) => file.findings.filter((finding) => finding.rule === 'foreign-transitive').map((finding) => `${file.file}: ${finding.message.split(' pulls ')[0]}`)),
+    transitive: new Set(result.files.flatMap((file) => (file.kind === 'lockfile' ? file.assessments.map(({ declaration }) => `${declaration.name}@${declaration.versionSpec}`) : []))),
+  };
+}
+
+const npm = scanned('npm');
+
+describe('one workspace, each package manager’s lockfile', () => {
+  it('npm: every member locked from the root package-lock.json, the other member first-party', () => {
+    expect(npm.errors).toEqual([]);
+    expect(npm.declared).toEqual({
+      'package.json: typescript': ['dev', '5.9.3'],
+      'packages/api/package.json: express': ['direct', '4.22.3'],
+      'packages/api/package.json: openai': ['direct', '4.104.0'],
+      'packages/api/package.json: @mono/web': ['workspace'],
+      'packages/web/package.json: axios': ['direct', '1.21.1'],
+      'packages/web/package.json: zod': ['direct', '3.25.76'],
+    });
+    expect(npm.pulls).toEqual(['packages/api/package.json: express', 'packages/api/package.json: openai', 'packages/web/package.json: axios']);
+    expect(npm.transitive.size).toBe(96);
+  });
+
+  it.each(['pnpm', 'yarn1', 'berry'])('%s: the same locks, the same first-party member, the same pulls', (manager) => {
+    const other = scanned(manager);
+    expect(other.errors).toEqual([]);
+    expect(other.declared).toEqual(npm.declared);
+    expect(other.pulls).toEqual(npm.pulls);
+    // Yarn resolves @types/node-fetch's `@types/node: "*"` to the newest release on its own; npm and pnpm reuse openai's.
+    const yarnsOwn = manager === 'pnpm' ? [] : ['@types/node@26.6.6', 'undici-types@8.9.0'];
+    expect([...other.transitive].sort()).toEqual([...npm.transitive, ...yarnsOwn].sort());
+  });
+});
