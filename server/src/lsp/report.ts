@@ -1,4 +1,5 @@
 // The report behind "Sovereign Lint: Show Report": per folder, the verdict and what blocks the next tier.
+import { rulesById } from '../../../rules/src/rules/index';
 import type { Finding } from '../engine/lint';
 import type { ScanError } from '../engine/scan';
 import type { FolderVerdict } from '../protocol';
@@ -19,10 +20,10 @@ export function reportMarkdown(folders: readonly FolderReport[]): string {
       `**${verdict.summary}** — target ${verdict.target}: ${verdict.meetsTarget ? 'met' : 'not met'}`,
       '',
     );
-    const blockers = findings.filter((f) => f.componentId && verdict.blockedBy.includes(f.componentId) && !f.exception);
-    if (blockers.length) {
+    const blockers = blockingFindings(verdict, findings);
+    if (blockers.size) {
       out.push(`### What blocks ${verdict.tier === 'none' ? 'national' : 'sovereign'}`, '', '| component | where | rule | why |', '|---|---|---|---|');
-      for (const f of blockers) out.push(`| \`${f.componentId}\` | ${f.file}:${f.range.start.line + 1} | ${f.rule} | ${cell(f.message)} |`);
+      for (const [id, found] of blockers) out.push(`| \`${id}\` | ${places(found)} | ${found[0]!.rule} | ${cell(found[0]!.message)} |`);
       out.push('');
     }
     const accepted = findings.filter((f) => f.exception);
@@ -39,6 +40,28 @@ export function reportMarkdown(folders: readonly FolderReport[]): string {
     out.push(`Knowledge base ${verdict.knowledgeBase}`, '');
   }
   return out.join('\n');
+}
+
+/** How many places a row names: a monorepo declares one blocker in dozens of manifests and lockfiles. */
+const SHOWN_PLACES = 3;
+
+/**
+ * Each blocking component (in the verdict's order) with the findings that make it one: not accepted, not about
+ * trusted readiness, not a restatement of other findings (what a dependency pulls in).
+ */
+function blockingFindings(verdict: FolderVerdict, findings: readonly Finding[]): Map<string, Finding[]> {
+  const blocking = new Map<string, Finding[]>(verdict.blockedBy.map((id) => [id, []]));
+  for (const finding of findings) {
+    if (!finding.componentId || finding.exception || finding.blocks === 'trusted' || rulesById.get(finding.rule)?.meta.restates) continue;
+    blocking.get(finding.componentId)?.push(finding);
+  }
+  for (const [id, found] of blocking) if (found.length === 0) blocking.delete(id);
+  return blocking;
+}
+
+function places(findings: readonly Finding[]): string {
+  const shown = findings.slice(0, SHOWN_PLACES).map((finding) => `${finding.file}:${finding.range.start.line + 1}`);
+  return findings.length > SHOWN_PLACES ? `${shown.join(', ')}, and ${findings.length - SHOWN_PLACES} more` : shown.join(', ');
 }
 
 function cell(text: string): string {
