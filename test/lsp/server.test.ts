@@ -505,6 +505,22 @@ describe('lockfiles', () => {
     expect(verdict.summary).not.toMatch(/not examined/);
   });
 
+  it('judges the lockfile again when a config changes: a rule turned off, or an exception, reaches its packages', async () => {
+    const root = workspace({ 'package.json': JSON.stringify({ name: 'bot', dependencies: { gigachat: '^0.0.20' } }), 'package-lock.json': JSON.stringify(lock, null, 2), 'sovereign-lint.json': '{}\n' }, false);
+    const client = await start(root);
+    const lockfile = path.join(root, 'package-lock.json');
+    const config = path.join(root, 'sovereign-lint.json');
+    const codes = () => client.diagnosticsOf(lockfile)?.map((d) => `${d.code}${d.severity === 4 ? ' (accepted)' : ''}`);
+    await client.waitFor(() => codes()?.length, 'diagnostics on the lockfile');
+    const [before] = codes()!;
+    expect(before).toMatch(/^(foreign-component|unknown-provenance)$/);
+    await client.open(config, '{}\n');
+    await client.change(config, `{ "rules": { "${before}": "off" } }\n`);
+    await client.waitFor(() => codes()?.length === 0, 'the rule turned off on the lockfile too');
+    await client.change(config, '{ "ignore": [{ "component": "npm:axios", "reason": "vendored build" }] }\n');
+    expect(await client.waitFor(() => codes()?.length && codes(), 'the exception on the lockfile')).toEqual([`${before} (accepted)`]);
+  });
+
   it('keeps the locked version and what a dependency pulls in while its package.json is edited', async () => {
     const manifestText = '{\n  "name": "bot",\n  "dependencies": { "gigachat": "^0.0.20" }\n}\n';
     const root = workspace(

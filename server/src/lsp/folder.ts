@@ -58,6 +58,8 @@ export class Folder {
    * with, and every lockfile created or deleted starts a scan.
    */
   private findLockfile!: LockfileFinder;
+  /** What the last scan read from each lockfile: judged again when a config changes, without reading it again. */
+  private traced = new Map<string, ReadOutcome>();
   private resolver: ConfigResolver | undefined;
   private explicitConfig: string | undefined;
   settings: FolderSettings = { exclude: [] };
@@ -150,7 +152,15 @@ export class Folder {
   /** What the folder's lockfiles pull in, as files to judge like any other (the CLI does the same). */
   traceLockfiles(reads: readonly ReadOutcome[]): ReadOutcome[] {
     this.transitive = transitiveCoverage(reads, this.root, this.findLockfile);
-    return traceLockfiles(reads, new Lockfiles(this.root), this.root, this.findLockfile);
+    const traced = traceLockfiles(reads, new Lockfiles(this.root), this.root, this.findLockfile);
+    this.traced = new Map(traced.map((read) => [path.join(this.root, read.file), read]));
+    return traced;
+  }
+
+  /** Judges the last scan's lockfiles again under the configs as they are now; returns them. */
+  rejudgeLockfiles(): string[] {
+    for (const [file, read] of this.traced) this.judge(file, read);
+    return [...this.traced.keys()];
   }
 
   /** Names on each direct dependency what it pulls in; returns the manifests whose findings changed. */

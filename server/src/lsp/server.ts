@@ -293,7 +293,10 @@ class SovereignLintServer {
   /** A config in some chain changed: every manifest of the folder is judged again. */
   private configChanged(folder: Folder): void {
     folder.reconfigure();
-    for (const file of folder.files()) this.lintAndPublish(folder, file);
+    // The lockfiles first: each manifest then names what its lockfile's new report says it pulls in.
+    const lockfiles = new Set(folder.rejudgeLockfiles());
+    for (const file of lockfiles) this.publish(file, folder.outcome(file)!, folder.root);
+    for (const file of folder.files()) if (!lockfiles.has(file)) this.lintAndPublish(folder, file);
     this.publishConfigDiagnostics();
     if (this.pullDiagnostics) this.connection.languages.diagnostics.refresh();
     this.scheduleVerdicts();
