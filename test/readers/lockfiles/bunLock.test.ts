@@ -42,6 +42,24 @@ describe('readBunLock: a workspace with a nested copy', () => {
     expect(result.packages.get('@acme/web/react/object-assign')!.locate()).toEqual(lsp(line, 5, 5 + '@acme/web/react/object-assign'.length));
   });
 
+  it('locates an entry at its own key, not where the entry before it or a workspace names it as a dependency', () => {
+    const lockText = [
+      '{',
+      '  "lockfileVersion": 1,',
+      '  "workspaces": { "": { "dependencies": { "color-convert": "^2.0.1", "color-name": "~1.1.4" } } },',
+      '  "packages": {',
+      '    "color-convert": ["color-convert@2.0.1", "", { "dependencies": { "color-name": "~1.1.4" } }, "sha512-a"],',
+      '',
+      '    "color-name": ["color-name@1.1.4", "", {}, "sha512-b"],',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const located = readBunLock(lockText);
+    expect(located.packages.get('color-convert')!.locate()).toEqual(lsp(4, 5, 18));
+    expect(located.packages.get('color-name')!.locate()).toEqual(lsp(6, 5, 15));
+  });
+
   it('reports a malformed file at its error and keeps what precedes it', () => {
     const broken = readBunLock('{\n  "packages": {\n    "lodash": ["lodash@4.17.21", "", {}, "sha512-x"],\n    "react": ["react@18.3.1" "", {}],\n  }\n}\n');
     expect(broken.problems).toEqual([{ message: 'bun.lock is not valid JSON: comma expected', range: lsp(3, 29, 31) }]);

@@ -26,7 +26,7 @@ export function readBunLock(text: string): LockResult {
   const root = loadJsonc(text, LABEL, result.problems);
   const packages = table(root?.packages);
   if (!root || !packages) return result;
-  const locator = new EntryLocator(text, jsonKeyFinder(false));
+  const locator = new EntryLocator(text, jsonKeyFinder('['));
   for (const key of Object.keys(packages)) {
     const value = packages[key];
     const ident = Array.isArray(value) ? string(value[0]) : undefined;

@@ -66,14 +66,17 @@ export class EntryLocator<K> {
   }
 }
 
-/** A JSON object key (`"key":`, or `"key": {` when the entry is an object), spanning the text between the quotes. */
-export function jsonKeyFinder(valueIsObject: boolean): Finder<string> {
+/**
+ * A JSON object key whose value opens with `opener` (`"key": {` for package-lock entries, `"key": [` for bun.lock's),
+ * spanning the text between the quotes. The opener tells an entry from the same name among the dependencies of
+ * the entry before it (`"color-name": "~1.1.4"`).
+ */
+export function jsonKeyFinder(opener: '{' | '['): Finder<string> {
   return (text, from, key) => {
     const needle = JSON.stringify(key);
     for (let at = text.indexOf(needle, from); at >= 0; at = text.indexOf(needle, at + 1)) {
       const colon = skipSpaces(text, at + needle.length);
-      if (text[colon] !== ':') continue;
-      if (valueIsObject && text[skipSpaces(text, colon + 1)] !== '{') continue;
+      if (text[colon] !== ':' || text[skipSpaces(text, colon + 1)] !== opener) continue;
       return [at + 1, at + needle.length - 1];
     }
     return undefined;

@@ -21,7 +21,7 @@ export function readPackageLock(text: string): LockResult {
   const result = emptyLockResult('package-lock');
   const root = loadJson(text, LABEL, result.problems);
   if (!root) return result;
-  const locator = new EntryLocator(text, jsonKeyFinder(true));
+  const locator = new EntryLocator(text, jsonKeyFinder('{'));
   const packages = table(root.packages);
   if (packages) readPackages(packages, result, locator);
   else readDependencyTree(table(root.dependencies) ?? {}, result, locator);

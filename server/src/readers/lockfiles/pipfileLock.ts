@@ -17,7 +17,7 @@ export function readPipfileLock(text: string): LockResult {
   result.withoutEdges = true;
   const root = loadJson(text, LABEL, result.problems);
   if (!root) return result;
-  const locator = new EntryLocator(text, jsonKeyFinder(true));
+  const locator = new EntryLocator(text, jsonKeyFinder('{'));
   const seen = new Set<string>();
   for (const section of ['default', 'develop']) {
     for (const [name, value] of Object.entries(table(root[section]) ?? {})) {
