@@ -90,4 +90,19 @@ describe('the same dependency graph, from each package manager’s lockfile', ()
     };
     expect(report(project(fixture, lockfileName, '\r\n'))).toBe(report(project(fixture, lockfileName)));
   });
+
+  it.each(Object.entries(LOCKFILES))('%s: each package placed on its own entry, the key that starts the line', (_manager, [fixture, lockfileName]) => {
+    const root = project(fixture, lockfileName);
+    const lines = fs.readFileSync(path.join(root, lockfileName), 'utf8').split('\n');
+    const lockfile = scanOf(root).files.find((file) => file.kind === 'lockfile')!;
+    const misplaced = lockfile.assessments.flatMap(({ declaration: { name, range } }) => {
+      const line = lines[range.start.line]!;
+      const indent = line.length - line.trimStart().length;
+      // A key starts the line, after its indentation and any opening quote; the range covers the package's name.
+      const keyStart = /["']/.test(line[indent] ?? '') ? indent + 1 : indent;
+      const placed = range.start.character === keyStart && line.slice(range.start.character, range.end.character).includes(name);
+      return placed ? [] : [`${name} at ${range.start.line + 1}:${range.start.character + 1}: ${line.trim()}`];
+    });
+    expect(misplaced).toEqual([]);
+  });
 });

@@ -63,8 +63,8 @@ describe('readYarnLock: v1', () => {
   });
 
   it.each([
-    // The whole header, quotes and all, without its colon.
-    ['@babel/code-frame@7.22.13', lsp(4, 0, 56)],
+    // The whole header without its colon, and without the quotes at its ends (as JSON and YAML keys are placed).
+    ['@babel/code-frame@7.22.13', lsp(4, 1, 55)],
     ['lodash@4.17.21', lsp(30, 0, 31)],
     ['web-tarball@2.0.0', lsp(54, 0, 59)],
   ])('locates %s', (key, range) => {

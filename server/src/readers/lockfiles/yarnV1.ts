@@ -56,7 +56,9 @@ export function readYarnV1(text: string): LockResult {
 
     if (column === 0) {
       const descriptors = content.endsWith(':') ? splitKeys(content.slice(0, -1)) : undefined;
-      entry = descriptors && { descriptors, integrity: false, dependencies: [], start, end: end - 1 };
+      // The descriptors without the colon, and without the quotes around them, as the other lockfiles' keys are placed.
+      const quoted = text.charCodeAt(start) === 34 /* " */ && text.charCodeAt(end - 2) === 34;
+      entry = descriptors && { descriptors, integrity: false, dependencies: [], start: quoted ? start + 1 : start, end: quoted ? end - 2 : end - 1 };
       inMap = undefined;
       if (entry) entries.push(entry);
       else fail(start, end, `expected an entry header ending in ":", found "${content}"`);
