@@ -105,4 +105,14 @@ describe('the same dependency graph, from each package manager’s lockfile', ()
     });
     expect(misplaced).toEqual([]);
   });
+
+  it.each(Object.entries(LOCKFILES))('%s: under the trusted preset, each range in package.json gets the pin to its locked version', (_manager, [fixture, lockfileName]) => {
+    const root = project(fixture, lockfileName);
+    fs.writeFileSync(path.join(root, 'sovereign-lint.json'), '{ "extends": ["sovereign-lint:trusted"] }\n');
+    const result = scanOf(root);
+    const pins = result.findings.filter((finding) => finding.rule === 'unpinned-version').map((finding) => finding.fixes[0]?.edits[0]?.newText);
+    expect(pins).toEqual(['"@langchain/core": "0.3.80"', '"axios": "1.21.1"', '"express": "4.22.3"', '"zod": "3.25.76"']);
+    // Every entry records its integrity: nothing is unhashed.
+    expect(result.findings.filter((finding) => finding.rule === 'unhashed-requirement')).toEqual([]);
+  });
 });
