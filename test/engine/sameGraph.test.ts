@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { writeJsonReport } from '../../server/src/cli/json';
 import { scan } from '../../server/src/engine/scan';
 import { fixtureKb } from '../fixtures/kb';
+import { misplacedEntries } from '../helpers/placement';
 
 const fixtures = path.join(__dirname, '../fixtures/same-graph');
 const LOCKFILES = {
@@ -93,17 +94,8 @@ describe('the same dependency graph, from each package manager’s lockfile', ()
 
   it.each(Object.entries(LOCKFILES))('%s: each package placed on its own entry, the key that starts the line', (_manager, [fixture, lockfileName]) => {
     const root = project(fixture, lockfileName);
-    const lines = fs.readFileSync(path.join(root, lockfileName), 'utf8').split('\n');
     const lockfile = scanOf(root).files.find((file) => file.kind === 'lockfile')!;
-    const misplaced = lockfile.assessments.flatMap(({ declaration: { name, range } }) => {
-      const line = lines[range.start.line]!;
-      const indent = line.length - line.trimStart().length;
-      // A key starts the line, after its indentation and any opening quote; the range covers the package's name.
-      const keyStart = /["']/.test(line[indent] ?? '') ? indent + 1 : indent;
-      const placed = range.start.character === keyStart && line.slice(range.start.character, range.end.character).includes(name);
-      return placed ? [] : [`${name} at ${range.start.line + 1}:${range.start.character + 1}: ${line.trim()}`];
-    });
-    expect(misplaced).toEqual([]);
+    expect(misplacedEntries(fs.readFileSync(path.join(root, lockfileName), 'utf8'), lockfile.assessments)).toEqual([]);
   });
 
   it.each(Object.entries(LOCKFILES))('%s: under the trusted preset, each range in package.json gets the pin to its locked version', (_manager, [fixture, lockfileName]) => {

@@ -1,12 +1,13 @@
-// One workspace locked by npm, pnpm, yarn 1 and yarn 4 (test/fixtures/same-workspace, see its README): each
+// One workspace locked by nine releases of npm, pnpm, yarn and bun (test/fixtures/same-workspace, see its README): each
 // member's dependencies are locked from the root lockfile, the member one member uses is the project's own
-// code, and what each dependency pulls in is named where it is declared.
+// code, what each dependency pulls in is named where it is declared, and each package sits on its own entry.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../server/src/engine/scan';
 import { fixtureKb } from '../fixtures/kb';
+import { misplacedEntries } from '../helpers/placement';
 
 const fixtures = path.join(__dirname, '../fixtures/same-workspace');
 
@@ -30,6 +31,7 @@ function scanned(manager: string) {
     /** The pulls findings, where each dependency is declared. */
     pulls: manifests.flatMap((file) => file.findings.filter((finding) => finding.rule === 'foreign-transitive').map((finding) => `${file.file}: ${finding.message.split(' pulls ')[0]}`)),
     transitive: new Set(result.files.flatMap((file) => (file.kind === 'lockfile' ? file.assessments.map(({ declaration }) => `${declaration.name}@${declaration.versionSpec}`) : []))),
+    misplaced: result.files.flatMap((file) => (file.kind === 'lockfile' ? misplacedEntries(fs.readFileSync(path.join(root, file.file), 'utf8'), file.assessments) : [])),
   };
 }
 
@@ -38,6 +40,7 @@ const npm = scanned('npm');
 describe('one workspace, each package manager’s lockfile', () => {
   it('npm: every member locked from the root package-lock.json, the other member first-party', () => {
     expect(npm.errors).toEqual([]);
+    expect(npm.misplaced).toEqual([]);
     expect(npm.declared).toEqual({
       'package.json: typescript': ['dev', '5.9.3'],
       'packages/api/package.json: express': ['direct', '4.22.3'],
@@ -50,13 +53,14 @@ describe('one workspace, each package manager’s lockfile', () => {
     expect(npm.transitive.size).toBe(96);
   });
 
-  it.each(['pnpm', 'yarn1', 'berry'])('%s: the same locks, the same first-party member, the same pulls', (manager) => {
+  it.each(['npm8', 'pnpm', 'pnpm8', 'pnpm7', 'yarn1', 'yarn3', 'berry', 'bun'])('%s: the same locks, the same first-party member, the same pulls', (manager) => {
     const other = scanned(manager);
     expect(other.errors).toEqual([]);
+    expect(other.misplaced).toEqual([]);
     expect(other.declared).toEqual(npm.declared);
     expect(other.pulls).toEqual(npm.pulls);
-    // Yarn resolves @types/node-fetch's `@types/node: "*"` to the newest release on its own; npm and pnpm reuse openai's.
-    const yarnsOwn = manager === 'pnpm' ? [] : ['@types/node@26.6.6', 'undici-types@8.9.0'];
+    // Yarn resolves @types/node-fetch's `@types/node: "*"` to the newest release on its own; the others reuse openai's.
+    const yarnsOwn = manager.startsWith('yarn') || manager === 'berry' ? ['@types/node@26.6.6', 'undici-types@8.9.0'] : [];
     expect([...other.transitive].sort()).toEqual([...npm.transitive, ...yarnsOwn].sort());
   });
 });
