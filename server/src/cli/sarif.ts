@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { rules } from '../../../rules/src/rules/index';
 import type { Range, Severity } from '../../../rules/src/types';
-import type { Finding } from '../engine/lint';
+import { editsByFile, type Finding } from '../engine/lint';
 import { mostSevere } from '../engine/mostSevere';
 import type { ScanResult } from '../engine/scan';
 import { TOOL_HOMEPAGE, TOOL_NAME, TOOL_VERSION } from './version';
@@ -49,12 +49,9 @@ export function toSarif(result: ScanResult): Log {
       ? {
           fixes: finding.fixes.map((fix) => ({
             description: { text: fix.title },
-            // One change per file: a pin of a pnpm catalog entry edits the workspace file, not the finding's.
-            artifactChanges: [...new Set(fix.edits.map((edit) => edit.file))].map((file) => ({
+            artifactChanges: [...editsByFile(fix)].map(([file, edits]) => ({
               artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
-              replacements: fix.edits
-                .filter((edit) => edit.file === file)
-                .map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })),
+              replacements: edits.map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })),
             })),
           })),
         }

@@ -15,6 +15,7 @@ import { alternativeFixes, type Fix, pinFix } from './fixes';
 import { type CatalogFinder, findCatalogs, withCatalog } from './catalogs';
 import { findLockfile, isLockable, type LockfileFinder } from './lockfiles';
 import { catalogNameOf } from '../readers/catalogs';
+import { append } from '../../../rules/src/lists';
 
 const START_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 const ARCHIVE = /\.(whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip)$/i;
@@ -29,6 +30,13 @@ export interface FindingFix {
   title: string;
   isPreferred?: boolean;
   edits: FileEdit[];
+}
+
+/** A fix's edits by the file they change: a pin of a pnpm catalog entry edits the workspace file, not the finding's. */
+export function editsByFile(fix: FindingFix): Map<string, FileEdit[]> {
+  const byFile = new Map<string, FileEdit[]>();
+  for (const edit of fix.edits) append(byFile, edit.file, edit);
+  return byFile;
 }
 
 export interface Finding {

@@ -2,7 +2,7 @@
 // with a domestic alternative, attest a component's origin, record a documented exception.
 import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { displayName } from '../../../rules/src/describe';
-import type { Finding } from '../engine/lint';
+import { editsByFile, type Finding, type FindingFix } from '../engine/lint';
 import { addToConfig, type ConfigFile } from './configEdits';
 import { SOURCE } from './diagnostics';
 
@@ -33,7 +33,7 @@ export function codeActions({ uri, findings, diagnostics, config, jurisdiction, 
         kind: CodeActionKind.QuickFix,
         ...fixes,
         ...(fix.isPreferred ? { isPreferred: true } : {}),
-        edit: { changes: changesOf(fix.edits, (file) => (file === finding.file ? uri : uriOfFile(file))) },
+        edit: { changes: changesOf(fix, (file) => (file === finding.file ? uri : uriOfFile(file))) },
       });
     }
     const id = finding.componentId;
@@ -68,10 +68,8 @@ export function codeActions({ uri, findings, diagnostics, config, jurisdiction, 
 }
 
 /** A fix's edits by the document they change. */
-function changesOf(edits: Finding['fixes'][number]['edits'], uriOf: (file: string) => string): Record<string, TextEdit[]> {
-  const changes: Record<string, TextEdit[]> = {};
-  for (const { file, range, newText } of edits) (changes[uriOf(file)] ??= []).push({ range, newText });
-  return changes;
+function changesOf(fix: FindingFix, uriOf: (file: string) => string): Record<string, TextEdit[]> {
+  return Object.fromEntries([...editsByFile(fix)].map(([file, edits]) => [uriOf(file), edits.map(({ range, newText }) => ({ range, newText }))]));
 }
 
 function configEdit(documentChanges: WorkspaceEdit['documentChanges']): WorkspaceEdit {

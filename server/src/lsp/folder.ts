@@ -157,10 +157,9 @@ export class Folder {
     return traced;
   }
 
-  /** Judges the last scan's lockfiles again under the configs as they are now; returns them. */
-  rejudgeLockfiles(): string[] {
+  /** Judges the last scan's lockfiles again under the configs as they are now. */
+  rejudgeLockfiles(): void {
     for (const [file, read] of this.traced) this.judge(file, read);
-    return [...this.traced.keys()];
   }
 
   /** Names on each direct dependency what it pulls in; returns the manifests whose findings changed. */

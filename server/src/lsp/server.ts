@@ -294,9 +294,8 @@ class SovereignLintServer {
   private configChanged(folder: Folder): void {
     folder.reconfigure();
     // The lockfiles first: each manifest then names what its lockfile's new report says it pulls in.
-    const lockfiles = new Set(folder.rejudgeLockfiles());
-    for (const file of lockfiles) this.publish(file, folder.outcome(file)!, folder.root);
-    for (const file of folder.files()) if (!lockfiles.has(file)) this.lintAndPublish(folder, file);
+    folder.rejudgeLockfiles();
+    for (const file of folder.files()) this.lintAndPublish(folder, file);
     this.publishConfigDiagnostics();
     if (this.pullDiagnostics) this.connection.languages.diagnostics.refresh();
     this.scheduleVerdicts();
