@@ -119,6 +119,16 @@ export class VerdictTally {
   }
 }
 
+/** A finding that stands between a component and a tier: not accepted, not about trusted readiness, not a restatement. */
+export function blocksATier(finding: Finding): boolean {
+  return !finding.exception && finding.blocks !== 'trusted' && !restatesOthers(finding);
+}
+
+/** Its facts are other findings, each counted on its own (what a dependency pulls in). */
+function restatesOthers(finding: Finding): boolean {
+  return rulesById.get(finding.rule)?.meta.restates === true;
+}
+
 function contributionOf(group: JudgedFindings): Contribution {
   const contribution: Contribution = {
     sovereign: [],
@@ -129,7 +139,7 @@ function contributionOf(group: JudgedFindings): Contribution {
     size: group.findings.length,
   };
   for (const finding of group.findings) {
-    if (rulesById.get(finding.rule)?.meta.restates) continue;
+    if (restatesOthers(finding)) continue;
     const subject = finding.componentId ?? `${finding.file}:${finding.range.start.line + 1}`;
     if (finding.exception) {
       contribution.exceptions.push(subject);

@@ -1,7 +1,7 @@
 // The report behind "Sovereign Lint: Show Report": per folder, the verdict and what blocks the next tier.
-import { rulesById } from '../../../rules/src/rules/index';
 import type { Finding } from '../engine/lint';
 import type { ScanError } from '../engine/scan';
+import { blocksATier } from '../engine/verdict';
 import type { FolderVerdict } from '../protocol';
 
 export interface FolderReport {
@@ -45,15 +45,11 @@ export function reportMarkdown(folders: readonly FolderReport[]): string {
 /** How many places a row names: a monorepo declares one blocker in dozens of manifests and lockfiles. */
 const SHOWN_PLACES = 3;
 
-/**
- * Each blocking component (in the verdict's order) with the findings that make it one: not accepted, not about
- * trusted readiness, not a restatement of other findings (what a dependency pulls in).
- */
+/** Each blocking component (in the verdict's order) with the findings that make it one. */
 function blockingFindings(verdict: FolderVerdict, findings: readonly Finding[]): Map<string, Finding[]> {
   const blocking = new Map<string, Finding[]>(verdict.blockedBy.map((id) => [id, []]));
   for (const finding of findings) {
-    if (!finding.componentId || finding.exception || finding.blocks === 'trusted' || rulesById.get(finding.rule)?.meta.restates) continue;
-    blocking.get(finding.componentId)?.push(finding);
+    if (finding.componentId && blocksATier(finding)) blocking.get(finding.componentId)?.push(finding);
   }
   for (const [id, found] of blocking) if (found.length === 0) blocking.delete(id);
   return blocking;
