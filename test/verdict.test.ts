@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../rules/src/types';
 import type { Config } from '../server/src/engine/config';
-import { computeVerdict, VerdictTally } from '../server/src/engine/verdict';
+import { computeVerdict, type TransitiveCoverage, VerdictTally } from '../server/src/engine/verdict';
 import { fixtureKb } from './fixtures/kb';
 import { lintText } from './helpers/lint';
 
@@ -101,6 +101,7 @@ describe('verdict', () => {
 });
 
 describe('VerdictTally: the editor’s verdict, following one file’s change', () => {
+  const EXAMINED: TransitiveCoverage = { examined: 'examined' };
   const lint = (file: string, text: string, target: Target = 'national') => lintText(file, text, fixtureKb, { target });
   const plain = (verdict: ReturnType<typeof computeVerdict>) => ({ ...verdict, trusted: { ...verdict.trusted } });
 
@@ -109,14 +110,14 @@ describe('VerdictTally: the editor’s verdict, following one file’s change', 
     const api = lint('api/package.json', '{"dependencies": {"openai": "^4", "gigachat": "^0.0.20"}}');
     const ml = lint('ml/requirements.txt', 'numpy\nleft-pad==1.0\n');
     tally.sync([api, ml]);
-    expect(plain(tally.verdict(0, 'examined'))).toEqual(plain(computeVerdict([api, ml], 0)));
-    expect(tally.verdict(0, 'examined')).toMatchObject({ tier: 'none', blockedBy: ['npm:openai'], meetsTarget: false });
+    expect(plain(tally.verdict(0, EXAMINED))).toEqual(plain(computeVerdict([api, ml], 0)));
+    expect(tally.verdict(0, EXAMINED)).toMatchObject({ tier: 'none', blockedBy: ['npm:openai'], meetsTarget: false });
 
     // openai edited out of api/package.json: the file is judged again, the other one is not.
     const edited = lint('api/package.json', '{"dependencies": {"gigachat": "^0.0.20"}}');
     tally.sync([edited, ml]);
-    expect(plain(tally.verdict(0, 'examined'))).toEqual(plain(computeVerdict([edited, ml], 0)));
-    expect(tally.verdict(0, 'examined')).toMatchObject({
+    expect(plain(tally.verdict(0, EXAMINED))).toEqual(plain(computeVerdict([edited, ml], 0)));
+    expect(tally.verdict(0, EXAMINED)).toMatchObject({
       tier: 'national',
       meetsTarget: true,
       blockedBy: ['pypi:left-pad', 'pypi:numpy'],
@@ -131,19 +132,19 @@ describe('VerdictTally: the editor’s verdict, following one file’s change', 
     const second = lint('b/requirements.txt', 'numpy\ncatboost\n', 'sovereign');
     tally.sync([first, second]);
     tally.sync([second]);
-    expect(tally.verdict(0, 'examined')).toMatchObject({ tier: 'national', blockedBy: ['pypi:numpy'] });
+    expect(tally.verdict(0, EXAMINED)).toMatchObject({ tier: 'national', blockedBy: ['pypi:numpy'] });
     tally.sync([lint('b/requirements.txt', 'catboost\n', 'sovereign')]);
-    expect(tally.verdict(0, 'examined')).toMatchObject({ tier: 'sovereign', meetsTarget: true, blockedBy: [] });
+    expect(tally.verdict(0, EXAMINED)).toMatchObject({ tier: 'sovereign', meetsTarget: true, blockedBy: [] });
   });
 
   it('counts again a report whose findings grew in place (pulled-in findings are added after judging)', () => {
     const tally = new VerdictTally();
     const report = lint('requirements.txt', 'catboost\n', 'sovereign');
     tally.sync([report]);
-    expect(tally.verdict(0, 'examined').tier).toBe('sovereign');
+    expect(tally.verdict(0, EXAMINED).tier).toBe('sovereign');
     const [numpy] = lint('requirements.txt', 'numpy\n', 'sovereign').findings;
     report.findings.push(numpy!);
     tally.sync([report]);
-    expect(tally.verdict(0, 'examined')).toMatchObject({ tier: 'national', meetsTarget: false, blockedBy: ['pypi:numpy'] });
+    expect(tally.verdict(0, EXAMINED)).toMatchObject({ tier: 'national', meetsTarget: false, blockedBy: ['pypi:numpy'] });
   });
 });

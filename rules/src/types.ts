@@ -73,6 +73,11 @@ export interface Declaration {
   hashesExpected?: boolean;
   /** Set when a lockfile pins this declaration (with the locked version when known). */
   locked?: { version?: string };
+  /**
+   * The lockfile (relative to the scan root) that pins this declaration's manifest but has no entry for it: the
+   * lockfile is out of date, so nothing pins what gets installed and what the dependency pulls in goes unexamined.
+   */
+  notInLockfile?: string;
   /** For a registry package a lockfile pins: whether its entry records an integrity hash (npm `integrity`, Yarn `checksum`, file hashes). */
   integrity?: boolean;
   /** For a transitive component: the names from the direct dependency that brings it down to its parent. */

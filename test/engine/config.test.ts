@@ -205,7 +205,7 @@ describe('keys', () => {
 
 describe('problems, each at its exact place', () => {
   it.each([
-    ['an unknown rule id', '{\n  "rules": { "no-such-rule": "error" }\n}', 'rules: "no-such-rule" is not one of "foreign-component", "foreign-proprietary", "foreign-dataset", "foreign-base-model", "foreign-transitive", "unknown-provenance", "invalid-license", "unpinned-version", "unhashed-requirement", "direct-url-dependency", "missing-lockfile", "expired-exception"', lsp(1, 13, 27)],
+    ['an unknown rule id', '{\n  "rules": { "no-such-rule": "error" }\n}', 'rules: "no-such-rule" is not one of "foreign-component", "foreign-proprietary", "foreign-dataset", "foreign-base-model", "foreign-transitive", "unknown-provenance", "invalid-license", "unpinned-version", "unhashed-requirement", "direct-url-dependency", "missing-lockfile", "unlocked-dependency", "expired-exception"', lsp(1, 13, 27)],
     ['a bad severity', '{\n  "rules": { "foreign-component": "loud" }\n}', 'rules.foreign-component: must be one of "off", "hint", "info", "warning", "error"', lsp(1, 34, 40)],
     ['a missing reason', '{\n  "ignore": [\n    { "component": "pypi:numpy" }\n  ]\n}', 'ignore.0: missing required "reason"', lsp(2, 4, 5)],
     ['a trailing comma', '{\n  "target": "national",\n}', 'not valid JSON: property name expected', lsp(2, 0, 1)],
@@ -254,6 +254,7 @@ describe('print-config', () => {
         'rules.unhashed-requirement   error  ← sovereign-lint:trusted',
         'rules.direct-url-dependency  error  ← sovereign-lint:trusted',
         'rules.missing-lockfile       error  ← sovereign-lint:trusted',
+        'rules.unlocked-dependency    error  ← sovereign-lint:trusted',
         'components.npm:@acme/*       {"origin":"RU","owner":"attested by the team","evidence":"registry"}  ← repo/sovereign-lint.json',
         'ignore.pypi:numpy            {"reason":"no alternative","until":"2027-06-30"}  ← repo/sovereign-lint.json',
         '',

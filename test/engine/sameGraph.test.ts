@@ -45,6 +45,9 @@ const scanOf = (root: string) => scan([root], { kb: fixtureKb, cwd: root, today:
 function traced(fixture: string, lockfileName: string): Traced {
   const result = scanOf(project(fixture, lockfileName));
   expect(result.errors).toEqual([]);
+  // The lockfile is complete: it locks every dependency package.json declares.
+  expect(result.findings.filter((finding) => finding.rule === 'unlocked-dependency')).toEqual([]);
+  expect(result.verdict.transitive).toBe('examined');
   const manifest = result.files.find((file) => file.file === 'package.json')!;
   const locked = Object.fromEntries(manifest.assessments.map(({ declaration }) => [declaration.name, declaration.locked?.version]));
   const chains = new Map<string, string[][]>();

@@ -18,6 +18,9 @@ function scanned(manager: string) {
   const manifests = result.files.filter((file) => file.kind === 'package-json');
   return {
     errors: result.errors,
+    /** A complete lockfile locks every dependency of every member: none is flagged as missing from it. */
+    unlocked: result.findings.filter((finding) => finding.rule === 'unlocked-dependency').map((finding) => `${finding.file}: ${finding.componentId}`),
+    examined: result.verdict.transitive,
     /** `member: name` → how it is related, and the version its lock resolved. */
     declared: Object.fromEntries(
       manifests.flatMap((file) =>
@@ -40,6 +43,7 @@ const npm = scanned('npm');
 describe('one workspace, each package manager’s lockfile', () => {
   it('npm: every member locked from the root package-lock.json, the other member first-party', () => {
     expect(npm.errors).toEqual([]);
+    expect([npm.unlocked, npm.examined]).toEqual([[], 'examined']);
     expect(npm.misplaced).toEqual([]);
     expect(npm.declared).toEqual({
       'package.json: typescript': ['dev', '5.9.3'],
@@ -56,6 +60,7 @@ describe('one workspace, each package manager’s lockfile', () => {
   it.each(['npm8', 'pnpm', 'pnpm8', 'pnpm7', 'yarn1', 'yarn3', 'berry', 'bun'])('%s: the same locks, the same first-party member, the same pulls', (manager) => {
     const other = scanned(manager);
     expect(other.errors).toEqual([]);
+    expect([other.unlocked, other.examined]).toEqual([[], 'examined']);
     expect(other.misplaced).toEqual([]);
     expect(other.declared).toEqual(npm.declared);
     expect(other.pulls).toEqual(npm.pulls);

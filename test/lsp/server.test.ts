@@ -547,6 +547,29 @@ describe('lockfiles', () => {
       ].sort(),
     );
   });
+
+  it('flags a dependency its lockfile lacks, keeps flagging it while package.json is edited, and says so on hover', async () => {
+    const manifestText = '{\n  "name": "bot",\n  "dependencies": { "gigachat": "^0.0.20", "left-pad": "^1.3.0" }\n}\n';
+    const root = workspace({ 'package.json': manifestText, 'package-lock.json': JSON.stringify(lock, null, 2) }, false);
+    const client = await start(root);
+    const manifest = path.join(root, 'package.json');
+    const unlocked = () => client.diagnosticsOf(manifest)?.filter((d) => d.code === 'unlocked-dependency');
+    const message =
+      'left-pad is not in package-lock.json: the lockfile is out of date (run `npm install`), so what left-pad pulls in was not examined; blocks trusted readiness';
+    const leftPad = { start: { line: 2, character: 44 }, end: { line: 2, character: 52 } };
+    expect(await client.waitFor(() => unlocked()?.length && unlocked(), 'the unlocked diagnostic')).toMatchObject([{ range: leftPad, message, severity: 2 }]);
+    const verdict = await client.waitFor(() => client.verdicts.at(-1)?.[0], 'a verdict');
+    expect(verdict.summary).toMatch(/; transitive dependencies partly examined \(lockfile out of date\)$/);
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(manifest) }, position: leftPad.start })) as Hover;
+    expect((hover.contents as { value: string }).value).toContain('| Version | ^1.3.0; not in package-lock.json |');
+
+    // Edited, not saved: the lockfile has not changed, so it still lacks left-pad.
+    await client.open(manifest, manifestText);
+    await client.change(manifest, manifestText.replace('{ "gigachat"', '{ "openai": "^4.77.0", "gigachat"'));
+    await client.waitFor(() => client.diagnosticsOf(manifest)?.some((d) => String(d.message).startsWith('openai')), 'the edit judged');
+    const moved = { start: { line: 2, character: 65 }, end: { line: 2, character: 73 } };
+    expect(unlocked()).toMatchObject([{ range: moved, message }]);
+  });
 });
 
 describe('workspace scan progress', () => {

@@ -11,6 +11,7 @@ import invalidLicense from './invalid-license';
 import missingLockfile from './missing-lockfile';
 import unhashedRequirement from './unhashed-requirement';
 import unknownProvenance from './unknown-provenance';
+import unlockedDependency from './unlocked-dependency';
 import unpinnedVersion from './unpinned-version';
 
 export const rules: readonly Rule[] = [
@@ -25,6 +26,7 @@ export const rules: readonly Rule[] = [
   unhashedRequirement,
   directUrlDependency,
   missingLockfile,
+  unlockedDependency,
   expiredException,
 ];
 

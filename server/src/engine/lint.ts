@@ -107,8 +107,7 @@ export function assessRead(file: string, kind: ManifestKind | 'lockfile', read: 
   let catalogs: ReturnType<CatalogFinder> | null = null;
   const catalogsOfFile = () => (catalogs === null ? (catalogs = options.catalogsFor?.(file)) : catalogs);
   const assessments = read.declarations.map((found) => {
-    const locked = lockfile ? { ...found, locked: found.locked ?? {} } : found;
-    const declaration = kind === 'package-json' && catalogNameOf(found.versionSpec) ? withCatalog(locked, catalogsOfFile(), options.root) : locked;
+    const declaration = kind === 'package-json' && catalogNameOf(found.versionSpec) ? withCatalog(found, catalogsOfFile(), options.root) : found;
     const assessment = options.classifier.assess(firstParty(declaration, file, options));
     for (const rule of rules) {
       const report = rule.checkComponent?.(assessment);

@@ -83,9 +83,10 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
   }
   // Judged only once every manifest is read: which packages are the project's own is known by then.
   const findLockfile = scanLockfileFinder();
-  const linting = new ConfiguredLinting(resolver, { ...options, root, firstParty: firstPartyOf(reads), findLockfile, findCatalogs: scanCatalogFinder() });
+  const firstParty = firstPartyOf(reads);
+  const linting = new ConfiguredLinting(resolver, { ...options, root, firstParty, findLockfile, findCatalogs: scanCatalogFinder() });
   // The lockfiles (tens of megabytes of text and tables) are garbage once traced: nothing below holds them.
-  const pulledIn = traceLockfiles(reads, new Lockfiles(root), root, findLockfile);
+  const pulledIn = traceLockfiles(reads, new Lockfiles(root), { root, findLockfile, firstParty });
   const outcomes = [...reads, ...pulledIn].map((read) => judge(read, linting.optionsFor(path.resolve(root, read.file))));
   const files = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
   addPulledInFindings(files, root, (file) => linting.optionsFor(file));
@@ -108,12 +109,19 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
   };
 }
 
+/** Where a workspace's lockfiles are, and which packages are its own (no lockfile need lock those). */
+export interface TraceContext {
+  root: string;
+  findLockfile: LockfileFinder;
+  firstParty: ReadonlySet<string>;
+}
+
 /**
  * Follows every package.json and pyproject.toml into the lockfile that pins it: each declaration learns its
- * locked version, and the packages they pull in become one more file to judge per lockfile, relation
- * `transitive`, each with the chain that brings it.
+ * locked version (or that the lockfile is out of date and lacks it), and the packages they pull in become one
+ * more file to judge per lockfile, relation `transitive`, each with the chain that brings it.
  */
-export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfiles, root: string, findLockfile: LockfileFinder): ReadOutcome[] {
+export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfiles, { root, findLockfile, firstParty }: TraceContext): ReadOutcome[] {
   // The manifests each lockfile pins, so that each lockfile is read, traced and let go in turn: a monorepo's
   // lockfiles together run to hundreds of megabytes of tables, and holding them all makes every collection slower.
   const manifestsByLock = new Map<string, { manifest: string; declarations: Declaration[] }[]>();
@@ -128,9 +136,17 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
     const lockfile = lockfiles.read(lockPath);
     if (!lockfile) continue;
     const direct = new Set<string>();
+    // A lockfile read only in part says nothing of what it lacks: its own problem is reported instead.
+    const complete = lockfile.result.problems.length === 0;
     for (const { manifest, declarations } of manifests) {
-      for (const [declaration, key] of lockedKeys(lockfile, manifest, declarations)) {
-        // The declarations are this scan's own objects: they learn what the lock resolved.
+      const keys = lockedKeys(lockfile, manifest, declarations);
+      // The declarations are this scan's own objects: they learn what the lock resolved, or that it lacks them.
+      for (const declaration of declarations) {
+        const key = keys.get(declaration);
+        if (key === undefined) {
+          if (complete && mustBeLocked(declaration, firstParty)) declaration.notInLockfile = relativeTo(root, lockPath);
+          continue;
+        }
         const entry = lockfile.result.packages.get(key)!;
         declaration.locked = entry.version ? { version: entry.version } : {};
         if (!entry.source) declaration.integrity = entry.hashes;
@@ -159,17 +175,46 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
 }
 
 /**
- * Whether every manifest with dependencies had its whole graph pinned — a lockfile, or a requirements file
- * compiled by pip-compile: without one, what the dependencies pull in was not examined.
+ * A registry or remote dependency, which its manifest's lockfile must lock: not the project's own code (Yarn 1
+ * locks no workspace member), not a local folder, not a peer (the package manager may leave those to the user).
+ */
+function mustBeLocked(declaration: Declaration, firstParty: ReadonlySet<string>): boolean {
+  const reference = declaration.directReference?.kind;
+  return (
+    (declaration.ecosystem === 'npm' || declaration.ecosystem === 'pypi') &&
+    declaration.relation !== 'peer' &&
+    declaration.relation !== 'workspace' &&
+    reference !== 'path' &&
+    reference !== 'editable' &&
+    !firstParty.has(declaration.id)
+  );
+}
+
+/**
+ * Whether every manifest with dependencies had its whole graph pinned — by an up-to-date lockfile, or as a
+ * requirements file compiled by pip-compile — and, when not, why: what the rest pulls in was not examined.
+ * Run after traceLockfiles, which finds the dependencies a lockfile lacks.
  */
 export function transitiveCoverage(reads: readonly ReadOutcome[], root: string, findLockfile: LockfileFinder): TransitiveCoverage {
-  const manifests = reads.filter(
-    ({ kind, read }) => (isLockable(kind) || kind === 'requirements' || kind === 'conda') && (read?.declarations.length ?? 0) > 0,
-  );
-  const locked = manifests.filter(({ file, kind, read }) =>
-    kind === 'requirements' ? read?.compiled === true : isLockable(kind) && findLockfile(path.resolve(root, file), kind, root) !== undefined,
-  );
-  return locked.length === manifests.length ? 'examined' : locked.length === 0 ? 'not examined' : 'partly examined';
+  let pinned = 0;
+  let unpinned = 0;
+  let withoutLockfile = false;
+  let outOfDate = false;
+  for (const { file, kind, read } of reads) {
+    if (!read?.declarations.length || !(isLockable(kind) || kind === 'requirements' || kind === 'conda')) continue;
+    if (kind === 'requirements' ? read.compiled === true : isLockable(kind) && findLockfile(path.resolve(root, file), kind, root) !== undefined) {
+      const lacking = read.declarations.filter((declaration) => declaration.notInLockfile).length;
+      outOfDate ||= lacking > 0;
+      if (lacking < read.declarations.length) pinned++;
+      if (lacking > 0) unpinned++;
+    } else {
+      withoutLockfile = true;
+      unpinned++;
+    }
+  }
+  const examined = unpinned === 0 ? 'examined' : pinned === 0 ? 'not examined' : 'partly examined';
+  const because = withoutLockfile && outOfDate ? 'no lockfile, or one out of date' : withoutLockfile ? 'no lockfile' : 'lockfile out of date';
+  return examined === 'examined' ? { examined } : { examined, because };
 }
 
 function inputsOf(input: string, root: string): { file: string; kind: ManifestKind }[] {

@@ -14,8 +14,8 @@ export interface Verdict {
   /** Files that could not be (fully) read: the verdict covers only the rest, so it cannot meet a target. */
   filesWithErrors: number;
   trusted: { ready: boolean; blockers: string[] };
-  /** Whether what the dependencies pull in was examined (it needs a lockfile per manifest). */
-  transitive: TransitiveCoverage;
+  /** Whether what the dependencies pull in was examined (it needs an up-to-date lockfile per manifest). */
+  transitive: TransitiveCoverage['examined'];
   /** One line for people: "national — 14 components block sovereign". */
   summary: string;
 }
@@ -28,13 +28,19 @@ export interface JudgedFindings {
   target: Target;
 }
 
-export type TransitiveCoverage = 'examined' | 'partly examined' | 'not examined';
+/** How much of what the dependencies pull in was examined, and what kept the rest from it. */
+export interface TransitiveCoverage {
+  examined: 'examined' | 'partly examined' | 'not examined';
+  because?: 'no lockfile' | 'lockfile out of date' | 'no lockfile, or one out of date';
+}
+
+const EXAMINED: TransitiveCoverage = { examined: 'examined' };
 
 /**
  * The verdict over every file. The tier is the lowest any component allows; the target is met when
  * every file reaches the tier its own config asks of it (an override may let `experiments/**` stay national).
  */
-export function computeVerdict(judged: readonly JudgedFindings[], filesWithErrors: number, transitive: TransitiveCoverage = 'examined'): Verdict {
+export function computeVerdict(judged: readonly JudgedFindings[], filesWithErrors: number, transitive: TransitiveCoverage = EXAMINED): Verdict {
   const tally = new VerdictTally();
   for (const group of judged) tally.add(group);
   return tally.verdict(filesWithErrors, transitive);
@@ -105,7 +111,7 @@ export class VerdictTally {
           return (trustedBlockers ??= sortedKeys(trusted));
         },
       },
-      transitive,
+      transitive: transitive.examined,
       summary: summarise(tier, blockedBy.length, this.exceptions.size, filesWithErrors, transitive),
     };
   }
@@ -185,7 +191,7 @@ function summarise(tier: Tier, blocking: number, exceptions: number, filesWithEr
       : `${tier} — ${plural(blocking, 'component blocks', 'components block')} ${next}`;
   if (exceptions > 0) line += `, with ${plural(exceptions, 'accepted exception', 'accepted exceptions')}`;
   if (filesWithErrors > 0) line += `; ${plural(filesWithErrors, 'file', 'files')} could not be fully read`;
-  if (transitive !== 'examined') line += `; transitive dependencies ${transitive} (no lockfile)`;
+  if (transitive.because) line += `; transitive dependencies ${transitive.examined} (${transitive.because})`;
   return line;
 }
 

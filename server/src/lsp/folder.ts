@@ -50,7 +50,7 @@ export class Folder {
   /** The findings behind the verdict, kept counted: an edit re-counts one file, not the folder. */
   private readonly tally = new VerdictTally();
   private firstParty: ReadonlySet<string> = new Set();
-  private transitive: TransitiveCoverage = 'examined';
+  private transitive: TransitiveCoverage = { examined: 'examined' };
   private linting!: ConfiguredLinting;
   /**
    * Which lockfile pins each manifest, each folder looked at once: a scan of a monorepo asks for every
@@ -151,8 +151,8 @@ export class Folder {
 
   /** What the folder's lockfiles pull in, as files to judge like any other (the CLI does the same). */
   traceLockfiles(reads: readonly ReadOutcome[]): ReadOutcome[] {
+    const traced = traceLockfiles(reads, new Lockfiles(this.root), { root: this.root, findLockfile: this.findLockfile, firstParty: this.firstParty });
     this.transitive = transitiveCoverage(reads, this.root, this.findLockfile);
-    const traced = traceLockfiles(reads, new Lockfiles(this.root), this.root, this.findLockfile);
     this.traced = new Map(traced.map((read) => [path.join(this.root, read.file), read]));
     return traced;
   }
@@ -234,13 +234,20 @@ export class Folder {
   }
 }
 
-/** What the lockfile said of each dependency in a previous reading of the file, given to the same names now. */
+/**
+ * What the lockfile said of each dependency in a previous reading of the file (its locked version, or that it
+ * lacks the name), given to the same names now. A name added since is checked at the next scan, which the
+ * lockfile's update (the package manager's install) starts.
+ */
 function carryLocks(previous: readonly Assessment[], declarations: readonly Declaration[]): void {
-  const locked = new Map(previous.flatMap(({ declaration }) => (declaration.locked?.version ? [[declaration.name, declaration] as const] : [])));
+  const traced = new Map(
+    previous.flatMap(({ declaration }) => (declaration.locked?.version || declaration.notInLockfile ? [[declaration.name, declaration] as const] : [])),
+  );
   for (const declaration of declarations) {
-    const earlier = locked.get(declaration.name);
+    const earlier = traced.get(declaration.name);
     if (!earlier) continue;
-    declaration.locked = earlier.locked;
+    if (earlier.locked) declaration.locked = earlier.locked;
+    if (earlier.notInLockfile) declaration.notInLockfile = earlier.notInLockfile;
     if (earlier.integrity !== undefined) declaration.integrity = earlier.integrity;
   }
 }

@@ -1,0 +1,37 @@
+import { defineRule } from '../rule';
+
+/** The command that brings each lockfile up to date with its manifest. */
+const UPDATE: Record<string, string> = {
+  'package-lock.json': '`npm install`',
+  'npm-shrinkwrap.json': '`npm install`',
+  'yarn.lock': '`yarn install`',
+  'pnpm-lock.yaml': '`pnpm install`',
+  'bun.lock': '`bun install`',
+  'poetry.lock': '`poetry lock`',
+  'uv.lock': '`uv lock`',
+  'pdm.lock': '`pdm lock`',
+  'Pipfile.lock': '`pipenv lock`',
+};
+
+export default defineRule({
+  meta: {
+    id: 'unlocked-dependency',
+    description:
+      'A dependency its manifest declares and its lockfile does not lock: the lockfile is out of date, so nothing pins the version installed and what the dependency pulls in was not examined.',
+    blocks: 'trusted',
+    // Shown whatever the target: the verdict on what the dependencies pull in is incomplete until the lockfile is updated.
+    severity: { sovereign: 'warning', national: 'warning' },
+    fixable: false,
+    messages: {
+      notLocked:
+        '{{name}} is not in {{lockfile}}: the lockfile is out of date (run {{update}}), so what {{name}} pulls in was not examined; blocks trusted readiness',
+    },
+  },
+  checkComponent({ declaration }) {
+    const lockfile = declaration.notInLockfile;
+    // A workspace member is the project's own code: Yarn 1 locks none of them.
+    if (!lockfile || declaration.relation === 'workspace') return undefined;
+    const name = lockfile.slice(lockfile.lastIndexOf('/') + 1);
+    return { messageId: 'notLocked', data: { name: declaration.name, lockfile, update: UPDATE[name] ?? 'its package manager' } };
+  },
+});
