@@ -74,10 +74,11 @@ export interface Declaration {
   /** Set when a lockfile pins this declaration (with the locked version when known). */
   locked?: { version?: string };
   /**
-   * The lockfile (relative to the scan root) that pins this declaration's manifest but has no entry for it: the
-   * lockfile is out of date, so nothing pins what gets installed and what the dependency pulls in goes unexamined.
+   * Set when the lockfile that pins this declaration's manifest is out of date for it: it has no entry for the
+   * dependency, or locks a `version` outside the declared range. Nothing then pins what gets installed, and what
+   * the dependency pulls in goes unexamined. `lockfile` is relative to the scan root.
    */
-  notInLockfile?: string;
+  staleLock?: { lockfile: string; version?: string };
   /** For a registry package a lockfile pins: whether its entry records an integrity hash (npm `integrity`, Yarn `checksum`, file hashes). */
   integrity?: boolean;
   /** For a transitive component: the names from the direct dependency that brings it down to its parent. */

@@ -132,6 +132,55 @@ describe('transitive components', () => {
     expect(result.verdict.trusted.blockers).toContain('npm:left-pad');
   });
 
+  it('flags a dependency locked outside its declared range: no pin to the stale version, nothing traced from it', () => {
+    write('sovereign-lint.json', '{ "extends": ["sovereign-lint:trusted"] }');
+    write('package.json', '{\n  "name": "bot",\n  "dependencies": { "openai": "^5.0.0", "gigachat": "^0.0.20" }\n}\n');
+    write('package-lock.json', lock);
+    const result = scanRoot();
+    const openai = result.findings.filter((f) => f.componentId === 'npm:openai').map((f) => [f.rule, f.severity, f.message, f.fixes]);
+    expect(openai).toEqual([
+      ['foreign-proprietary', 'error', expect.any(String), expect.any(Array)],
+      // Still a range, and no version to pin it to.
+      ['unpinned-version', 'error', 'openai — version "^5.0.0" is a range, not an exact pin: blocks trusted readiness', []],
+      [
+        'unlocked-dependency',
+        'error',
+        'openai — package-lock.json locks 4.77.0, outside the declared "^5.0.0": the lockfile is out of date (run `npm install`), so what openai pulls in was not examined; blocks trusted readiness',
+        [],
+      ],
+    ]);
+    const lockReport = result.files.find((f) => f.file === 'package-lock.json')!;
+    expect(lockReport.assessments.map((a) => [a.declaration.name, a.declaration.via])).toEqual([['numpy', ['gigachat']]]);
+    expect(result.verdict.transitive).toBe('partly examined');
+  });
+
+  it('in a yarn.lock, a range edited since the install names no entry: the old one locks a version outside it', () => {
+    write('package.json', { name: 'bot', dependencies: { 'left-pad': '^2.0.0', ms: '^2.1.0' } });
+    write(
+      'yarn.lock',
+      '# yarn lockfile v1\n\n\nleft-pad@^1.3.0:\n  version "1.3.0"\n  integrity sha512-a\n\nms@^2.1.0:\n  version "2.1.3"\n  integrity sha512-b\n',
+    );
+    expect(scanRoot().findings.filter((f) => f.rule === 'unlocked-dependency').map((f) => f.message)).toEqual([
+      'left-pad — yarn.lock locks 1.3.0, outside the declared "^2.0.0": the lockfile is out of date (run `yarn install`), so what left-pad pulls in was not examined; blocks trusted readiness',
+    ]);
+  });
+
+  it('reads PEP 440 specifiers against the lock: numpy>=1.26 is not what a lock of 1.24.4 gives', () => {
+    write('pyproject.toml', '[project]\nname = "bot"\ndependencies = ["numpy>=1.26", "anyio~=4.0"]\n');
+    write(
+      'poetry.lock',
+      '[[package]]\nname = "numpy"\nversion = "1.24.4"\n\n[[package]]\nname = "anyio"\nversion = "4.9.0"\n\n[metadata]\nlock-version = "2.0"\n',
+    );
+    const result = scanRoot();
+    expect(result.findings.filter((f) => f.rule === 'unlocked-dependency').map((f) => f.message)).toEqual([
+      'numpy — poetry.lock locks 1.24.4, outside the declared ">=1.26": the lockfile is out of date (run `poetry lock`), so what numpy pulls in was not examined; blocks trusted readiness',
+    ]);
+    expect(result.files.find((f) => f.file === 'pyproject.toml')!.assessments.map((a) => [a.declaration.name, a.declaration.locked])).toEqual([
+      ['numpy', undefined],
+      ['anyio', { version: '4.9.0' }],
+    ]);
+  });
+
   it('names both causes when one manifest has no lockfile and another an out-of-date one', () => {
     write('package.json', { name: 'bot', dependencies: { openai: '^4.77.0', 'left-pad': '^1.3.0' } });
     write('package-lock.json', lock);
@@ -255,7 +304,7 @@ describe('Pipfile and conda environments', () => {
     write('Pipfile.lock', fixture('Pipfile.lock'));
     const result = scanRoot();
     const manifest = result.files.find((f) => f.file === 'Pipfile')!;
-    expect(manifest.assessments.map((a) => [a.declaration.id, a.declaration.relation, a.declaration.range.start, a.declaration.versionSpec, a.declaration.locked, a.declaration.notInLockfile])).toEqual([
+    expect(manifest.assessments.map((a) => [a.declaration.id, a.declaration.relation, a.declaration.range.start, a.declaration.versionSpec, a.declaration.locked, a.declaration.staleLock?.lockfile])).toEqual([
       ['pypi:requests', 'direct', { line: 6, character: 0 }, undefined, { version: '2.32.3' }, undefined],
       // Not in this lock: known to be unlocked, not guessed.
       ['pypi:django', 'direct', { line: 7, character: 0 }, '==4.2.14', undefined, 'Pipfile.lock'],

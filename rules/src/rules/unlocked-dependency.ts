@@ -17,7 +17,7 @@ export default defineRule({
   meta: {
     id: 'unlocked-dependency',
     description:
-      'A dependency its manifest declares and its lockfile does not lock: the lockfile is out of date, so nothing pins the version installed and what the dependency pulls in was not examined.',
+      'A dependency its lockfile does not lock as declared (no entry, or a version outside the declared range): the lockfile is out of date, so nothing pins the version installed and what the dependency pulls in was not examined.',
     blocks: 'trusted',
     // Shown whatever the target: the verdict on what the dependencies pull in is incomplete until the lockfile is updated.
     severity: { sovereign: 'warning', national: 'warning' },
@@ -25,13 +25,18 @@ export default defineRule({
     messages: {
       notLocked:
         '{{name}} is not in {{lockfile}}: the lockfile is out of date (run {{update}}), so what {{name}} pulls in was not examined; blocks trusted readiness',
+      outsideRange:
+        '{{name}} — {{lockfile}} locks {{version}}, outside the declared "{{spec}}": the lockfile is out of date (run {{update}}), so what {{name}} pulls in was not examined; blocks trusted readiness',
     },
   },
   checkComponent({ declaration }) {
-    const lockfile = declaration.notInLockfile;
+    const stale = declaration.staleLock;
     // A workspace member is the project's own code: Yarn 1 locks none of them.
-    if (!lockfile || declaration.relation === 'workspace') return undefined;
-    const name = lockfile.slice(lockfile.lastIndexOf('/') + 1);
-    return { messageId: 'notLocked', data: { name: declaration.name, lockfile, update: UPDATE[name] ?? 'its package manager' } };
+    if (!stale || declaration.relation === 'workspace') return undefined;
+    const { name, versionSpec } = declaration;
+    const update = UPDATE[stale.lockfile.slice(stale.lockfile.lastIndexOf('/') + 1)] ?? 'its package manager';
+    return stale.version
+      ? { messageId: 'outsideRange', data: { name, lockfile: stale.lockfile, version: stale.version, spec: versionSpec, update } }
+      : { messageId: 'notLocked', data: { name, lockfile: stale.lockfile, update } };
   },
 });

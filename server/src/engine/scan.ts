@@ -7,6 +7,7 @@ import { componentId } from '../../../rules/src/ids';
 import type { KnowledgeBase } from '../../../rules/src/kb';
 import type { Declaration, Range, Target } from '../../../rules/src/types';
 import { type ManifestKind, manifestKind, readManifest } from '../readers/index';
+import type { LockedPackage } from '../readers/lockfiles/index';
 import type { ReadResult } from '../readers/types';
 import { decodeManifest } from '../text/source';
 import { scanCatalogFinder } from './catalogs';
@@ -17,6 +18,7 @@ import { isLockable, type LockfileFinder, scanLockfileFinder } from './lockfiles
 import { addPulledInFindings } from './pulledIn';
 import { relativeTo } from './paths';
 import { append, flatten } from '../../../rules/src/lists';
+import { allowsVersion } from '../../../rules/src/versions';
 import { lockedKeys, Lockfiles, reachFrom } from './transitive';
 import { computeVerdict, type TransitiveCoverage, type Verdict } from './verdict';
 import { findManifests } from './walk';
@@ -140,14 +142,16 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
     const complete = lockfile.result.problems.length === 0;
     for (const { manifest, declarations } of manifests) {
       const keys = lockedKeys(lockfile, manifest, declarations);
-      // The declarations are this scan's own objects: they learn what the lock resolved, or that it lacks them.
+      // The declarations are this scan's own objects: they learn what the lock resolved, or that it is out of date for them.
       for (const declaration of declarations) {
         const key = keys.get(declaration);
-        if (key === undefined) {
-          if (complete && mustBeLocked(declaration, firstParty)) declaration.notInLockfile = relativeTo(root, lockPath);
+        const entry = key === undefined ? undefined : lockfile.result.packages.get(key);
+        if (complete && mustBeLocked(declaration, firstParty) && !locksAsDeclared(declaration, entry)) {
+          // Not locked as declared: no version to pin it to, and nothing known of what it pulls in now.
+          declaration.staleLock = { lockfile: relativeTo(root, lockPath), ...(entry?.version ? { version: entry.version } : {}) };
           continue;
         }
-        const entry = lockfile.result.packages.get(key)!;
+        if (key === undefined || !entry) continue;
         declaration.locked = entry.version ? { version: entry.version } : {};
         if (!entry.source) declaration.integrity = entry.hashes;
         direct.add(key);
@@ -190,6 +194,11 @@ function mustBeLocked(declaration: Declaration, firstParty: ReadonlySet<string>)
   );
 }
 
+/** Whether the lockfile's entry is what the declaration asks for: there is one, at a version its range allows. */
+function locksAsDeclared(declaration: Declaration, entry: LockedPackage | undefined): boolean {
+  return entry !== undefined && (entry.version === undefined || allowsVersion(declaration.ecosystem, declaration.versionSpec, entry.version));
+}
+
 /**
  * Whether every manifest with dependencies had its whole graph pinned — by an up-to-date lockfile, or as a
  * requirements file compiled by pip-compile — and, when not, why: what the rest pulls in was not examined.
@@ -203,7 +212,7 @@ export function transitiveCoverage(reads: readonly ReadOutcome[], root: string, 
   for (const { file, kind, read } of reads) {
     if (!read?.declarations.length || !(isLockable(kind) || kind === 'requirements' || kind === 'conda')) continue;
     if (kind === 'requirements' ? read.compiled === true : isLockable(kind) && findLockfile(path.resolve(root, file), kind, root) !== undefined) {
-      const lacking = read.declarations.filter((declaration) => declaration.notInLockfile).length;
+      const lacking = read.declarations.filter((declaration) => declaration.staleLock).length;
       outOfDate ||= lacking > 0;
       if (lacking < read.declarations.length) pinned++;
       if (lacking > 0) unpinned++;

@@ -241,13 +241,13 @@ export class Folder {
  */
 function carryLocks(previous: readonly Assessment[], declarations: readonly Declaration[]): void {
   const traced = new Map(
-    previous.flatMap(({ declaration }) => (declaration.locked?.version || declaration.notInLockfile ? [[declaration.name, declaration] as const] : [])),
+    previous.flatMap(({ declaration }) => (declaration.locked?.version || declaration.staleLock ? [[declaration.name, declaration] as const] : [])),
   );
   for (const declaration of declarations) {
     const earlier = traced.get(declaration.name);
     if (!earlier) continue;
     if (earlier.locked) declaration.locked = earlier.locked;
-    if (earlier.notInLockfile) declaration.notInLockfile = earlier.notInLockfile;
+    if (earlier.staleLock) declaration.staleLock = earlier.staleLock;
     if (earlier.integrity !== undefined) declaration.integrity = earlier.integrity;
   }
 }

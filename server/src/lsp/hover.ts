@@ -63,7 +63,7 @@ export function hoverMarkdown(assessment: Assessment, findings: readonly Finding
 }
 
 /** What the manifest asks for (through its catalog, when it names one) and what the lockfile resolved. */
-function versionOf({ versionSpec, catalog, locked, notInLockfile, relation }: Assessment['declaration']): string | undefined {
+function versionOf({ versionSpec, catalog, locked, staleLock, relation }: Assessment['declaration']): string | undefined {
   // A lockfile's own entry is the version it pins.
   if (relation === 'transitive') return versionSpec && `${versionSpec} (locked)`;
   const asked = catalog
@@ -71,7 +71,7 @@ function versionOf({ versionSpec, catalog, locked, notInLockfile, relation }: As
       ? `${catalog.entry.spec} from the ${catalog.catalog} catalog (${catalog.entry.file})`
       : `${versionSpec}: the ${catalog.catalog} catalog has no entry for it`
     : versionSpec;
-  const parts = [asked, locked?.version && `locked ${locked.version}`, notInLockfile && `not in ${notInLockfile}`].filter(Boolean);
+  const parts = [asked, locked?.version && `locked ${locked.version}`, staleLock && (staleLock.version ? `${staleLock.lockfile} locks ${staleLock.version}, out of date` : `not in ${staleLock.lockfile}`)].filter(Boolean);
   return parts.length ? parts.join('; ') : undefined;
 }
 
