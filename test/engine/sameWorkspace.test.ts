@@ -11,9 +11,11 @@ import { misplacedEntries } from '../helpers/placement';
 
 const fixtures = path.join(__dirname, '../fixtures/same-workspace');
 
-function scanned(manager: string) {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-same-workspace-'));
-  fs.cpSync(path.join(fixtures, manager), root, { recursive: true });
+/** The workspace scanned at its root, or from the folder `within` it (a member scanned on its own). */
+function scanned(manager: string, within = '') {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-same-workspace-'));
+  fs.cpSync(path.join(fixtures, manager), workspace, { recursive: true });
+  const root = path.join(workspace, within);
   const result = scan([root], { kb: fixtureKb, cwd: root, today: '2026-11-22' });
   const manifests = result.files.filter((file) => file.kind === 'package-json');
   return {
@@ -68,4 +70,23 @@ describe('one workspace, each package manager’s lockfile', () => {
     const yarnsOwn = manager.startsWith('yarn') || manager === 'berry' ? ['@types/node@26.6.6', 'undici-types@8.9.0'] : [];
     expect([...other.transitive].sort()).toEqual([...npm.transitive, ...yarnsOwn].sort());
   });
+
+  it.each(['npm', 'npm8', 'pnpm', 'pnpm8', 'pnpm7', 'yarn1', 'yarn3', 'berry', 'bun'])(
+    '%s: a member scanned on its own is pinned by the root lockfile above it, its sibling first-party, as in the whole workspace',
+    (manager) => {
+      const whole = scanned(manager);
+      for (const member of ['packages/api', 'packages/web']) {
+        const alone = scanned(manager, member);
+        const asAlone = (entry: string) => entry.replace(`${member}/package.json: `, 'package.json: ');
+        const ofMember = (entry: string) => entry.startsWith(`${member}/package.json: `);
+        expect(alone.errors).toEqual([]);
+        expect([alone.unlocked, alone.examined]).toEqual([[], 'examined']);
+        expect(alone.misplaced).toEqual([]);
+        expect(alone.declared).toEqual(Object.fromEntries(Object.entries(whole.declared).flatMap(([key, value]) => (ofMember(key) ? [[asAlone(key), value]] : []))));
+        // Alone, a dependency on the sibling member may also name what the sibling pulls in (where the lockfile records
+        // the sibling's own dependencies): in the whole workspace those are the sibling's direct ones, found on its manifest.
+        expect(alone.pulls.filter((entry) => entry !== 'package.json: @mono/web')).toEqual(whole.pulls.filter(ofMember).map(asAlone));
+      }
+    },
+  );
 });

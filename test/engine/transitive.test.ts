@@ -504,6 +504,20 @@ describe('pnpm catalogs', () => {
     expect(Object.keys(unpinned(scanRoot()))).toEqual(['npm:axios']);
   });
 
+  it('scanning a member on its own, takes its catalogs and lockfile from the workspace root above it', () => {
+    copyFixture();
+    write('sovereign-lint.json', { rules: { 'unpinned-version': 'error' } });
+    const member = path.join(root, 'packages/web');
+    const result = scan([member], { kb: fixtureKb, cwd: member, today: '2026-11-22' });
+    const react = unpinned(result)['npm:react']!;
+    expect([react.file, react.fixes[0]!.edits]).toEqual([
+      'package.json',
+      [{ file: '../../pnpm-workspace.yaml', range: { start: { line: 10, character: 11 }, end: { line: 10, character: 20 } }, newText: "'18.3.1'" }],
+    ]);
+    expect(result.files.map((f) => f.file)).toEqual(['package.json', '../../pnpm-lock.yaml']);
+    expect(result.findings.find((f) => f.rule === 'foreign-transitive')?.message).toBe('react pulls 2 non-domestic packages: loose-envify (unknown), js-tokens (unknown)');
+  });
+
   it('still finds the locked version and what a catalog dependency pulls in', () => {
     copyFixture();
     const result = scanRoot();

@@ -548,6 +548,19 @@ describe('lockfiles', () => {
     );
   });
 
+  it('opened on one member of a workspace, reads the root lockfile above the folder', async () => {
+    const root = workspace({}, false);
+    fs.cpSync(path.resolve(__dirname, '../fixtures/same-workspace/npm'), root, { recursive: true });
+    const member = path.join(root, 'packages/web');
+    const client = await start(member);
+    const manifest = path.join(member, 'package.json');
+    const pulls = await client.waitFor(() => client.diagnosticsOf(manifest)?.find((d) => d.code === 'foreign-transitive'), 'the pulls diagnostic');
+    expect(pulls.message).toMatch(/^axios pulls \d+ non-domestic packages?: /);
+    expect(pulls.relatedInformation![0]!.location.uri).toBe(uriOf(path.join(root, 'package-lock.json')));
+    const verdict = await client.waitFor(() => client.verdicts.at(-1)?.[0], 'a verdict');
+    expect(verdict.summary).not.toMatch(/examined/);
+  });
+
   it('flags a dependency its lockfile lacks, keeps flagging it while package.json is edited, and says so on hover', async () => {
     const manifestText = '{\n  "name": "bot",\n  "dependencies": { "gigachat": "^0.0.20", "left-pad": "^1.3.0" }\n}\n';
     const root = workspace({ 'package.json': manifestText, 'package-lock.json': JSON.stringify(lock, null, 2) }, false);

@@ -1,13 +1,14 @@
 // Where a package.json's `catalog:` specs take their ranges from: the workspace root's catalog file (the
-// manifest's folder or one above it, no higher than the scan root): a pnpm-workspace.yaml or .yarnrc.yml,
-// else a package.json that defines catalogs (Bun).
+// manifest's folder or one above it, no higher than the scan root, or than the workspace root a scanned member
+// sits in): a pnpm-workspace.yaml or .yarnrc.yml, else a package.json that defines catalogs (Bun).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Declaration } from '../../../rules/src/types';
 import { CATALOG_FILES, type Catalogs, catalogNameOf, readCatalogs, WORKSPACE_CATALOG_FILES } from '../readers/catalogs';
 import { decodeManifest } from '../text/source';
-import { upwards } from './lockfiles';
+import { aboveRoot, upwards } from './lockfiles';
 import { relativeTo } from './paths';
+import { enclosingWorkspace, scanWorkspaceFinder } from './workspaceRoot';
 
 export interface WorkspaceCatalogs {
   /** Absolute path of the file that defines them. */
@@ -23,7 +24,7 @@ export type CatalogFinder = (manifest: string, root: string) => WorkspaceCatalog
  * `readOpen` has one (a catalog edited and not yet saved), else the disk.
  */
 export function liveCatalogFinder(readOpen: (file: string) => string | undefined = () => undefined): CatalogFinder {
-  return (manifest, root) => search(manifest, root, (file) => readFile(file, readOpen(file)));
+  return (manifest, root) => search(manifest, root, (file) => readFile(file, readOpen(file)), enclosingWorkspace);
 }
 
 /** Reads the disk every time. */
@@ -36,7 +37,8 @@ export function scanCatalogFinder(): CatalogFinder {
     if (!read.has(file)) read.set(file, readFile(file));
     return read.get(file);
   };
-  return (manifest, root) => search(manifest, root, remembered);
+  const workspaceOf = scanWorkspaceFinder();
+  return (manifest, root) => search(manifest, root, remembered, workspaceOf);
 }
 
 /** A declaration whose spec names a catalog learns the catalog's entry for it (none when the catalog lacks it). */
@@ -50,7 +52,12 @@ export function withCatalog(declaration: Declaration, found: WorkspaceCatalogs |
   };
 }
 
-function search(manifest: string, root: string, read: (file: string) => WorkspaceCatalogs | undefined): WorkspaceCatalogs | undefined {
+function search(
+  manifest: string,
+  root: string,
+  read: (file: string) => WorkspaceCatalogs | undefined,
+  workspaceOf: typeof enclosingWorkspace,
+): WorkspaceCatalogs | undefined {
   let found: WorkspaceCatalogs | undefined;
   // A pnpm or Yarn workspace file marks the root whether or not it has catalogs; every member has a package.json.
   const holdsCatalogs = (dir: string, names: readonly string[]) =>
@@ -62,7 +69,7 @@ function search(manifest: string, root: string, read: (file: string) => Workspac
         if (isRoot) found = catalogs;
         return isRoot;
       });
-  upwards(path.dirname(manifest), root, CATALOG_FILES, holdsCatalogs);
+  upwards(path.dirname(manifest), root, CATALOG_FILES, holdsCatalogs) ?? aboveRoot(root, CATALOG_FILES, holdsCatalogs, workspaceOf);
   return found;
 }
 

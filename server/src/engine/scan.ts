@@ -22,6 +22,7 @@ import { allowsVersion } from '../../../rules/src/versions';
 import { lockedKeys, Lockfiles, reachFrom } from './transitive';
 import { computeVerdict, type TransitiveCoverage, type Verdict } from './verdict';
 import { findManifests } from './walk';
+import { enclosingWorkspace, workspaceMembers } from './workspaceRoot';
 
 export interface ScanOptions {
   kb: KnowledgeBase;
@@ -85,7 +86,7 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
   }
   // Judged only once every manifest is read: which packages are the project's own is known by then.
   const findLockfile = scanLockfileFinder();
-  const firstParty = firstPartyOf(reads);
+  const firstParty = firstPartyOf(reads, root);
   const linting = new ConfiguredLinting(resolver, { ...options, root, firstParty, findLockfile, findCatalogs: scanCatalogFinder() });
   // The lockfiles (tens of megabytes of text and tables) are garbage once traced: nothing below holds them.
   const pulledIn = traceLockfiles(reads, new Lockfiles(root), { root, findLockfile, firstParty });
@@ -292,13 +293,18 @@ export function judge(outcome: ReadOutcome, options: LintOptions): FileOutcome {
   }
 }
 
-/** The packages the project's own manifests declare, as component ids. */
-export function firstPartyOf(reads: readonly ReadOutcome[]): Set<string> {
-  return new Set(
-    reads.flatMap(({ kind, read }) =>
+/**
+ * The packages the project's own manifests declare, as component ids, and for a scan root inside a workspace (a
+ * member scanned on its own) the workspace's members.
+ */
+export function firstPartyOf(reads: readonly ReadOutcome[], root: string): Set<string> {
+  const workspace = enclosingWorkspace(root);
+  return new Set([
+    ...reads.flatMap(({ kind, read }) =>
       read?.ownName && (kind === 'package-json' || kind === 'pyproject') ? [componentId(kind === 'package-json' ? 'npm' : 'pypi', read.ownName)] : [],
     ),
-  );
+    ...(workspace === undefined ? [] : workspaceMembers(workspace)),
+  ]);
 }
 
 /** An engine bug must cost one file, not the scan or the language server. */

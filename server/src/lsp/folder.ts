@@ -145,7 +145,7 @@ export class Folder {
 
   /** The project's own packages, from every manifest of the folder: they are first-party wherever they are used. */
   learnFirstParty(reads: readonly ReadOutcome[]): void {
-    this.firstParty = firstPartyOf(reads);
+    this.firstParty = firstPartyOf(reads, this.root);
     this.reconfigure();
   }
 

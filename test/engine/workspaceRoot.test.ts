@@ -1,0 +1,64 @@
+// The workspace a scan root sits in: found above it (never past a repository's root), with its members.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { enclosingWorkspace, workspaceMembers } from '../../server/src/engine/workspaceRoot';
+
+let root: string;
+const write = (file: string, content: string) => {
+  fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  fs.writeFileSync(path.join(root, file), content);
+};
+const at = (dir: string) => path.join(root, dir);
+
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-workspace-root-'));
+});
+
+describe('enclosingWorkspace', () => {
+  it('finds the nearest folder above that roots an npm, pnpm or uv workspace', () => {
+    write('npm/package.json', '{ "workspaces": ["packages/*"] }');
+    write('npm/packages/a/package.json', '{ "name": "a" }');
+    write('pnpm/pnpm-workspace.yaml', 'packages:\n  - apps/*\n');
+    write('uv/pyproject.toml', '[project]\nname = "root"\n\n[tool.uv.workspace]\nmembers = ["libs/*"]\n');
+    expect(enclosingWorkspace(at('npm/packages/a'))).toBe(at('npm'));
+    expect(enclosingWorkspace(at('npm/packages'))).toBe(at('npm'));
+    expect(enclosingWorkspace(at('pnpm/apps/web'))).toBe(at('pnpm'));
+    expect(enclosingWorkspace(at('uv/libs/core'))).toBe(at('uv'));
+  });
+
+  it('is none for a workspace root itself, a folder under a plain package.json, or past a repository root', () => {
+    write('mono/package.json', '{ "workspaces": ["packages/*"] }');
+    expect(enclosingWorkspace(at('mono'))).toBeUndefined();
+    write('plain/package.json', '{ "name": "plain" }');
+    expect(enclosingWorkspace(at('plain/sub'))).toBeUndefined();
+    // A repository checked out inside a workspace's folder is a project of its own.
+    write('mono/vendor/repo/.git/HEAD', 'ref: refs/heads/main\n');
+    expect(enclosingWorkspace(at('mono/vendor/repo'))).toBeUndefined();
+    expect(enclosingWorkspace(at('mono/vendor/repo/sub'))).toBeUndefined();
+    expect(enclosingWorkspace(at('mono/vendor'))).toBe(at('mono'));
+  });
+});
+
+describe('workspaceMembers', () => {
+  it('names the packages the workspace globs match, `!` excluding, never what node_modules holds', () => {
+    write('pnpm-workspace.yaml', "packages:\n  - 'packages/*'\n  - apps/**\n  - '!apps/legacy'\n");
+    write('packages/core/package.json', '{ "name": "@acme/core" }');
+    write('packages/core/node_modules/dep/package.json', '{ "name": "dep" }');
+    write('apps/web/package.json', '{ "name": "web" }');
+    write('apps/web/e2e/package.json', '{ "name": "web-e2e" }');
+    write('apps/legacy/package.json', '{ "name": "legacy" }');
+    write('tools/package.json', '{ "name": "tools" }');
+    expect(workspaceMembers(root).sort()).toEqual(['npm:@acme/core', 'npm:web', 'npm:web-e2e']);
+  });
+
+  it('reads Yarn 1’s `workspaces.packages`, and nothing from a workspace file it cannot parse', () => {
+    write('package.json', '{ "workspaces": { "packages": ["./libs/*/"] } }');
+    write('libs/a/package.json', '{ "name": "a" }');
+    write('libs/b/package.json', '{ "name": "b" ');
+    expect(workspaceMembers(root)).toEqual(['npm:a']);
+    write('pnpm-workspace.yaml', 'packages: [unclosed\n');
+    expect(workspaceMembers(root)).toEqual([]);
+  });
+});
