@@ -132,6 +132,36 @@ describe('transitive components', () => {
     expect(result.verdict.trusted.blockers).toContain('npm:left-pad');
   });
 
+  it('where the lockfile records the manifest’s own dependencies, a name it locks only as another’s dependency is not locked for it', () => {
+    // node-fetch is in the lockfile, as openai's dependency: package.json gained it after the install.
+    write('package.json', { name: 'bot', dependencies: { openai: '^4.77.0', gigachat: '^0.0.20', 'node-fetch': '^2.6.7' } });
+    write('package-lock.json', lock);
+    expect(scanRoot().findings.filter((f) => f.rule === 'unlocked-dependency').map((f) => f.componentId)).toEqual(['npm:node-fetch']);
+    // An alias is recorded under the real name of the package it installs, and is found by its folder.
+    const aliased: { packages: Record<string, object> } = structuredClone(lock);
+    aliased.packages[''] = { name: 'bot', dependencies: { openai: '^4.77.0', gigachat: '^0.0.20', 'fetch-v2': 'npm:node-fetch@^2.6.7' } };
+    aliased.packages['node_modules/fetch-v2'] = { name: 'node-fetch', version: '2.7.0', integrity: 'sha512-f' };
+    write('package.json', { name: 'bot', dependencies: { openai: '^4.77.0', gigachat: '^0.0.20', 'fetch-v2': 'npm:node-fetch@^2.6.7' } });
+    write('package-lock.json', aliased);
+    const result = scanRoot();
+    expect(result.findings.filter((f) => f.rule === 'unlocked-dependency')).toEqual([]);
+    const manifest = result.files.find((f) => f.file === 'package.json')!;
+    expect(manifest.assessments.find((a) => a.declaration.name === 'fetch-v2')!.declaration.locked).toEqual({ version: '2.7.0' });
+  });
+
+  it('in a pnpm workspace, a member’s dependency locked only for another member is not locked for it', () => {
+    write('pnpm-workspace.yaml', 'packages:\n  - apps/*\n');
+    write('apps/web/package.json', { name: 'web', dependencies: { ms: '^2.1.3' } });
+    write('apps/api/package.json', { name: 'api', dependencies: { ms: '^2.1.3', 'left-pad': '^1.3.0' } });
+    write(
+      'pnpm-lock.yaml',
+      "lockfileVersion: '9.0'\n\nimporters:\n\n  .: {}\n\n  apps/api:\n    dependencies:\n      left-pad:\n        specifier: ^1.3.0\n        version: 1.3.0\n\n" +
+        '  apps/web:\n    dependencies:\n      ms:\n        specifier: ^2.1.3\n        version: 2.1.3\n\npackages:\n\n  left-pad@1.3.0:\n    resolution: {integrity: sha512-a}\n\n' +
+        '  ms@2.1.3:\n    resolution: {integrity: sha512-b}\n\nsnapshots:\n\n  left-pad@1.3.0: {}\n\n  ms@2.1.3: {}\n',
+    );
+    expect(scanRoot().findings.filter((f) => f.rule === 'unlocked-dependency').map((f) => [f.file, f.componentId])).toEqual([['apps/api/package.json', 'npm:ms']]);
+  });
+
   it('flags a dependency locked outside its declared range: no pin to the stale version, nothing traced from it', () => {
     write('sovereign-lint.json', '{ "extends": ["sovereign-lint:trusted"] }');
     write('package.json', '{\n  "name": "bot",\n  "dependencies": { "openai": "^5.0.0", "gigachat": "^0.0.20" }\n}\n');

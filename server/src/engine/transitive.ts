@@ -56,18 +56,31 @@ export class Lockfiles {
 export function lockedKeys(lockfile: Lockfile, manifest: string, declarations: readonly Declaration[]): Map<Declaration, string> {
   const { result } = lockfile;
   const importer = path.relative(path.dirname(lockfile.path), path.dirname(manifest)).split(path.sep).join('/');
+  const listed = result.importers.get(importer) ?? [];
   const byName = new Map<string, string>();
-  for (const key of result.importers.get(importer) ?? []) {
+  for (const key of listed) {
     const name = result.packages.get(key)?.name;
     if (name !== undefined && !byName.has(name)) byName.set(name, key);
   }
+  const recorded = new Set(listed);
   const locked = new Map<Declaration, string>();
   for (const declaration of declarations) {
     if (declaration.ecosystem !== 'npm' && declaration.ecosystem !== 'pypi') continue;
-    const key = byName.get(declaration.name) ?? findKey(result, declaration.name, declaration.versionSpec);
+    const key = byName.get(declaration.name) ?? lockedElsewhere(declaration, findKey(result, declaration.name, declaration.versionSpec), recorded);
     if (key !== undefined && result.packages.has(key)) locked.set(declaration, key);
   }
   return locked;
+}
+
+/**
+ * A key found for a declaration outside its manifest's importer record. Where the lockfile records the manifest's own
+ * dependencies, a name it locks only for another member or a dependency is not locked for this manifest (the lockfile
+ * is out of date); but peers may be left out of the record (pnpm lists none), and an alias (`npm:…`) is recorded
+ * under the package's real name.
+ */
+function lockedElsewhere(declaration: Declaration, key: string | undefined, recorded: ReadonlySet<string>): string | undefined {
+  if (key === undefined || recorded.size === 0 || recorded.has(key)) return key;
+  return declaration.relation === 'peer' || declaration.versionSpec?.startsWith('npm:') ? key : undefined;
 }
 
 /**
