@@ -96,7 +96,7 @@ describe('verdict', () => {
     const verdict = verdictOf({ 'package.json': '{"license": "Apache 2.0", "dependencies": {"gigachat": "^0.0.20"}}' });
     expect(verdict.tier).toBe('sovereign');
     // The licence is not SPDX; gigachat's range is pinned by no lockfile; and there is no lockfile at all.
-    expect(verdict.trusted).toEqual({ ready: false, blockers: ['npm:gigachat', 'package.json:1'] });
+    expect(verdict.trusted).toEqual({ ready: false, count: 2, blockers: ['npm:gigachat', 'package.json:1'] });
   });
 });
 

@@ -42,7 +42,9 @@ export function toText(result: ScanResult, useColor: boolean): string {
       : '';
     linesOf(finding.file).push({ at: at(finding.range), text: `${where}  ${label}  ${finding.message}${exception}  ${c.dim(finding.rule)}` });
   }
-  for (const [file, lines] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+  // One collator for every comparison: localeCompare looks one up per call, and a monorepo lists thousands of files.
+  const { compare } = new Intl.Collator();
+  for (const [file, lines] of [...files].sort(([a], [b]) => compare(a, b))) {
     // A manifest reads top to bottom; a lockfile's first transitive findings stay in the order the graph was walked (all of them in JSON and SARIF).
     if (!lockfiles.has(file)) lines.sort((a, b) => a.at - b.at);
     const more = hidden.get(file) ?? 0;
@@ -53,7 +55,7 @@ export function toText(result: ScanResult, useColor: boolean): string {
   out.push(
     c.dim(
       `${plural(components, 'component')} in ${plural(result.files.length, 'file')} · target ${result.target} (${result.jurisdiction}): ` +
-        `${verdict.meetsTarget ? 'met' : 'not met'} · trusted readiness: ${verdict.trusted.ready ? 'ready' : `${verdict.trusted.blockers.length} to fix`} · knowledge base ${result.kbVersion}`,
+        `${verdict.meetsTarget ? 'met' : 'not met'} · trusted readiness: ${verdict.trusted.ready ? 'ready' : `${verdict.trusted.count} to fix`} · knowledge base ${result.kbVersion}`,
     ),
   );
   const tierColor = verdict.tier === 'sovereign' ? c.green : verdict.tier === 'national' ? c.yellow : c.red;

@@ -13,7 +13,8 @@ export interface Verdict {
   exceptions: string[];
   /** Files that could not be (fully) read: the verdict covers only the rest, so it cannot meet a target. */
   filesWithErrors: number;
-  trusted: { ready: boolean; blockers: string[] };
+  /** Trusted-tier readiness: the components (and manifests) in its way, and how many. */
+  trusted: { ready: boolean; count: number; blockers: string[] };
   /** Whether what the dependencies pull in was examined (it needs an up-to-date lockfile per manifest). */
   transitive: TransitiveCoverage['examined'];
   /** One line for people: "national — 14 components block sovereign". */
@@ -106,6 +107,7 @@ export class VerdictTally {
       filesWithErrors,
       trusted: {
         ready: trusted.size === 0,
+        count: trusted.size,
         // Sorted when first read (the reports read it, the editor never does): a monorepo has a hundred thousand.
         get blockers() {
           return (trustedBlockers ??= sortedKeys(trusted));
