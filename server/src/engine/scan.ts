@@ -121,7 +121,7 @@ export interface TraceContext {
 
 /**
  * Follows every package.json and pyproject.toml into the lockfile that pins it: each declaration learns its
- * locked version (or that the lockfile is out of date and lacks it), and the packages they pull in become one
+ * locked version (or that the lockfile is out of date for it), and the packages they pull in become one
  * more file to judge per lockfile, relation `transitive`, each with the chain that brings it.
  */
 export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfiles, { root, findLockfile, firstParty }: TraceContext): ReadOutcome[] {
