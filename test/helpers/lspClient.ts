@@ -7,6 +7,7 @@ import {
   createProtocolConnection,
   type Diagnostic,
   type ProtocolConnection,
+  type Registration,
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
@@ -26,6 +27,8 @@ export class LspTestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly progress: { token: string | number; value: { kind: string; message?: string; percentage?: number } }[] = [];
   readonly verdicts: FolderVerdict[][] = [];
+  /** What the server asked to be registered for (client/registerCapability). */
+  readonly registrations: Registration[] = [];
   readonly stderr: string[] = [];
   private readonly waiters: (() => void)[] = [];
   private readonly process: ChildProcess;
@@ -52,7 +55,11 @@ export class LspTestClient {
       this.stderr.push(params.message);
     });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
+      this.registrations.push(...params.registrations);
+      this.notify();
+      return null;
+    });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
     this.connection.onRequest('workspace/diagnostic/refresh', () => null);
     this.connection.listen();
@@ -74,7 +81,7 @@ export class LspTestClient {
         workspace: {
           configuration: true,
           workspaceFolders: true,
-          didChangeWatchedFiles: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
           workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
         },
         window: { workDoneProgress: this.options.progress ?? false },

@@ -561,6 +561,35 @@ describe('lockfiles', () => {
     expect(verdict.summary).not.toMatch(/examined/);
   });
 
+  it('opened on one member, watches the root lockfile above the folder and judges again when it changes', async () => {
+    const root = workspace({}, false);
+    fs.cpSync(path.resolve(__dirname, '../fixtures/same-workspace/npm'), root, { recursive: true });
+    const lockfile = path.join(root, 'package-lock.json');
+    const installed = fs.readFileSync(lockfile, 'utf8');
+    // zod added to packages/web/package.json, not yet installed.
+    const before = JSON.parse(installed) as { packages: Record<string, { dependencies?: Record<string, string> }> };
+    delete before.packages['packages/web']!.dependencies!.zod;
+    delete before.packages['node_modules/zod'];
+    fs.writeFileSync(lockfile, JSON.stringify(before, null, 2));
+    const member = path.join(root, 'packages/web');
+    const client = await start(member);
+    const manifest = path.join(member, 'package.json');
+    const unlocked = () => client.diagnosticsOf(manifest)?.filter((d) => d.code === 'unlocked-dependency').map((d) => String(d.message).split(':')[0]);
+    expect(await client.waitFor(() => unlocked()?.length && unlocked(), 'zod not in the root lockfile')).toEqual(['zod is not in ../../package-lock.json']);
+    const watchers = client.registrations.flatMap((r) => (r.registerOptions as { watchers: { globPattern: unknown }[] }).watchers.map((w) => w.globPattern));
+    expect(watchers).toContainEqual({ baseUri: uriOf(root), pattern: expect.stringContaining('package-lock.json') });
+
+    // `npm install` at the workspace root.
+    fs.writeFileSync(lockfile, installed);
+    const verdictsBefore = await client.waitFor(() => client.verdicts.length, 'the first verdict');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(lockfile), type: 2 }] });
+    await client.waitFor(() => unlocked()?.length === 0, 'zod locked after the install');
+    // Judged again as the one folder it is: the workspace root is not taken in as a folder of its own.
+    const verdict = await client.waitFor(() => client.verdicts.length > verdictsBefore && client.verdicts.at(-1), 'the verdict after the install');
+    expect(verdict.map(({ folderUri }) => folderUri)).toEqual([uriOf(member)]);
+    expect(client.diagnosticsOf(path.join(root, 'packages/api/package.json'))).toBeUndefined();
+  });
+
   it('flags a dependency its lockfile lacks, keeps flagging it while package.json is edited, and says so on hover', async () => {
     const manifestText = '{\n  "name": "bot",\n  "dependencies": { "gigachat": "^0.0.20", "left-pad": "^1.3.0" }\n}\n';
     const root = workspace({ 'package.json': manifestText, 'package-lock.json': JSON.stringify(lock, null, 2) }, false);

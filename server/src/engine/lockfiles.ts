@@ -11,6 +11,8 @@ const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 
 const PYTHON_LOCKFILES = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock'];
 const PIPENV_LOCKFILES = ['Pipfile.lock'];
 const UV_LOCKFILES = ['uv.lock'];
+/** The lockfiles a workspace keeps at its root, for all its members. */
+export const WORKSPACE_LOCKFILES: readonly string[] = [...NPM_LOCKFILES, ...UV_LOCKFILES];
 
 /** The manifests a lockfile can pin; requirements files pin themselves (pip-compile), conda environments have none here. */
 export type LockableKind = 'package-json' | 'pyproject' | 'pipfile';

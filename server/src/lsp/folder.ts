@@ -25,6 +25,7 @@ import { type LockfileFinder, scanLockfileFinder } from '../engine/lockfiles';
 import { Lockfiles } from '../engine/transitive';
 import { type TransitiveCoverage, VerdictTally } from '../engine/verdict';
 import { findManifests } from '../engine/walk';
+import { enclosingWorkspace } from '../engine/workspaceRoot';
 import type { FolderVerdict } from '../protocol';
 import { manifestKind } from '../readers/index';
 
@@ -101,6 +102,11 @@ export class Folder {
       // A catalog edited in the editor counts before it is saved, as a config does.
       findCatalogs: liveCatalogFinder(this.context.readOpen),
     });
+  }
+
+  /** Whether a file outside the folder is at the root of the workspace above it (the folder is one member, opened on its own). */
+  pinnedFromAbove(file: string): boolean {
+    return !this.contains(file) && path.dirname(file) === enclosingWorkspace(this.root);
   }
 
   contains(file: string): boolean {

@@ -27,6 +27,8 @@ import { shippedKnowledgeBase } from '../../../rules/src/knowledgeBase';
 import type { Position, Range } from '../../../rules/src/types';
 import type { FileOutcome, ReadOutcome } from '../engine/scan';
 import { ReportRequest, ScanWorkspaceRequest, VerdictNotification } from '../protocol';
+import { WORKSPACE_LOCKFILES } from '../engine/lockfiles';
+import { enclosingWorkspace } from '../engine/workspaceRoot';
 import { lockfileKind } from '../readers/lockfiles/index';
 import { WORKSPACE_CATALOG_FILES } from '../readers/catalogs';
 import { codeActions, intersects } from './codeActions';
@@ -53,6 +55,8 @@ class SovereignLintServer {
   private progressSupported = false;
   private configurationSupported = false;
   private watchRegistrationSupported = false;
+  /** Whether the client watches a glob relative to a folder of our choosing (a workspace root above a folder). */
+  private relativeWatchSupported = false;
   private workspaceFoldersSupported = false;
   /** Config packages from node_modules load only in a trusted workspace (VS Code says; other clients are trusted). */
   private trusted = true;
@@ -94,6 +98,7 @@ class SovereignLintServer {
     this.progressSupported = capabilities.window?.workDoneProgress === true;
     this.configurationSupported = capabilities.workspace?.configuration === true;
     this.watchRegistrationSupported = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.relativeWatchSupported = capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     this.workspaceFoldersSupported = capabilities.workspace?.workspaceFolders === true;
     this.trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
     const workspaceFolders: WorkspaceFolder[] =
@@ -121,6 +126,7 @@ class SovereignLintServer {
           { globPattern: '**/Pipfile' },
         ],
       });
+      await this.watchWorkspacesAbove(this.folders);
     }
     if (this.workspaceFoldersSupported) this.watchWorkspaceFolders();
     await this.scanAll();
@@ -134,10 +140,22 @@ class SovereignLintServer {
           for (const file of folder.files()) void this.connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
         }
         this.folders = this.folders.filter((f) => !removed.has(f.uri));
-        this.folders.push(...event.added.filter((f) => f.uri.startsWith('file:')).map((f) => this.createFolder(f.uri, f.name)));
+        const added = event.added.filter((f) => f.uri.startsWith('file:')).map((f) => this.createFolder(f.uri, f.name));
+        this.folders.push(...added);
+        if (this.watchRegistrationSupported) await this.watchWorkspacesAbove(added);
         await this.scanAll();
       }, undefined),
     );
+  }
+
+  /** A folder that is one member of a workspace: the lockfile and catalogs at the workspace root above it are watched too. */
+  private async watchWorkspacesAbove(folders: readonly Folder[]): Promise<void> {
+    const roots = [...new Set(folders.flatMap((folder) => enclosingWorkspace(folder.root) ?? []))];
+    if (!this.relativeWatchSupported || roots.length === 0) return;
+    const pattern = `{${[...WORKSPACE_LOCKFILES, ...WORKSPACE_CATALOG_FILES].join(',')}}`;
+    await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: roots.map((root) => ({ globPattern: { baseUri: pathToFileURL(root).href, pattern } })),
+    });
   }
 
   private createFolder(uri: string, name: string): Folder {
@@ -311,6 +329,11 @@ class SovereignLintServer {
 
   private watched(params: DidChangeWatchedFilesParams): void {
     for (const change of params.changes) {
+      if (this.pinnedFromAbove(change.uri)) {
+        // The workspace root's lockfile or catalogs changed: every member opened here pulls in something else now.
+        void this.guard('scan', () => this.scanAll(), undefined);
+        return;
+      }
       const target = this.locate(change.uri);
       if (!target) continue;
       const { folder, file } = target;
@@ -393,6 +416,12 @@ class SovereignLintServer {
   }
 
   /** The folder a file belongs to (the innermost one); a file outside every folder gets a folder of its own. */
+  private pinnedFromAbove(uri: string): boolean {
+    if (!uri.startsWith('file:')) return false;
+    const file = fileURLToPath(uri);
+    return (lockfileKind(path.basename(file)) !== undefined || isWorkspaceCatalogFile(file)) && this.folders.some((folder) => folder.pinnedFromAbove(file));
+  }
+
   private locate(uri: string): { folder: Folder; file: string } | undefined {
     if (!uri.startsWith('file:')) return undefined;
     const file = fileURLToPath(uri);
