@@ -118,6 +118,16 @@ describe('sovereign-lint scan --format text', () => {
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('none — 1 component blocks national; transitive dependencies not examined (no lockfile)');
   });
 
+  it('on the example with a real lockfile: a domestic SDK alone, yet what it pulls in blocks sovereign', () => {
+    const { status, stdout } = run(['scan', 'examples/gigachat-assistant']);
+    expect(status).toBe(1);
+    expect(stdout).toContain('package-lock.json:47:6  error     axios — foreign open-source (ZA): allowed for national, blocks sovereign  foreign-component');
+    expect(stdout).toMatch(/\npackage\.json:12:6  warning   gigachat pulls 31 non-domestic packages: axios, uuid \(unknown\), follow-redirects \(unknown\), and 28 more  foreign-transitive\n/);
+    // Every dependency locked: the verdict says nothing was left unexamined.
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('national — 31 components block sovereign');
+    expect(run(['scan', 'examples/gigachat-assistant', '--target', 'national']).status).toBe(0);
+  });
+
   it('lists a manifest’s findings top to bottom, "pulls …" beside the dependency it is about', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-text-'));
     fs.writeFileSync(path.join(dir, 'package.json'), '{\n  "dependencies": {\n    "zzz-first": "1.0.0",\n    "yyy-second": "1.0.0"\n  }\n}\n');
