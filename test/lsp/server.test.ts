@@ -556,9 +556,14 @@ describe('lockfiles', () => {
     const manifest = path.join(member, 'package.json');
     const pulls = await client.waitFor(() => client.diagnosticsOf(manifest)?.find((d) => d.code === 'foreign-transitive'), 'the pulls diagnostic');
     expect(pulls.message).toMatch(/^axios pulls \d+ non-domestic packages?: /);
-    expect(pulls.relatedInformation![0]!.location.uri).toBe(uriOf(path.join(root, 'package-lock.json')));
+    const related = pulls.relatedInformation![0]!.location;
+    expect(related.uri).toBe(uriOf(path.join(root, 'package-lock.json')));
     const verdict = await client.waitFor(() => client.verdicts.at(-1)?.[0], 'a verdict');
     expect(verdict.summary).not.toMatch(/examined/);
+    // Followed to the root lockfile, the related place hovers with its chain, as the member's scan found it.
+    await client.open(path.join(root, 'package-lock.json'), fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8'), 'json');
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: related.uri }, position: related.range.start })) as Hover;
+    expect((hover.contents as { value: string }).value).toContain('| Pulled in by | axios |');
   });
 
   it('opened on one member, watches the root lockfile above the folder and judges again when it changes', async () => {

@@ -27,7 +27,9 @@ import { type TransitiveCoverage, VerdictTally } from '../engine/verdict';
 import { findManifests } from '../engine/walk';
 import { enclosingWorkspace } from '../engine/workspaceRoot';
 import type { FolderVerdict } from '../protocol';
+import { WORKSPACE_CATALOG_FILES } from '../readers/catalogs';
 import { manifestKind } from '../readers/index';
+import { lockfileKind } from '../readers/lockfiles/index';
 
 /** Editor settings (`sovereignLint.*`) for one folder. A config file wins over them. */
 export interface FolderSettings {
@@ -104,9 +106,17 @@ export class Folder {
     });
   }
 
-  /** Whether a file outside the folder is at the root of the workspace above it (the folder is one member, opened on its own). */
+  /**
+   * Whether a file outside the folder is a lockfile or catalog file at the root of the workspace above it (the folder
+   * is one member, opened on its own): the folder's manifests are pinned by it.
+   */
   pinnedFromAbove(file: string): boolean {
-    return !this.contains(file) && path.dirname(file) === enclosingWorkspace(this.root);
+    const name = path.basename(file);
+    return (
+      (lockfileKind(name) !== undefined || WORKSPACE_CATALOG_FILES.includes(name)) &&
+      !this.contains(file) &&
+      path.dirname(file) === enclosingWorkspace(this.root)
+    );
   }
 
   contains(file: string): boolean {

@@ -329,11 +329,6 @@ class SovereignLintServer {
 
   private watched(params: DidChangeWatchedFilesParams): void {
     for (const change of params.changes) {
-      if (this.pinnedFromAbove(change.uri)) {
-        // The workspace root's lockfile or catalogs changed: every member opened here pulls in something else now.
-        void this.guard('scan', () => this.scanAll(), undefined);
-        return;
-      }
       const target = this.locate(change.uri);
       if (!target) continue;
       const { folder, file } = target;
@@ -416,17 +411,13 @@ class SovereignLintServer {
   }
 
   /** The folder a file belongs to (the innermost one); a file outside every folder gets a folder of its own. */
-  private pinnedFromAbove(uri: string): boolean {
-    if (!uri.startsWith('file:')) return false;
-    const file = fileURLToPath(uri);
-    return (lockfileKind(path.basename(file)) !== undefined || isWorkspaceCatalogFile(file)) && this.folders.some((folder) => folder.pinnedFromAbove(file));
-  }
-
   private locate(uri: string): { folder: Folder; file: string } | undefined {
     if (!uri.startsWith('file:')) return undefined;
     const file = fileURLToPath(uri);
     const owners = this.folders.filter((f) => f.contains(file)).sort((a, b) => b.root.length - a.root.length);
-    let folder = owners[0];
+    // The workspace root's lockfile above a member folder belongs to that folder's scan (its hovers, its diagnostics):
+    // it is no reason to take the whole workspace in as a folder.
+    let folder = owners[0] ?? this.folders.find((f) => f.pinnedFromAbove(file));
     if (!folder) {
       const dir = path.dirname(file);
       folder = this.createFolder(pathToFileURL(dir).href, path.basename(dir));
