@@ -150,6 +150,22 @@ describe('open documents', () => {
     expect(client.diagnosticsOf(file)![0]!.message).toMatch(/^numpy/);
   });
 
+  it('judges a file opened outside every folder on its own: a workspace scan never walks the folder it is in', async () => {
+    const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
+    // Outside the workspace, say a home directory, with a tree of its own.
+    const outside = workspace({ 'package.json': '{"dependencies": {"openai": "^4"}}', 'deep/x/requirements.txt': 'torch\n' }, false);
+    const client = await start(root);
+    await client.waitFor(() => client.verdicts.at(-1), 'the first verdict');
+    const loose = path.join(outside, 'package.json');
+    await client.open(loose, fs.readFileSync(loose, 'utf8'), 'json');
+    await client.waitFor(() => client.diagnosticsOf(loose)?.length, 'the loose file judged');
+    const scans = client.verdicts.length;
+    await client.connection.sendRequest('sovereignLint/scanWorkspace');
+    await client.waitFor(() => client.verdicts.length > scans, 'the scan');
+    expect(client.diagnosticsOf(loose)!.map((d) => d.code)).toContain('foreign-proprietary');
+    expect(client.diagnosticsOf(path.join(outside, 'deep/x/requirements.txt'))).toBeUndefined();
+  });
+
   it('answers pulls from a client that pulls, and does not also push for the open file', async () => {
     const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
     const client = await start(root, { pull: true });

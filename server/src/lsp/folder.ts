@@ -72,6 +72,11 @@ export class Folder {
     readonly root: string,
     readonly name: string,
     private readonly context: FolderContext,
+    /**
+     * Set for the folder of a file opened outside every workspace folder: only its open files are scanned, never
+     * its tree (which may be a home directory).
+     */
+    readonly loose = false,
   ) {
     this.reconfigure();
   }

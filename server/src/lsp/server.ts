@@ -158,13 +158,23 @@ class SovereignLintServer {
     });
   }
 
-  private createFolder(uri: string, name: string): Folder {
-    return new Folder(uri, fileURLToPath(uri), name, {
+  private createFolder(uri: string, name: string, loose = false): Folder {
+    const context = {
       kb: this.kb,
       today: () => new Date().toISOString().slice(0, 10),
       trusted: this.trusted,
-      readOpen: (file) => this.documents.get(uriOf(file))?.getText(),
-    });
+      readOpen: (file: string) => this.documents.get(uriOf(file))?.getText(),
+    };
+    return new Folder(uri, fileURLToPath(uri), name, context, loose);
+  }
+
+  /** The files a scan reads: a workspace folder's manifests, or what is open in a loose folder. */
+  private filesToScan(folder: Folder): string[] {
+    if (!folder.loose) return folder.manifests();
+    return this.documents
+      .all()
+      .flatMap(({ uri }) => (uri.startsWith('file:') ? [fileURLToPath(uri)] : []))
+      .filter((file) => folder.contains(file));
   }
 
   /** Scans every manifest of every folder with progress; a newer scan cancels an older one. */
@@ -176,7 +186,7 @@ class SovereignLintServer {
       for (const folder of this.folders) {
         folder.settings = await this.settingsFor(folder);
         folder.reconfigure();
-        const files = folder.manifests();
+        const files = this.filesToScan(folder);
         const listed = new Set(files);
         for (const file of folder.files()) {
           // Lockfiles are judged again below with everything they pull in.
@@ -420,7 +430,7 @@ class SovereignLintServer {
     let folder = owners[0] ?? this.folders.find((f) => f.pinnedFromAbove(file));
     if (!folder) {
       const dir = path.dirname(file);
-      folder = this.createFolder(pathToFileURL(dir).href, path.basename(dir));
+      folder = this.createFolder(pathToFileURL(dir).href, path.basename(dir), true);
       this.folders.push(folder);
     }
     return { folder, file };
