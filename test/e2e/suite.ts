@@ -142,6 +142,14 @@ const tests: Test[] = [
         const sonic = diagnostics.find((d) => d.message.startsWith('sonic-boom — provenance unknown'));
         assert.ok(sonic, `a finding on sonic-boom: ${diagnostics.map((d) => d.message).join(' | ')}`);
         assert.equal(sonic.range.start.line, sonicLine);
+        // The lockfile locks pino only: every other dependency package.json declares is flagged as not in it.
+        const manifest = await diagnosticsFor(fileIn('telegram-bot/package.json'), async () => undefined, (list) =>
+          list.some((d) => d.message.startsWith('zod is not in telegram-bot/package-lock.json')),
+        );
+        const zod = manifest.find((d) => d.message.startsWith('zod is not in telegram-bot/package-lock.json'))!;
+        assert.equal((zod.code as { value: string }).value, 'unlocked-dependency');
+        assert.equal(zod.severity, vscode.DiagnosticSeverity.Warning);
+        assert.ok(!manifest.some((d) => d.message.startsWith('pino is not in')), 'pino is locked');
         await vscode.window.showTextDocument(uri);
         const hovers = await settle(
           () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, sonic.range.start),
