@@ -17,8 +17,9 @@ const USAGE = `Usage: ${TOOL_NAME} scan [PATH…] [options]
        ${TOOL_NAME} print-config FILE [--config FILE] [--format text|json]
        ${TOOL_NAME} lsp --stdio            (the language server, for any LSP editor)
 
-Scans AI projects (package.json, requirements*.txt, pyproject.toml, Hugging Face cards) and reports
-which sovereignty tier they reach and what blocks the next tier up.
+Scans AI projects (package.json, requirements*.txt, pyproject.toml, Pipfile, environment.yml, Hugging
+Face cards, and the lockfiles that pin them) and reports which sovereignty tier they reach and what
+blocks the next tier up, what the dependencies pull in included.
 
 Options:
   --target sovereign|national   the tier to check against (default: config, else sovereign)
