@@ -211,6 +211,20 @@ describe('transitive components', () => {
     ]);
   });
 
+  it('a lockfile above a package.json pins it only as its workspace root’s: a project merely below another is not theirs to lock', () => {
+    write('package.json', { name: 'mono', workspaces: ['packages/*'], dependencies: { openai: '^4.77.0', gigachat: '^0.0.20' } });
+    write('package-lock.json', lock);
+    write('packages/bot/package.json', { name: 'bot-member', dependencies: { gigachat: '^0.0.20' } });
+    write('examples/demo/package.json', { name: 'demo', dependencies: { 'left-pad': '^1.3.0' } });
+    const result = scanRoot();
+    const lockOf = (file: string) => result.files.find((f) => f.file === file)!.assessments.map((a) => [a.declaration.name, a.declaration.locked]);
+    expect(lockOf('packages/bot/package.json')).toEqual([['gigachat', { version: '0.0.20' }]]);
+    // Not a member: no lockfile of its own, so none at all (not "out of date" against the workspace's).
+    expect(lockOf('examples/demo/package.json')).toEqual([['left-pad', undefined]]);
+    expect(result.findings.filter((f) => f.rule === 'unlocked-dependency')).toEqual([]);
+    expect(result.verdict.summary).toMatch(/; transitive dependencies partly examined \(no lockfile\)$/);
+  });
+
   it('names both causes when one manifest has no lockfile and another an out-of-date one', () => {
     write('package.json', { name: 'bot', dependencies: { openai: '^4.77.0', 'left-pad': '^1.3.0' } });
     write('package-lock.json', lock);

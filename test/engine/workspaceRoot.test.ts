@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { enclosingWorkspace, workspaceMembers } from '../../server/src/engine/workspaceRoot';
+import { enclosingWorkspace, isWorkspaceMember, workspaceMembers } from '../../server/src/engine/workspaceRoot';
 
 let root: string;
 const write = (file: string, content: string) => {
@@ -38,6 +38,22 @@ describe('enclosingWorkspace', () => {
     expect(enclosingWorkspace(at('mono/vendor/repo'))).toBeUndefined();
     expect(enclosingWorkspace(at('mono/vendor/repo/sub'))).toBeUndefined();
     expect(enclosingWorkspace(at('mono/vendor'))).toBe(at('mono'));
+  });
+});
+
+describe('isWorkspaceMember', () => {
+  it('reads npm, pnpm and uv member globs with their exclusions, relative to the workspace root', () => {
+    write('npm/package.json', '{ "workspaces": ["packages/*", "apps/**"] }');
+    write('pnpm/pnpm-workspace.yaml', "packages:\n  - 'libs/*'\n  - '!libs/old'\n");
+    write('uv/pyproject.toml', '[tool.uv.workspace]\nmembers = ["crates/*"]\nexclude = ["crates/scratch"]\n');
+    expect(isWorkspaceMember(at('npm'), at('npm/packages/web'), 'npm')).toBe(true);
+    expect(isWorkspaceMember(at('npm'), at('npm/apps/a/b'), 'npm')).toBe(true);
+    expect(isWorkspaceMember(at('npm'), at('npm/examples/demo'), 'npm')).toBe(false);
+    expect(isWorkspaceMember(at('npm'), at('npm/packages/web'), 'uv')).toBe(false);
+    expect(isWorkspaceMember(at('pnpm'), at('pnpm/libs/core'), 'npm')).toBe(true);
+    expect(isWorkspaceMember(at('pnpm'), at('pnpm/libs/old'), 'npm')).toBe(false);
+    expect(isWorkspaceMember(at('uv'), at('uv/crates/core'), 'uv')).toBe(true);
+    expect(isWorkspaceMember(at('uv'), at('uv/crates/scratch'), 'uv')).toBe(false);
   });
 });
 

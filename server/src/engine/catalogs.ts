@@ -6,9 +6,9 @@ import path from 'node:path';
 import type { Declaration } from '../../../rules/src/types';
 import { CATALOG_FILES, type Catalogs, catalogNameOf, readCatalogs, WORKSPACE_CATALOG_FILES } from '../readers/catalogs';
 import { decodeManifest } from '../text/source';
-import { aboveRoot, upwards } from './lockfiles';
+import { searchCeiling, upwards } from './lockfiles';
 import { relativeTo } from './paths';
-import { enclosingWorkspace, scanWorkspaceFinder } from './workspaceRoot';
+import { enclosingWorkspace, scanWorkspaces } from './workspaceRoot';
 
 export interface WorkspaceCatalogs {
   /** Absolute path of the file that defines them. */
@@ -37,8 +37,8 @@ export function scanCatalogFinder(): CatalogFinder {
     if (!read.has(file)) read.set(file, readFile(file));
     return read.get(file);
   };
-  const workspaceOf = scanWorkspaceFinder();
-  return (manifest, root) => search(manifest, root, remembered, workspaceOf);
+  const { enclosing } = scanWorkspaces();
+  return (manifest, root) => search(manifest, root, remembered, enclosing);
 }
 
 /** A declaration whose spec names a catalog learns the catalog's entry for it (none when the catalog lacks it). */
@@ -56,7 +56,7 @@ function search(
   manifest: string,
   root: string,
   read: (file: string) => WorkspaceCatalogs | undefined,
-  workspaceOf: typeof enclosingWorkspace,
+  enclosing: typeof enclosingWorkspace,
 ): WorkspaceCatalogs | undefined {
   let found: WorkspaceCatalogs | undefined;
   // A pnpm or Yarn workspace file marks the root whether or not it has catalogs; every member has a package.json.
@@ -69,7 +69,7 @@ function search(
         if (isRoot) found = catalogs;
         return isRoot;
       });
-  upwards(path.dirname(manifest), root, CATALOG_FILES, holdsCatalogs) ?? aboveRoot(root, CATALOG_FILES, holdsCatalogs, workspaceOf);
+  upwards(path.dirname(manifest), searchCeiling(root, enclosing), CATALOG_FILES, holdsCatalogs);
   return found;
 }
 

@@ -1,11 +1,12 @@
-// Which lockfile pins a manifest: for package.json, one beside it or at a workspace root above it (npm,
-// yarn, pnpm and Bun keep a single lockfile at the root); for pyproject.toml, one beside it, else a uv.lock at a
-// uv workspace root above it; for Pipfile, one beside it. The search stops at the scan root, unless the scan root
-// is inside a workspace (a member scanned on its own): then it goes on up to the workspace root.
+// Which lockfile pins a manifest: one beside it; else, for a workspace member (a package.json of an npm, Yarn,
+// pnpm or Bun workspace, a pyproject.toml of a uv workspace), the lockfile at the workspace root above it, which
+// keeps one lockfile for every member. A lockfile above a folder that is no member of its workspace is someone else's.
+// The search stops at the scan root, unless the scan root is inside a workspace (a member scanned on its own): then
+// it goes on up to the workspace root.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ManifestKind } from '../readers/index';
-import { enclosingWorkspace, scanWorkspaceFinder } from './workspaceRoot';
+import { enclosingWorkspace, isWorkspaceMember, type MembershipTest, scanWorkspaces } from './workspaceRoot';
 
 const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock'];
 const PYTHON_LOCKFILES = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock'];
@@ -24,8 +25,15 @@ export function isLockable(kind: ManifestKind | 'lockfile'): kind is LockableKin
 /** The lockfile for a manifest (absolute path), searching no higher than `root`. */
 export type LockfileFinder = (manifest: string, kind: ManifestKind, root: string) => string | undefined;
 
+/** How a search learns about workspaces: the one a scan root sits in, and who its members are. */
+interface Workspaces {
+  enclosing: typeof enclosingWorkspace;
+  isMember: MembershipTest;
+}
+
 /** Looks at the disk every time: the editor's files change under it. */
-export const findLockfile: LockfileFinder = (manifest, kind, root) => search(manifest, kind, root, besides, enclosingWorkspace);
+export const findLockfile: LockfileFinder = (manifest, kind, root) =>
+  search(manifest, kind, root, besides, { enclosing: enclosingWorkspace, isMember: isWorkspaceMember });
 
 /**
  * For one workspace scan, whose tree does not change while it runs: each folder is looked at once,
@@ -38,26 +46,25 @@ export function scanLockfileFinder(): LockfileFinder {
     if (!looked.has(key)) looked.set(key, besides(dir, names));
     return looked.get(key);
   };
-  const workspaceOf = scanWorkspaceFinder();
-  return (manifest, kind, root) => search(manifest, kind, root, remembered, workspaceOf);
+  const workspaces = scanWorkspaces();
+  return (manifest, kind, root) => search(manifest, kind, root, remembered, workspaces);
 }
 
-function search(manifest: string, kind: ManifestKind, root: string, lookIn: typeof besides, workspaceOf: typeof enclosingWorkspace): string | undefined {
-  if (kind === 'pipfile') return lookIn(path.dirname(manifest), PIPENV_LOCKFILES);
-  // uv, like npm, yarn and pnpm, keeps one lockfile at the workspace root for every member.
-  const rootLockfiles = kind === 'pyproject' ? UV_LOCKFILES : kind === 'package-json' ? NPM_LOCKFILES : undefined;
-  if (!rootLockfiles) return undefined;
-  const inRoot =
-    kind === 'pyproject'
-      ? (lookIn(path.dirname(manifest), PYTHON_LOCKFILES) ?? upwards(path.dirname(path.dirname(manifest)), root, rootLockfiles, lookIn))
-      : upwards(path.dirname(manifest), root, rootLockfiles, lookIn);
-  return inRoot ?? aboveRoot(root, rootLockfiles, lookIn, workspaceOf);
+function search(manifest: string, kind: ManifestKind, root: string, lookIn: typeof besides, workspaces: Workspaces): string | undefined {
+  const folder = path.dirname(manifest);
+  if (kind === 'pipfile') return lookIn(folder, PIPENV_LOCKFILES);
+  if (kind !== 'package-json' && kind !== 'pyproject') return undefined;
+  const own = lookIn(folder, kind === 'pyproject' ? PYTHON_LOCKFILES : NPM_LOCKFILES);
+  if (own) return own;
+  // uv, like npm, Yarn, pnpm and Bun, keeps one lockfile at the workspace root for every member.
+  const family = kind === 'pyproject' ? 'uv' : 'npm';
+  const above = upwards(path.dirname(folder), searchCeiling(root, workspaces.enclosing), family === 'uv' ? UV_LOCKFILES : NPM_LOCKFILES, lookIn);
+  return above && workspaces.isMember(path.dirname(above), folder, family) ? above : undefined;
 }
 
-/** For a scan root inside a workspace, the first of `names` above it, up to the workspace root. */
-export function aboveRoot<T>(root: string, names: readonly string[], lookIn: (dir: string, names: readonly string[]) => T | undefined, workspaceOf: typeof enclosingWorkspace): T | undefined {
-  const workspace = workspaceOf(root);
-  return workspace === undefined ? undefined : upwards(path.dirname(root), workspace, names, lookIn);
+/** How high a search for a workspace root's files goes: the scan root, or the workspace root a scanned member sits in. */
+export function searchCeiling(root: string, enclosing: typeof enclosingWorkspace): string {
+  return enclosing(root) ?? root;
 }
 
 /** The first of `names` in `start` or a folder above it, no higher than `root`. */

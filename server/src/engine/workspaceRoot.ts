@@ -1,89 +1,117 @@
-// The workspace a scan root sits in. A member of an npm, Yarn, pnpm, Bun or uv workspace, scanned or opened on its own,
-// is pinned by the lockfile (and takes `catalog:` ranges from the catalogs) at the workspace root above it: the
-// searches for those may go above the scan root up to that workspace root, and never past a repository's root.
+// Workspaces: which folders a workspace root (npm, Yarn, pnpm, Bun, uv) declares as its members, and the workspace a
+// scan root sits in. A lockfile above a manifest pins it only when the folder holding the lockfile declares the
+// manifest's folder a member, as the package managers read it: a package.json merely below someone else's project is
+// not theirs to lock. A member scanned or opened on its own is pinned by the lockfile (and takes `catalog:` ranges from
+// the catalogs) at the workspace root above the scan root; no search goes past a repository's root.
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { componentId } from '../../../rules/src/ids';
 import { findManifests } from './walk';
+
+/** Whose workspaces: npm, Yarn, pnpm and Bun list package.json members; uv lists pyproject.toml members. */
+export type WorkspaceFamily = 'npm' | 'uv';
+
+/** Whether the workspace rooted at `workspace` declares `folder` (absolute, below it) one of its `family` members. */
+export type MembershipTest = (workspace: string, folder: string, family: WorkspaceFamily) => boolean;
 
 /** The nearest folder above `root` that roots a workspace, or undefined (none before a repository root or the disk's). */
 export function enclosingWorkspace(root: string): string | undefined {
   for (let dir = path.dirname(root), below = root; dir !== below; below = dir, dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(below, '.git'))) return undefined;
-    if (isWorkspaceRoot(dir)) return dir;
+    if (memberPatterns(dir, 'npm').include.length > 0 || memberPatterns(dir, 'uv').include.length > 0) return dir;
   }
   return undefined;
 }
 
-/** For one scan, whose tree does not change while it runs: each root is looked above once. */
-export function scanWorkspaceFinder(): typeof enclosingWorkspace {
-  const found = new Map<string, string | undefined>();
-  return (root) => {
-    if (!found.has(root)) found.set(root, enclosingWorkspace(root));
-    return found.get(root);
+/** Reads the workspace's declaration every time: the editor's files change under it. */
+export const isWorkspaceMember: MembershipTest = (workspace, folder, family) => membership(workspace, family)(relativeFolder(workspace, folder));
+
+/** For one scan, whose tree does not change while it runs: each workspace root is looked above, and read, once. */
+export function scanWorkspaces(): { enclosing: typeof enclosingWorkspace; isMember: MembershipTest } {
+  const enclosing = new Map<string, string | undefined>();
+  const members = new Map<string, (relative: string) => boolean>();
+  return {
+    enclosing: (root) => {
+      if (!enclosing.has(root)) enclosing.set(root, enclosingWorkspace(root));
+      return enclosing.get(root);
+    },
+    isMember: (workspace, folder, family) => {
+      const key = `${family}\0${workspace}`;
+      let test = members.get(key);
+      if (!test) members.set(key, (test = membership(workspace, family)));
+      return test(relativeFolder(workspace, folder));
+    },
   };
 }
 
 /**
- * The npm packages a workspace's members are (npm, Yarn and Bun list them in the root package.json's `workspaces`,
- * pnpm in pnpm-workspace.yaml's `packages`), as component ids: scanning one member, the others are still the
+ * The npm packages a workspace's members are, as component ids: scanning one member, the others are still the
  * project's own code (Yarn 1 does not even lock them).
  */
 export function workspaceMembers(workspace: string): string[] {
-  const patterns = memberPatterns(workspace).map((pattern) => pattern.replace(/^\.\//, '').replace(/\/+$/, ''));
-  const include = patterns.filter((pattern) => !pattern.startsWith('!'));
-  if (include.length === 0) return [];
-  const isMember = picomatch(include, { dot: true, ignore: patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1)) });
+  const isMember = membership(workspace, 'npm');
   return findManifests(workspace).flatMap((file) => {
     if (path.posix.basename(file) !== 'package.json' || !isMember(path.posix.dirname(file))) return [];
-    const name = nameOf(readText(path.join(workspace, file)));
-    return name ? [componentId('npm', name)] : [];
+    const name = field(parseQuietly(() => JSON.parse(readText(path.join(workspace, file)) ?? '') as unknown), 'name');
+    return typeof name === 'string' && name !== '' ? [componentId('npm', name)] : [];
   });
 }
 
-function memberPatterns(workspace: string): string[] {
-  const pnpm = readText(path.join(workspace, 'pnpm-workspace.yaml'));
-  const listed = pnpm !== undefined ? field(parseQuietly(() => parseYaml(pnpm) as unknown), 'packages') : workspacesOf(readText(path.join(workspace, 'package.json')));
-  return Array.isArray(listed) ? listed.filter((pattern): pattern is string => typeof pattern === 'string') : [];
+/** Whether a folder (relative to the workspace root, with `/`) is a member: its globs match it, no exclusion does. */
+function membership(workspace: string, family: WorkspaceFamily): (relative: string) => boolean {
+  const { include, exclude } = memberPatterns(workspace, family);
+  if (include.length === 0) return () => false;
+  const tidy = (pattern: string) => pattern.replace(/^\.\//, '').replace(/\/+$/, '');
+  return picomatch(include.map(tidy), { dot: true, ignore: exclude.map(tidy) });
 }
 
-/** `"workspaces": [...]`, or Yarn 1's `"workspaces": { "packages": [...] }`. */
-function workspacesOf(packageJson: string | undefined): unknown {
-  const workspaces = field(parseQuietly(() => JSON.parse(packageJson ?? '') as unknown), 'workspaces');
-  return Array.isArray(workspaces) ? workspaces : field(workspaces, 'packages');
+/**
+ * The member globs a folder declares: pnpm-workspace.yaml's `packages` (`!` excluding), else the package.json's
+ * `workspaces` (Yarn 1 also `workspaces.packages`); for uv, pyproject.toml's `[tool.uv.workspace]` `members` and
+ * `exclude`. None when the file is missing or its package manager could not read it either.
+ */
+function memberPatterns(dir: string, family: WorkspaceFamily): { include: string[]; exclude: string[] } {
+  let listed: unknown;
+  let excluded: unknown;
+  if (family === 'uv') {
+    const workspace = field(field(field(parseQuietly(() => parseToml(readText(path.join(dir, 'pyproject.toml')) ?? '')), 'tool'), 'uv'), 'workspace');
+    listed = field(workspace, 'members');
+    excluded = field(workspace, 'exclude');
+  } else {
+    const pnpm = readText(path.join(dir, 'pnpm-workspace.yaml'));
+    if (pnpm !== undefined) {
+      listed = field(parseQuietly(() => parseYaml(pnpm) as unknown), 'packages');
+    } else {
+      const workspaces = field(parseQuietly(() => JSON.parse(readText(path.join(dir, 'package.json')) ?? '') as unknown), 'workspaces');
+      listed = Array.isArray(workspaces) ? workspaces : field(workspaces, 'packages');
+    }
+  }
+  const strings = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+  const patterns = strings(listed);
+  return {
+    include: patterns.filter((pattern) => !pattern.startsWith('!')),
+    exclude: [...patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1)), ...strings(excluded)],
+  };
 }
 
-function nameOf(packageJson: string | undefined): string | undefined {
-  const name = field(parseQuietly(() => JSON.parse(packageJson ?? '') as unknown), 'name');
-  return typeof name === 'string' && name !== '' ? name : undefined;
+function relativeFolder(workspace: string, folder: string): string {
+  return path.relative(workspace, folder).split(path.sep).join('/');
 }
 
 function field(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
-/** A file its package manager cannot read either is no workspace declaration of ours: no members. */
+/** A file its package manager cannot read either declares nothing of ours. */
 function parseQuietly(parse: () => unknown): unknown {
   try {
     return parse();
   } catch {
     return undefined;
   }
-}
-
-/** pnpm-workspace.yaml; a package.json with `workspaces` (npm, Yarn, Bun); a pyproject.toml with `[tool.uv.workspace]`. */
-function isWorkspaceRoot(dir: string): boolean {
-  if (fs.existsSync(path.join(dir, 'pnpm-workspace.yaml'))) return true;
-  const packageJson = readText(path.join(dir, 'package.json'));
-  if (packageJson !== undefined && declaresWorkspaces(packageJson)) return true;
-  const pyproject = readText(path.join(dir, 'pyproject.toml'));
-  return pyproject !== undefined && /^\[tool\.uv\.workspace\]/m.test(pyproject);
-}
-
-function declaresWorkspaces(text: string): boolean {
-  return field(parseQuietly(() => JSON.parse(text) as unknown), 'workspaces') !== undefined;
 }
 
 function readText(file: string): string | undefined {
