@@ -22,7 +22,7 @@ export function isLockable(kind: ManifestKind | 'lockfile'): kind is LockableKin
   return kind === 'package-json' || kind === 'pyproject' || kind === 'pipfile';
 }
 
-/** The lockfile for a manifest (absolute path), searching no higher than `root`. */
+/** The lockfile for a manifest (absolute path), searching no higher than `root` (or the workspace root `root` sits in). */
 export type LockfileFinder = (manifest: string, kind: ManifestKind, root: string) => string | undefined;
 
 /** How a search learns about workspaces: the one a scan root sits in, and who its members are. */
