@@ -75,10 +75,10 @@ export interface Declaration {
   locked?: { version?: string };
   /**
    * Set when the lockfile that pins this declaration's manifest is out of date for it: it has no entry for the
-   * dependency, or locks a `version` outside the declared range. Nothing then pins what gets installed, and what
-   * the dependency pulls in goes unexamined. `lockfile` is relative to the scan root.
+   * dependency, records another `spec` for it (pnpm), or locks a `version` outside the declared range. Nothing then
+   * pins what gets installed, and what the dependency pulls in goes unexamined. `lockfile` is relative to the scan root.
    */
-  staleLock?: { lockfile: string; version?: string };
+  staleLock?: { lockfile: string; spec?: string; version?: string };
   /** For a registry package a lockfile pins: whether its entry records an integrity hash (npm `integrity`, Yarn `checksum`, file hashes). */
   integrity?: boolean;
   /** For a transitive component: the names from the direct dependency that brings it down to its parent. */

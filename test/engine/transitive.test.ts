@@ -195,6 +195,27 @@ describe('transitive components', () => {
     ]);
   });
 
+  it('trusts the spec a Yarn or pnpm lockfile records, resolutions and overrides included; a spec it does not record is out of date', () => {
+    // `resolutions` (Yarn) and `pnpm.overrides` lock a direct dependency outside its range on purpose.
+    write('yarn/package.json', { name: 'y', dependencies: { 'left-pad': '^1.0.0' }, resolutions: { 'left-pad': '2.0.0' } });
+    write('yarn/yarn.lock', '# yarn lockfile v1\n\n\nleft-pad@^1.0.0, left-pad@2.0.0:\n  version "2.0.0"\n  integrity sha512-a\n');
+    const pnpmLock = (specifier: string) =>
+      `lockfileVersion: '9.0'\n\noverrides:\n  ms: 3.0.0\n\nimporters:\n\n  .:\n    dependencies:\n      ms:\n        specifier: ${specifier}\n        version: 3.0.0\n\n` +
+      'packages:\n\n  ms@3.0.0:\n    resolution: {integrity: sha512-b}\n\nsnapshots:\n\n  ms@3.0.0: {}\n';
+    write('pnpm/package.json', '{\n  "name": "p",\n  "dependencies": { "ms": "^2.1.0" }\n}\n');
+    write('pnpm/pnpm-lock.yaml', pnpmLock('^2.1.0'));
+    const unlocked = () => scanRoot().findings.filter((f) => f.rule === 'unlocked-dependency').map((f) => [f.file, f.message]);
+    expect(unlocked()).toEqual([]);
+    // package.json edited since: pnpm calls the lockfile out of date, though 3.0.0 is what both would lock.
+    write('pnpm/pnpm-lock.yaml', pnpmLock('^2.0.0'));
+    expect(unlocked()).toEqual([
+      [
+        'pnpm/package.json',
+        'ms — pnpm/pnpm-lock.yaml was written for "^2.0.0", not the declared "^2.1.0": the lockfile is out of date (run `pnpm install`), so what ms pulls in was not examined; blocks trusted readiness',
+      ],
+    ]);
+  });
+
   it('reads PEP 440 specifiers against the lock: numpy>=1.26 is not what a lock of 1.24.4 gives', () => {
     write('pyproject.toml', '[project]\nname = "bot"\ndependencies = ["numpy>=1.26", "anyio~=4.0"]\n');
     write(

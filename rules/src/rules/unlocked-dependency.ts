@@ -17,7 +17,7 @@ export default defineRule({
   meta: {
     id: 'unlocked-dependency',
     description:
-      'A dependency its lockfile does not lock as declared (no entry, or a version outside the declared range): the lockfile is out of date, so nothing pins the version installed and what the dependency pulls in was not examined.',
+      'A dependency its lockfile does not lock as declared (no entry, another spec recorded, or a version outside the declared range): the lockfile is out of date, so nothing pins the version installed and what the dependency pulls in was not examined.',
     blocks: 'trusted',
     // Shown whatever the target: the verdict on what the dependencies pull in is incomplete until the lockfile is updated.
     severity: { sovereign: 'warning', national: 'warning' },
@@ -27,6 +27,8 @@ export default defineRule({
         '{{name}} is not in {{lockfile}}: the lockfile is out of date (run {{update}}), so what {{name}} pulls in was not examined; blocks trusted readiness',
       outsideRange:
         '{{name}} — {{lockfile}} locks {{version}}, outside the declared "{{spec}}": the lockfile is out of date (run {{update}}), so what {{name}} pulls in was not examined; blocks trusted readiness',
+      otherSpec:
+        '{{name}} — {{lockfile}} was written for "{{recorded}}", not the declared "{{spec}}": the lockfile is out of date (run {{update}}), so what {{name}} pulls in was not examined; blocks trusted readiness',
     },
   },
   checkComponent({ declaration }) {
@@ -35,8 +37,9 @@ export default defineRule({
     if (!stale || declaration.relation === 'workspace') return undefined;
     const { name, versionSpec } = declaration;
     const update = UPDATE[stale.lockfile.slice(stale.lockfile.lastIndexOf('/') + 1)] ?? 'its package manager';
-    return stale.version
-      ? { messageId: 'outsideRange', data: { name, lockfile: stale.lockfile, version: stale.version, spec: versionSpec, update } }
-      : { messageId: 'notLocked', data: { name, lockfile: stale.lockfile, update } };
+    const { lockfile } = stale;
+    if (stale.spec !== undefined) return { messageId: 'otherSpec', data: { name, lockfile, recorded: stale.spec, spec: versionSpec ?? '', update } };
+    if (stale.version !== undefined) return { messageId: 'outsideRange', data: { name, lockfile, version: stale.version, spec: versionSpec, update } };
+    return { messageId: 'notLocked', data: { name, lockfile, update } };
   },
 });

@@ -7,7 +7,6 @@ import { componentId } from '../../../rules/src/ids';
 import type { KnowledgeBase } from '../../../rules/src/kb';
 import type { Declaration, Range, Target } from '../../../rules/src/types';
 import { type ManifestKind, manifestKind, readManifest } from '../readers/index';
-import type { LockedPackage } from '../readers/lockfiles/index';
 import type { ReadResult } from '../readers/types';
 import { decodeManifest } from '../text/source';
 import { scanCatalogFinder } from './catalogs';
@@ -18,8 +17,7 @@ import { isLockable, type LockfileFinder, scanLockfileFinder } from './lockfiles
 import { addPulledInFindings } from './pulledIn';
 import { relativeTo } from './paths';
 import { append, flatten } from '../../../rules/src/lists';
-import { allowsVersion } from '../../../rules/src/versions';
-import { lockedKeys, Lockfiles, reachFrom } from './transitive';
+import { importerOf, lockedKeys, Lockfiles, reachFrom, staleness } from './transitive';
 import { computeVerdict, type TransitiveCoverage, type Verdict } from './verdict';
 import { findManifests } from './walk';
 import { enclosingWorkspace, workspaceMembers } from './workspaceRoot';
@@ -143,13 +141,15 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
     const complete = lockfile.result.problems.length === 0;
     for (const { manifest, declarations } of manifests) {
       const keys = lockedKeys(lockfile, manifest, declarations);
+      const importer = importerOf(lockfile, manifest);
       // The declarations are this scan's own objects: they learn what the lock resolved, or that it is out of date for them.
       for (const declaration of declarations) {
         const key = keys.get(declaration);
         const entry = key === undefined ? undefined : lockfile.result.packages.get(key);
-        if (complete && mustBeLocked(declaration, firstParty) && !locksAsDeclared(declaration, entry)) {
+        const stale = complete && mustBeLocked(declaration, firstParty) ? staleness(lockfile, importer, declaration, key) : undefined;
+        if (stale) {
           // Not locked as declared: no version to pin it to, and nothing known of what it pulls in now.
-          declaration.staleLock = { lockfile: relativeTo(root, lockPath), ...(entry?.version ? { version: entry.version } : {}) };
+          declaration.staleLock = { lockfile: relativeTo(root, lockPath), ...stale };
           continue;
         }
         if (key === undefined || !entry) continue;
@@ -193,11 +193,6 @@ function mustBeLocked(declaration: Declaration, firstParty: ReadonlySet<string>)
     reference !== 'editable' &&
     !firstParty.has(declaration.id)
   );
-}
-
-/** Whether the lockfile's entry is what the declaration asks for: there is one, at a version its range allows. */
-function locksAsDeclared(declaration: Declaration, entry: LockedPackage | undefined): boolean {
-  return entry !== undefined && (entry.version === undefined || allowsVersion(declaration.ecosystem, declaration.versionSpec, entry.version));
 }
 
 /**

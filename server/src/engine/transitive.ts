@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Declaration } from '../../../rules/src/types';
+import { allowsVersion } from '../../../rules/src/versions';
 import { findKey, type LockResult, lockfileKind, readLockfile } from '../readers/lockfiles/index';
 import { decodeManifest } from '../text/source';
 import { relativeTo } from './paths';
@@ -52,10 +53,33 @@ export class Lockfiles {
   }
 }
 
+/** A manifest's importer in its lockfile: its folder relative to the lockfile's, with `/` ('' for the lockfile's own). */
+export function importerOf(lockfile: Lockfile, manifest: string): string {
+  return path.relative(path.dirname(lockfile.path), path.dirname(manifest)).split(path.sep).join('/');
+}
+
+/**
+ * How the lockfile fails to lock a declaration (found at `key`) as declared, as its package manager judges it, or
+ * undefined when it does not fail: no entry at all; a recorded spec other than the declared one (Yarn keys entries by
+ * the exact specs they serve and pnpm records each importer's, so a spec they record is locked to whatever version
+ * they chose, resolutions and overrides included); elsewhere, a locked version the declared range rules out, as
+ * `npm ci` requires.
+ */
+export function staleness(lockfile: Lockfile, importer: string, declaration: Declaration, key: string | undefined): { spec?: string; version?: string } | undefined {
+  const { result } = lockfile;
+  const entry = key === undefined ? undefined : result.packages.get(key);
+  if (!entry) return {};
+  const spec = declaration.versionSpec ?? '';
+  if (result.descriptors?.has(`${declaration.name}@${spec}`) || result.descriptors?.has(`${declaration.name}@npm:${spec}`)) return undefined;
+  const recorded = result.specifiers?.get(importer)?.get(declaration.name);
+  if (recorded !== undefined) return recorded === spec ? undefined : { spec: recorded };
+  return entry.version === undefined || allowsVersion(declaration.ecosystem, declaration.versionSpec, entry.version) ? undefined : { version: entry.version };
+}
+
 /** The locked key of each declaration of one manifest that the lockfile can match. */
 export function lockedKeys(lockfile: Lockfile, manifest: string, declarations: readonly Declaration[]): Map<Declaration, string> {
   const { result } = lockfile;
-  const importer = path.relative(path.dirname(lockfile.path), path.dirname(manifest)).split(path.sep).join('/');
+  const importer = importerOf(lockfile, manifest);
   const listed = result.importers.get(importer) ?? [];
   const byName = new Map<string, string>();
   for (const key of listed) {

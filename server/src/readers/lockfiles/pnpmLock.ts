@@ -73,10 +73,16 @@ export function readPnpmLock(text: string): LockResult {
 
   const runtime: string[] = [];
   const dev: string[] = [];
+  result.specifiers = new Map();
   for (const [path, importer] of importersOf(root)) {
     const direct: string[] = [];
+    // v5 lists the specs apart (`specifiers`), v6+ beside each version.
+    const specifiers = new Map(Object.entries(table(importer.specifiers) ?? {}).flatMap(([name, spec]) => (typeof spec === 'string' ? [[name, spec] as const] : [])));
+    result.specifiers.set(path, specifiers);
     for (const section of IMPORTER_SECTIONS) {
       for (const [dependency, spec] of Object.entries(table(importer[section]) ?? {})) {
+        const specifier = string(table(spec)?.specifier);
+        if (specifier !== undefined) specifiers.set(dependency, specifier);
         // v5 writes the version itself, v6+ `{ specifier, version }`.
         const ref = string(spec) ?? string(table(spec)?.version);
         const target = ref === undefined ? undefined : resolve(dependency, ref, path);

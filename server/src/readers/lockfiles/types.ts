@@ -46,6 +46,11 @@ export interface LockResult {
   /** Workspace members (importers): path of the member folder relative to the lockfile's folder ('' for the root) → keys of its DIRECT dependencies (runtime and dev). For single-project lockfiles: just ''. */
   importers: Map<string, string[]>;
   problems: Problem[];
+  /**
+   * pnpm-lock.yaml: each importer's dependency specs as its package.json gave them at install time (importer → name →
+   * spec). pnpm calls its lockfile out of date when a spec differs, whatever version it locked (overrides included).
+   */
+  specifiers?: Map<string, Map<string, string>>;
   /** yarn.lock: every descriptor (`lodash@^4.17.0`, `lodash@npm:^4.17.21`) → the key it is locked to (see findKey). */
   descriptors?: Map<string, string>;
   /** Set when the file records no dependency edges (Pipfile.lock): what the direct dependencies pull in is every other package, by an unknown path. */
