@@ -56,6 +56,7 @@ describe('transitive components', () => {
     const json = JSON.parse(written) as { components: { id: string; relation: string; via?: string[]; file: string }[]; verdict: { transitive: string } };
     expect(json.verdict.transitive).toBe('examined');
     expect(json.components.find((c) => c.id === 'npm:whatwg-url')).toMatchObject({ relation: 'transitive', via: ['openai', 'node-fetch'], file: 'package-lock.json' });
+    expect(json.components.find((c) => c.id === 'npm:openai')).toMatchObject({ relation: 'direct', versionSpec: '^4.77.0', lockedVersion: '4.77.0' });
     expect(result.verdict.summary).toBe('none — 1 component blocks national');
     expect(result.verdict.blockedBy).toEqual(['npm:openai']);
   });
@@ -130,6 +131,11 @@ describe('transitive components', () => {
       summary: 'none — 1 component blocks national; transitive dependencies partly examined (lockfile out of date)',
     });
     expect(result.verdict.trusted.blockers).toContain('npm:left-pad');
+    let written = '';
+    writeJsonReport(result, (text) => (written += text));
+    const leftPad = (JSON.parse(written) as { components: { id: string }[] }).components.find((c) => c.id === 'npm:left-pad');
+    expect(leftPad).toMatchObject({ versionSpec: '^1.3.0', staleLock: { lockfile: 'package-lock.json' } });
+    expect(leftPad).not.toHaveProperty('lockedVersion');
   });
 
   it('where the lockfile records the manifest’s own dependencies, a name it locks only as another’s dependency is not locked for it', () => {

@@ -98,6 +98,9 @@ function componentJson(file: string, { declaration, provenance, classification, 
     .field('range', declaration.range);
   if (declaration.group) json.field('group', declaration.group);
   json.field('versionSpec', declaration.versionSpec);
+  // What the lockfile resolved the spec to, or how it is out of date for it (a lockfile's own entries are their version).
+  if (declaration.locked?.version) json.field('lockedVersion', declaration.locked.version);
+  if (declaration.staleLock) json.field('staleLock', declaration.staleLock);
   if (declaration.directReference) json.field('directReference', declaration.directReference);
   if (declaration.via) json.sharedField('via', declaration.via);
   if (provenance) {
