@@ -299,6 +299,17 @@ describe('transitive components', () => {
 });
 
 describe('pdm.lock', () => {
+  it('expects no lock of a group pdm was not asked to lock (`pdm lock --prod`), and flags what a locked group lacks', () => {
+    const locked = (groups: string) =>
+      fs.readFileSync(path.join(__dirname, '../fixtures/lockfiles/pdm.lock'), 'utf8').replace('groups = ["default", "dev"]', `groups = ${groups}`);
+    write('pyproject.toml', '[project]\nname = "bot"\ndependencies = ["httpx", "left-pad"]\n\n[dependency-groups]\ndev = ["pytest>=8", "ruff"]\n');
+    write('pdm.lock', locked('["default"]'));
+    const unlocked = () => scanRoot().findings.filter((f) => f.rule === 'unlocked-dependency').map((f) => f.componentId);
+    expect(unlocked()).toEqual(['pypi:left-pad']);
+    write('pdm.lock', locked('["default", "dev"]'));
+    expect(unlocked()).toEqual(['pypi:left-pad', 'pypi:ruff']);
+  });
+
   it('pins a PDM project: what its dependencies pull in is transitive, with the chain, and dev-only packages stay out of the runtime graph', () => {
     write('pyproject.toml', '[project]\nname = "bot"\ndependencies = ["gigachat>=0.1", "httpx"]\n\n[dependency-groups]\ndev = ["pytest>=8"]\n');
     write('pdm.lock', fs.readFileSync(path.join(__dirname, '../fixtures/lockfiles/pdm.lock'), 'utf8'));

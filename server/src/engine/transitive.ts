@@ -68,7 +68,8 @@ export function importerOf(lockfile: Lockfile, manifest: string): string {
 export function staleness(lockfile: Lockfile, importer: string, declaration: Declaration, key: string | undefined): { spec?: string; version?: string } | undefined {
   const { result } = lockfile;
   const entry = key === undefined ? undefined : result.packages.get(key);
-  if (!entry) return {};
+  // A group the lockfile was not asked to lock (pdm) is unlocked by choice, not out of date.
+  if (!entry) return result.lockedGroups?.has(declaration.group ?? 'default') === false ? undefined : {};
   const spec = declaration.versionSpec ?? '';
   if (result.descriptors?.has(`${declaration.name}@${spec}`) || result.descriptors?.has(`${declaration.name}@npm:${spec}`)) return undefined;
   const recorded = result.specifiers?.get(importer)?.get(declaration.name);

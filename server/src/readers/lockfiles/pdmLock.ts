@@ -7,7 +7,7 @@ import { EntryLocator, tomlPackageFinder } from './locate';
 import { hasHash, loadPackageLock, packageTables } from './parse';
 import { emptyLockResult, linkByName, UniqueKeys } from './result';
 import type { LockedPackage, LockResult } from './types';
-import { list, string, type Table } from './values';
+import { list, string, type Table, table } from './values';
 
 const LABEL = 'pdm.lock';
 
@@ -15,6 +15,8 @@ export function readPdmLock(text: string): LockResult {
   const result = emptyLockResult('pdm');
   const root = loadPackageLock(text, LABEL, result.problems);
   if (!root) return result;
+  const lockedGroups = list(table(root.metadata)?.groups).filter((group): group is string => typeof group === 'string');
+  if (lockedGroups.length > 0) result.lockedGroups = new Set(lockedGroups);
   const locator = new EntryLocator(text, tomlPackageFinder);
   const unique = new UniqueKeys();
   const read: { key: string; body: Table }[] = [];

@@ -51,6 +51,11 @@ export interface LockResult {
    * spec). pnpm calls its lockfile out of date when a spec differs, whatever version it locked (overrides included).
    */
   specifiers?: Map<string, Map<string, string>>;
+  /**
+   * pdm.lock: the dependency groups it was locked for (`default` is the project's own dependencies). A group left
+   * out (`pdm lock --prod`, `-G`) is not locked, by choice rather than out of date.
+   */
+  lockedGroups?: ReadonlySet<string>;
   /** yarn.lock: every descriptor (`lodash@^4.17.0`, `lodash@npm:^4.17.21`) → the key it is locked to (see findKey). */
   descriptors?: Map<string, string>;
   /** Set when the file records no dependency edges (Pipfile.lock): what the direct dependencies pull in is every other package, by an unknown path. */
