@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../rules/src/types';
 import type { Config } from '../server/src/engine/config';
-import { computeVerdict, type TransitiveCoverage, VerdictTally } from '../server/src/engine/verdict';
+import { computeVerdict, EXAMINED, VerdictTally } from '../server/src/engine/verdict';
 import { fixtureKb } from './fixtures/kb';
 import { lintText } from './helpers/lint';
 
@@ -101,7 +101,6 @@ describe('verdict', () => {
 });
 
 describe('VerdictTally: the editor’s verdict, following one file’s change', () => {
-  const EXAMINED: TransitiveCoverage = { examined: 'examined' };
   const lint = (file: string, text: string, target: Target = 'national') => lintText(file, text, fixtureKb, { target });
   const plain = (verdict: ReturnType<typeof computeVerdict>) => ({ ...verdict, trusted: { ...verdict.trusted } });
 

@@ -36,10 +36,10 @@ export default defineRule({
     // A workspace member is the project's own code: Yarn 1 locks none of them.
     if (!stale || declaration.relation === 'workspace') return undefined;
     const { name, versionSpec } = declaration;
-    const update = UPDATE[stale.lockfile.slice(stale.lockfile.lastIndexOf('/') + 1)] ?? 'its package manager';
-    const { lockfile } = stale;
-    if (stale.spec !== undefined) return { messageId: 'otherSpec', data: { name, lockfile, recorded: stale.spec, spec: versionSpec ?? '', update } };
-    if (stale.version !== undefined) return { messageId: 'outsideRange', data: { name, lockfile, version: stale.version, spec: versionSpec, update } };
+    const { lockfile, spec: recorded, version } = stale;
+    const update = UPDATE[lockfile.slice(lockfile.lastIndexOf('/') + 1)] ?? 'its package manager';
+    if (recorded !== undefined) return { messageId: 'otherSpec', data: { name, lockfile, recorded, spec: versionSpec ?? '', update } };
+    if (version !== undefined) return { messageId: 'outsideRange', data: { name, lockfile, version, spec: versionSpec, update } };
     return { messageId: 'notLocked', data: { name, lockfile, update } };
   },
 });

@@ -146,7 +146,7 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
       for (const declaration of declarations) {
         const key = keys.get(declaration);
         const entry = key === undefined ? undefined : lockfile.result.packages.get(key);
-        const stale = complete && mustBeLocked(declaration, firstParty) ? staleness(lockfile, importer, declaration, key) : undefined;
+        const stale = complete && mustBeLocked(declaration, firstParty) ? staleness(lockfile, importer, declaration, entry) : undefined;
         if (stale) {
           // Not locked as declared: no version to pin it to, and nothing known of what it pulls in now.
           declaration.staleLock = { lockfile: relativeTo(root, lockPath), ...stale };

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Declaration } from '../../../rules/src/types';
 import { allowsVersion } from '../../../rules/src/versions';
-import { findKey, type LockResult, lockfileKind, readLockfile } from '../readers/lockfiles/index';
+import { findKey, type LockedPackage, type LockResult, lockfileKind, readLockfile } from '../readers/lockfiles/index';
 import { decodeManifest } from '../text/source';
 import { relativeTo } from './paths';
 import type { ScanError } from './scan';
@@ -55,19 +55,18 @@ export class Lockfiles {
 
 /** A manifest's importer in its lockfile: its folder relative to the lockfile's, with `/` ('' for the lockfile's own). */
 export function importerOf(lockfile: Lockfile, manifest: string): string {
-  return path.relative(path.dirname(lockfile.path), path.dirname(manifest)).split(path.sep).join('/');
+  return relativeTo(path.dirname(lockfile.path), path.dirname(manifest));
 }
 
 /**
- * How the lockfile fails to lock a declaration (found at `key`) as declared, as its package manager judges it, or
+ * How the lockfile fails to lock a declaration (its `entry` there, if any) as declared, as its package manager judges it, or
  * undefined when it does not fail: no entry at all; a recorded spec other than the declared one (Yarn keys entries by
  * the exact specs they serve and pnpm records each importer's, so a spec they record is locked to whatever version
  * they chose, resolutions and overrides included); elsewhere, a locked version the declared range rules out, as
  * `npm ci` requires.
  */
-export function staleness(lockfile: Lockfile, importer: string, declaration: Declaration, key: string | undefined): { spec?: string; version?: string } | undefined {
+export function staleness(lockfile: Lockfile, importer: string, declaration: Declaration, entry: LockedPackage | undefined): { spec?: string; version?: string } | undefined {
   const { result } = lockfile;
-  const entry = key === undefined ? undefined : result.packages.get(key);
   // A group the lockfile was not asked to lock (pdm) is unlocked by choice, not out of date.
   if (!entry) return result.lockedGroups?.has(declaration.group ?? 'default') === false ? undefined : {};
   const spec = declaration.versionSpec ?? '';

@@ -35,7 +35,8 @@ export interface TransitiveCoverage {
   because?: 'no lockfile' | 'lockfile out of date' | 'no lockfile, or one out of date';
 }
 
-const EXAMINED: TransitiveCoverage = { examined: 'examined' };
+/** Everything the dependencies pull in examined. */
+export const EXAMINED: TransitiveCoverage = { examined: 'examined' };
 
 /**
  * The verdict over every file. The tier is the lowest any component allows; the target is met when

@@ -9,6 +9,8 @@ import picomatch from 'picomatch';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { componentId } from '../../../rules/src/ids';
+import { list, table } from '../readers/lockfiles/values';
+import { relativeTo } from './paths';
 import { findManifests } from './walk';
 
 /** Whose workspaces: npm, Yarn, pnpm and Bun list package.json members; uv lists pyproject.toml members. */
@@ -27,7 +29,7 @@ export function enclosingWorkspace(root: string): string | undefined {
 }
 
 /** Reads the workspace's declaration every time: the editor's files change under it. */
-export const isWorkspaceMember: MembershipTest = (workspace, folder, family) => membership(workspace, family)(relativeFolder(workspace, folder));
+export const isWorkspaceMember: MembershipTest = (workspace, folder, family) => membership(workspace, family)(relativeTo(workspace, folder));
 
 /** For one scan, whose tree does not change while it runs: each workspace root is looked above, and read, once. */
 export function scanWorkspaces(): { enclosing: typeof enclosingWorkspace; isMember: MembershipTest } {
@@ -42,7 +44,7 @@ export function scanWorkspaces(): { enclosing: typeof enclosingWorkspace; isMemb
       const key = `${family}\0${workspace}`;
       let test = members.get(key);
       if (!test) members.set(key, (test = membership(workspace, family)));
-      return test(relativeFolder(workspace, folder));
+      return test(relativeTo(workspace, folder));
     },
   };
 }
@@ -55,7 +57,7 @@ export function workspaceMembers(workspace: string): string[] {
   const isMember = membership(workspace, 'npm');
   return findManifests(workspace).flatMap((file) => {
     if (path.posix.basename(file) !== 'package.json' || !isMember(path.posix.dirname(file))) return [];
-    const name = field(parseQuietly(() => JSON.parse(readText(path.join(workspace, file)) ?? '') as unknown), 'name');
+    const name = table(parseQuietly(() => JSON.parse(readText(path.join(workspace, file)) ?? '') as unknown))?.name;
     return typeof name === 'string' && name !== '' ? [componentId('npm', name)] : [];
   });
 }
@@ -77,32 +79,24 @@ function memberPatterns(dir: string, family: WorkspaceFamily): { include: string
   let listed: unknown;
   let excluded: unknown;
   if (family === 'uv') {
-    const workspace = field(field(field(parseQuietly(() => parseToml(readText(path.join(dir, 'pyproject.toml')) ?? '')), 'tool'), 'uv'), 'workspace');
-    listed = field(workspace, 'members');
-    excluded = field(workspace, 'exclude');
+    const workspace = table(table(table(parseQuietly(() => parseToml(readText(path.join(dir, 'pyproject.toml')) ?? '')))?.tool)?.uv)?.workspace;
+    listed = table(workspace)?.members;
+    excluded = table(workspace)?.exclude;
   } else {
     const pnpm = readText(path.join(dir, 'pnpm-workspace.yaml'));
     if (pnpm !== undefined) {
-      listed = field(parseQuietly(() => parseYaml(pnpm) as unknown), 'packages');
+      listed = table(parseQuietly(() => parseYaml(pnpm) as unknown))?.packages;
     } else {
-      const workspaces = field(parseQuietly(() => JSON.parse(readText(path.join(dir, 'package.json')) ?? '') as unknown), 'workspaces');
-      listed = Array.isArray(workspaces) ? workspaces : field(workspaces, 'packages');
+      const workspaces = table(parseQuietly(() => JSON.parse(readText(path.join(dir, 'package.json')) ?? '') as unknown))?.workspaces;
+      listed = Array.isArray(workspaces) ? workspaces : table(workspaces)?.packages;
     }
   }
-  const strings = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+  const strings = (value: unknown) => list(value).filter((item): item is string => typeof item === 'string');
   const patterns = strings(listed);
   return {
     include: patterns.filter((pattern) => !pattern.startsWith('!')),
     exclude: [...patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1)), ...strings(excluded)],
   };
-}
-
-function relativeFolder(workspace: string, folder: string): string {
-  return path.relative(workspace, folder).split(path.sep).join('/');
-}
-
-function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
 }
 
 /** A file its package manager cannot read either declares nothing of ours. */

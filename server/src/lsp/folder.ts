@@ -23,11 +23,11 @@ import {
 } from '../engine/scan';
 import { type LockfileFinder, scanLockfileFinder } from '../engine/lockfiles';
 import { Lockfiles } from '../engine/transitive';
-import { type TransitiveCoverage, VerdictTally } from '../engine/verdict';
+import { EXAMINED, type TransitiveCoverage, VerdictTally } from '../engine/verdict';
 import { findManifests } from '../engine/walk';
 import { enclosingWorkspace } from '../engine/workspaceRoot';
 import type { FolderVerdict } from '../protocol';
-import { WORKSPACE_CATALOG_FILES } from '../readers/catalogs';
+import { isWorkspaceCatalogFile } from '../readers/catalogs';
 import { manifestKind } from '../readers/index';
 import { lockfileKind } from '../readers/lockfiles/index';
 
@@ -53,7 +53,7 @@ export class Folder {
   /** The findings behind the verdict, kept counted: an edit re-counts one file, not the folder. */
   private readonly tally = new VerdictTally();
   private firstParty: ReadonlySet<string> = new Set();
-  private transitive: TransitiveCoverage = { examined: 'examined' };
+  private transitive: TransitiveCoverage = EXAMINED;
   private linting!: ConfiguredLinting;
   /**
    * Which lockfile pins each manifest, each folder looked at once: a scan of a monorepo asks for every
@@ -116,9 +116,8 @@ export class Folder {
    * is one member, opened on its own): the folder's manifests are pinned by it.
    */
   pinnedFromAbove(file: string): boolean {
-    const name = path.basename(file);
     return (
-      (lockfileKind(name) !== undefined || WORKSPACE_CATALOG_FILES.includes(name)) &&
+      (lockfileKind(path.basename(file)) !== undefined || isWorkspaceCatalogFile(file)) &&
       !this.contains(file) &&
       path.dirname(file) === enclosingWorkspace(this.root)
     );

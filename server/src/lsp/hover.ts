@@ -71,12 +71,12 @@ function versionOf({ versionSpec, catalog, locked, staleLock, relation }: Assess
       ? `${catalog.entry.spec} from the ${catalog.catalog} catalog (${catalog.entry.file})`
       : `${versionSpec}: the ${catalog.catalog} catalog has no entry for it`
     : versionSpec;
-  const parts = [asked, locked?.version && `locked ${locked.version}`, staleLock && staleness(staleLock)].filter(Boolean);
+  const parts = [asked, locked?.version && `locked ${locked.version}`, staleLock && staleLockText(staleLock)].filter(Boolean);
   return parts.length ? parts.join('; ') : undefined;
 }
 
 /** Why the lockfile does not lock a dependency as declared, in a few words. */
-function staleness({ lockfile, spec, version }: NonNullable<Assessment['declaration']['staleLock']>): string {
+function staleLockText({ lockfile, spec, version }: NonNullable<Assessment['declaration']['staleLock']>): string {
   if (spec !== undefined) return `${lockfile} written for ${spec || 'no version'}, out of date`;
   return version !== undefined ? `${lockfile} locks ${version}, out of date` : `not in ${lockfile}`;
 }

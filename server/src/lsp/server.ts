@@ -30,7 +30,7 @@ import { ReportRequest, ScanWorkspaceRequest, VerdictNotification } from '../pro
 import { WORKSPACE_LOCKFILES } from '../engine/lockfiles';
 import { enclosingWorkspace } from '../engine/workspaceRoot';
 import { lockfileKind } from '../readers/lockfiles/index';
-import { WORKSPACE_CATALOG_FILES } from '../readers/catalogs';
+import { isWorkspaceCatalogFile, WORKSPACE_CATALOG_FILES } from '../readers/catalogs';
 import { codeActions, intersects } from './codeActions';
 import { configDiagnostics, diagnosticsOf, findingDiagnostic } from './diagnostics';
 import { Folder, type FolderSettings } from './folder';
@@ -487,8 +487,4 @@ function contains(range: Range, position: Position): boolean {
 
 function sameStart(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character;
-}
-
-function isWorkspaceCatalogFile(file: string): boolean {
-  return WORKSPACE_CATALOG_FILES.includes(path.basename(file));
 }

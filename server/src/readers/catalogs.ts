@@ -3,6 +3,7 @@
 // managers keep them, in the same shape (`catalog` is the default catalog, `catalogs` the named ones):
 // pnpm in pnpm-workspace.yaml (https://pnpm.io/catalogs), Yarn in .yarnrc.yml, Bun in the root
 // package.json, at the top level or under `workspaces`.
+import path from 'node:path';
 import { type Node as JsonNode, findNodeAtLocation, parseTree } from 'jsonc-parser';
 import { isMap, isScalar, parseDocument, Scalar } from 'yaml';
 import type { Range } from '../../../rules/src/types';
@@ -20,6 +21,11 @@ export type Catalogs = Map<string, Map<string, CatalogSpec>>;
 
 /** The workspace files of pnpm and Yarn: where they are is the workspace root, catalogs or not. */
 export const WORKSPACE_CATALOG_FILES = ['pnpm-workspace.yaml', '.yarnrc.yml'];
+/** A pnpm or Yarn workspace file (any path): where it is, is a workspace root. */
+export function isWorkspaceCatalogFile(file: string): boolean {
+  return WORKSPACE_CATALOG_FILES.includes(path.basename(file));
+}
+
 /** Every file that can hold a workspace's catalogs, in the order looked at within one folder. */
 export const CATALOG_FILES = [...WORKSPACE_CATALOG_FILES, 'package.json'];
 
