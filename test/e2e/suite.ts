@@ -143,13 +143,31 @@ const tests: Test[] = [
         assert.ok(sonic, `a finding on sonic-boom: ${diagnostics.map((d) => d.message).join(' | ')}`);
         assert.equal(sonic.range.start.line, sonicLine);
         // The lockfile locks pino only: every other dependency package.json declares is flagged as not in it.
-        const manifest = await diagnosticsFor(fileIn('telegram-bot/package.json'), async () => undefined, (list) =>
-          list.some((d) => d.message.startsWith('zod is not in telegram-bot/package-lock.json')),
+        const manifestUri = fileIn('telegram-bot/package.json');
+        const manifest = await diagnosticsFor(
+          manifestUri,
+          async () => undefined,
+          (list) => list.some((d) => d.message.startsWith('zod is not in telegram-bot/package-lock.json')) && list.some((d) => d.message.startsWith('pino pulls')),
         );
         const zod = manifest.find((d) => d.message.startsWith('zod is not in telegram-bot/package-lock.json'))!;
         assert.equal((zod.code as { value: string }).value, 'unlocked-dependency');
         assert.equal(zod.severity, vscode.DiagnosticSeverity.Warning);
         assert.ok(!manifest.some((d) => d.message.startsWith('pino is not in')), 'pino is locked');
+        // Open and edited, the manifest's diagnostics come from pulls (the server pushes none for an open file of a
+        // client that pulls): what pino pulls in still leads to its lockfile entry.
+        const pushedLine = manifest.find((d) => d.message.startsWith('pino pulls'))!.range.start.line;
+        const editor = await vscode.window.showTextDocument(manifestUri);
+        const pulled = await diagnosticsFor(
+          manifestUri,
+          () => editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '\n')),
+          (list) => list.some((d) => d.message.startsWith('pino pulls') && d.range.start.line === pushedLine + 1),
+        );
+        const pulls = pulled.find((d) => d.message.startsWith('pino pulls') && d.range.start.line === pushedLine + 1)!;
+        assert.deepEqual(
+          pulls.relatedInformation?.map((r) => [r.location.uri.toString(), r.location.range.start.line]),
+          [[uri.toString(), sonicLine]],
+        );
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
         await vscode.window.showTextDocument(uri);
         const hovers = await settle(
           () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, sonic.range.start),

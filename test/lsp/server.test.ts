@@ -564,6 +564,19 @@ describe('lockfiles', () => {
     );
   });
 
+  it('answers a pull with the places in the lockfile that a dependency pulls in, as it pushes them', async () => {
+    const manifestText = '{\n  "name": "bot",\n  "dependencies": { "gigachat": "^0.0.20" }\n}\n';
+    const root = workspace({ 'package.json': manifestText, 'package-lock.json': JSON.stringify(lock, null, 2) }, false);
+    const client = await start(root, { pull: true });
+    const manifest = path.join(root, 'package.json');
+    const pushed = await client.waitFor(() => client.diagnosticsOf(manifest)?.find((d) => d.code === 'foreign-transitive'), 'the pushed pulls diagnostic');
+    await client.open(manifest, manifestText, 'json');
+    const report = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(manifest) } })) as { items: Diagnostic[] };
+    const pulled = report.items.find((d) => d.code === 'foreign-transitive');
+    expect(pulled!.relatedInformation).toEqual(pushed.relatedInformation);
+    expect(pulled!.relatedInformation!.map((r) => r.location.uri)).toEqual([uriOf(path.join(root, 'package-lock.json'))]);
+  });
+
   it('opened on one member of a workspace, reads the root lockfile above the folder', async () => {
     const root = workspace({}, false);
     fs.cpSync(path.resolve(__dirname, '../fixtures/same-workspace/npm'), root, { recursive: true });
@@ -580,6 +593,40 @@ describe('lockfiles', () => {
     await client.open(path.join(root, 'package-lock.json'), fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8'), 'json');
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: related.uri }, position: related.range.start })) as Hover;
     expect((hover.contents as { value: string }).value).toContain('| Pulled in by | axios |');
+  });
+
+  it('opened on two members of a workspace, shows on the root lockfile what each of them pulls in', async () => {
+    const root = workspace({}, false);
+    fs.cpSync(path.resolve(__dirname, '../fixtures/same-workspace/npm'), root, { recursive: true });
+    // Without its dependency on @mono/web, api pulls in nothing web does but debug.
+    fs.writeFileSync(path.join(root, 'packages/api/package.json'), '{ "name": "@mono/api", "dependencies": { "express": "^4.21.2", "openai": "^4.77.0" } }');
+    const lockfile = path.join(root, 'package-lock.json');
+    const client = new LspTestClient({ folders: [path.join(root, 'packages/web'), path.join(root, 'packages/api')] });
+    clients.push(client);
+    await client.initialize();
+    await client.waitFor(() => client.verdicts.at(-1)?.length === 2, 'both folders judged');
+    const names = (diagnostics: Diagnostic[] | undefined) => new Set(diagnostics?.map((d) => String(d.message).split(' ')[0]));
+    // axios (web) pulls in follow-redirects; express (api) pulls in body-parser; both pull in debug.
+    const shown = names(client.diagnosticsOf(lockfile));
+    expect([...['follow-redirects', 'body-parser', 'debug']].filter((name) => !shown.has(name))).toEqual([]);
+    expect(client.diagnosticsOf(lockfile)!.filter((d) => d.range.start.line === 243 && d.code === 'foreign-component')).toHaveLength(1);
+
+    // A pulling client asks for the lockfile once it is open: the same union.
+    const pulled = (await client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(lockfile) } })) as { items: Diagnostic[] };
+    expect(names(pulled.items)).toEqual(shown);
+
+    // What api alone pulls in hovers with api's chain, and is attested in api's config.
+    const accepts = client.diagnosticsOf(lockfile)!.find((d) => String(d.message).startsWith('accepts '))!;
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(lockfile) }, position: accepts.range.start })) as Hover;
+    expect((hover.contents as { value: string }).value).toContain('| Pulled in by | express |');
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uriOf(lockfile) },
+      range: accepts.range,
+      context: { diagnostics: [accepts] },
+    })) as CodeAction[];
+    const edited = actions.flatMap((a) => (a.edit?.documentChanges ?? []).map((change) => ('textDocument' in change ? change.textDocument.uri : (change as { uri: string }).uri)));
+    expect(actions.map((a) => a.title)).toEqual(['Attest the origin of accepts in sovereign-lint.json', 'Record an exception for accepts in sovereign-lint.json']);
+    expect([...new Set(edited)]).toEqual([uriOf(path.join(root, 'packages/api/sovereign-lint.json'))]);
   });
 
   it('opened on one member, watches the root lockfile above the folder and judges again when it changes', async () => {

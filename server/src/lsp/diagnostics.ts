@@ -27,8 +27,8 @@ const START = { line: 0, character: 0 };
  */
 export const MAX_DIAGNOSTICS_PER_FILE = 1000;
 
-/** `uriOfRelated` turns a root-relative path (a related location in another file) into a URI. */
-export function diagnosticsOf(outcome: FileOutcome, uri: string, uriOfRelated?: (file: string) => string): Diagnostic[] {
+/** `uriOfRelated` turns a root-relative path (a related location in another file) into a URI; `limit` caps the count. */
+export function diagnosticsOf(outcome: FileOutcome, uri: string, uriOfRelated?: (file: string) => string, limit = MAX_DIAGNOSTICS_PER_FILE): Diagnostic[] {
   const errors = outcome.errors.map(
     (error): Diagnostic => ({
       range: error.range ?? { start: START, end: START },
@@ -43,8 +43,8 @@ export function diagnosticsOf(outcome: FileOutcome, uri: string, uriOfRelated?: 
   const shown = (outcome.report?.findings ?? []).filter((finding) => finding.severity !== 'off');
   // All of it within VS Code's limit, the line saying what is left out included: past the limit VS Code would
   // drop that line (it is information, not a warning) for a note of its own.
-  const fits = errors.length + shown.length <= MAX_DIAGNOSTICS_PER_FILE;
-  const kept = fits ? shown : mostSevere(shown, Math.max(0, MAX_DIAGNOSTICS_PER_FILE - errors.length - 1));
+  const fits = errors.length + shown.length <= limit;
+  const kept = fits ? shown : mostSevere(shown, Math.max(0, limit - errors.length - 1));
   const findings = kept.map((finding) => findingDiagnostic(finding, uri, relatedUri));
   if (kept.length < shown.length) {
     findings.push({

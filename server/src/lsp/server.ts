@@ -25,14 +25,15 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { shippedKnowledgeBase } from '../../../rules/src/knowledgeBase';
 import type { Position, Range } from '../../../rules/src/types';
-import type { FileOutcome, ReadOutcome } from '../engine/scan';
+import type { FileReport } from '../engine/lint';
+import type { ReadOutcome } from '../engine/scan';
 import { ReportRequest, ScanWorkspaceRequest, VerdictNotification } from '../protocol';
 import { WORKSPACE_LOCKFILES } from '../engine/lockfiles';
 import { enclosingWorkspace } from '../engine/workspaceRoot';
 import { lockfileKind } from '../readers/lockfiles/index';
 import { isWorkspaceCatalogFile, WORKSPACE_CATALOG_FILES } from '../readers/catalogs';
 import { codeActions, intersects } from './codeActions';
-import { configDiagnostics, diagnosticsOf, findingDiagnostic } from './diagnostics';
+import { configDiagnostics, diagnosticsOf, findingDiagnostic, MAX_DIAGNOSTICS_PER_FILE } from './diagnostics';
 import { Folder, type FolderSettings } from './folder';
 import { hoverMarkdown } from './hover';
 import { reportMarkdown } from './report';
@@ -136,10 +137,10 @@ class SovereignLintServer {
     this.connection.workspace.onDidChangeWorkspaceFolders((event) =>
       this.guard('workspace folders', async () => {
         const removed = new Set(event.removed.map((f) => f.uri));
-        for (const folder of this.folders.filter((f) => removed.has(f.uri))) {
-          for (const file of folder.files()) void this.connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
-        }
+        const left = this.folders.filter((f) => removed.has(f.uri)).flatMap((folder) => folder.files());
         this.folders = this.folders.filter((f) => !removed.has(f.uri));
+        // What another folder still judges of those files stays; the rest is cleared.
+        for (const file of left) this.publish(file);
         const added = event.added.filter((f) => f.uri.startsWith('file:')).map((f) => this.createFolder(f.uri, f.name));
         this.folders.push(...added);
         if (this.watchRegistrationSupported) await this.watchWorkspacesAbove(added);
@@ -205,11 +206,12 @@ class SovereignLintServer {
         for (let i = 0; i < reads.length; i++) {
           if (generation !== this.scanGeneration || progress?.token.isCancellationRequested) return;
           const file = path.join(folder.root, reads[i]!.file);
-          this.publish(file, folder.judge(file, reads[i]!), folder.root);
+          folder.judge(file, reads[i]!);
+          this.publish(file);
           await this.pace(i, (files.length + i + 1) / (files.length * 2), `${folder.name}: checked ${i + 1}/${reads.length} files`, progress);
         }
         // Each direct dependency learns what it pulls in once the lockfiles are judged.
-        for (const file of folder.addPulledIn()) this.publish(file, folder.outcome(file)!, folder.root);
+        for (const file of folder.addPulledIn()) this.publish(file);
       }
       this.publishConfigDiagnostics();
       if (this.pullDiagnostics) this.connection.languages.diagnostics.refresh();
@@ -256,14 +258,30 @@ class SovereignLintServer {
 
   /** Lints a file (its open buffer if it has one) and pushes its diagnostics unless the client pulls them. */
   private lintAndPublish(folder: Folder, file: string): void {
-    const outcome = folder.lint(file, this.documents.get(uriOf(file))?.getText());
-    if (outcome) this.publish(file, outcome, folder.root);
+    if (folder.lint(file, this.documents.get(uriOf(file))?.getText())) this.publish(file);
   }
 
-  private publish(file: string, outcome: FileOutcome, root: string): void {
+  /** Pushes what the file's folders found in it, unless the client pulls them for an open file. */
+  private publish(file: string): void {
     const uri = uriOf(file);
     if (this.documents.get(uri) && this.pullDiagnostics) return;
-    void this.connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(outcome, uri, (related) => uriOf(path.resolve(root, related))) });
+    void this.connection.sendDiagnostics({ uri, diagnostics: this.diagnosticsFor(file) });
+  }
+
+  /**
+   * What the file's folders found in it, each related place resolved from the folder that found it. The lockfile at
+   * a workspace root above several member folders shows what each of them pulls in, each within its share of the limit.
+   */
+  private diagnosticsFor(file: string): Diagnostic[] {
+    const uri = uriOf(file);
+    const owners = this.ownersOf(file);
+    const share = Math.floor(MAX_DIAGNOSTICS_PER_FILE / Math.max(1, owners.length));
+    return dedupe(
+      owners.flatMap((folder) => {
+        const outcome = folder.outcome(file);
+        return outcome ? diagnosticsOf(outcome, uri, (related) => uriOf(path.resolve(folder.root, related)), share) : [];
+      }),
+    );
   }
 
   /** Every SCAN_BATCH files of a phase: report progress and let other messages (a cancel, a hover) through. */
@@ -275,7 +293,7 @@ class SovereignLintServer {
 
   private forget(folder: Folder, file: string): void {
     folder.forget(file);
-    void this.connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
+    this.publish(file);
   }
 
   private opened(document: TextDocument): void {
@@ -363,28 +381,30 @@ class SovereignLintServer {
       if (target) this.publishConfigDiagnostics();
       return this.configDiagnostics.get(uri) ?? [];
     }
-    const outcome = target.folder.lint(target.file, this.documents.get(uri)?.getText());
+    this.judged(uri);
     this.scheduleVerdicts();
-    return outcome ? diagnosticsOf(outcome, uri) : [];
+    return this.diagnosticsFor(target.file);
   }
 
   private hover(params: HoverParams) {
-    const target = this.locate(params.textDocument.uri);
-    const outcome = target?.folder.lint(target.file, this.documents.get(params.textDocument.uri)?.getText());
-    const assessment = outcome?.report?.assessments.find((a) => contains(a.declaration.range, params.position));
-    if (!assessment) return null;
-    const findings = outcome!.report!.findings.filter((f) => f.componentId === assessment.declaration.id && sameStart(f.range, assessment.declaration.range));
-    return {
-      contents: { kind: 'markdown' as const, value: hoverMarkdown(assessment, findings, this.kb.version) },
-      range: assessment.declaration.range,
-    };
+    for (const { report } of this.judged(params.textDocument.uri)) {
+      const assessment = report.assessments.find((a) => contains(a.declaration.range, params.position));
+      if (!assessment) continue;
+      const findings = report.findings.filter((f) => f.componentId === assessment.declaration.id && sameStart(f.range, assessment.declaration.range));
+      return {
+        contents: { kind: 'markdown' as const, value: hoverMarkdown(assessment, findings, this.kb.version) },
+        range: assessment.declaration.range,
+      };
+    }
+    return null;
   }
 
   private codeActions(params: CodeActionParams) {
-    const target = this.locate(params.textDocument.uri);
+    const inRange = (report: FileReport) => report.findings.filter((f) => f.severity !== 'off' && intersects(f.range, params.range));
+    // Attestations and exceptions go to the config of the folder whose finding it is.
+    const target = this.judged(params.textDocument.uri).find(({ report }) => inRange(report).length > 0);
     if (!target) return [];
-    const outcome = target.folder.lint(target.file, this.documents.get(params.textDocument.uri)?.getText());
-    const findings = (outcome?.report?.findings ?? []).filter((f) => f.severity !== 'off' && intersects(f.range, params.range));
+    const findings = inRange(target.report);
     const configFile = target.folder.configTarget(target.file);
     const configUri = uriOf(configFile);
     const open = this.documents.get(configUri);
@@ -420,14 +440,33 @@ class SovereignLintServer {
     void this.connection.sendNotification(VerdictNotification, { verdicts: this.folders.map((folder) => folder.verdict()) });
   }
 
-  /** The folder a file belongs to (the innermost one); a file outside every folder gets a folder of its own. */
+  /**
+   * The folders whose judgement of a file counts: the innermost one holding it; for the lockfile or catalog at the
+   * workspace root above member folders (which no folder holds), each of those members, since each scan judged it.
+   */
+  private ownersOf(file: string): Folder[] {
+    const holding = this.folders.filter((f) => f.contains(file)).sort((a, b) => b.root.length - a.root.length);
+    return holding.length > 0 ? holding.slice(0, 1) : this.folders.filter((f) => f.pinnedFromAbove(file));
+  }
+
+  /** A document's report in each of its folders, judged from its open buffer (a lockfile's is its folder's last scan). */
+  private judged(uri: string): { folder: Folder; file: string; report: FileReport }[] {
+    const target = this.locate(uri);
+    if (!target) return [];
+    const text = this.documents.get(uri)?.getText();
+    return this.ownersOf(target.file).flatMap((folder) => {
+      const report = folder.lint(target.file, text)?.report;
+      return report ? [{ folder, file: target.file, report }] : [];
+    });
+  }
+
+  /** The folder a file belongs to (its first owner); a file outside every folder gets a folder of its own. */
   private locate(uri: string): { folder: Folder; file: string } | undefined {
     if (!uri.startsWith('file:')) return undefined;
     const file = fileURLToPath(uri);
-    const owners = this.folders.filter((f) => f.contains(file)).sort((a, b) => b.root.length - a.root.length);
     // The workspace root's lockfile above a member folder belongs to that folder's scan (its hovers, its diagnostics):
     // it is no reason to take the whole workspace in as a folder.
-    let folder = owners[0] ?? this.folders.find((f) => f.pinnedFromAbove(file));
+    let folder = this.ownersOf(file)[0];
     if (!folder) {
       const dir = path.dirname(file);
       folder = this.createFolder(pathToFileURL(dir).href, path.basename(dir), true);

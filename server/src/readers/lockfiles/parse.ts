@@ -1,7 +1,7 @@
 // Loading a lockfile's structure with the fastest plain parser for its syntax, or saying why it cannot
 // be loaded: one problem, placed where the parser stopped (offsets are computed on this path only).
 import { FAILSAFE_SCHEMA, load, YAMLException } from 'js-yaml';
-import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
+import { type ParseError, type ParseOptions, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { componentId } from '../../../../rules/src/ids';
 import { LineIndex } from '../../text/lineIndex';
@@ -16,39 +16,36 @@ import { list, string, type Table, table } from './values';
  * holds (JSON.parse, many times faster, reads every file that has no error).
  */
 export function loadJson(text: string, label: string, problems: Problem[]): Table | undefined {
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return rootTable(JSON.parse(text), label, 'a JSON object', problems);
   } catch (error) {
-    const errors: ParseError[] = [];
-    try {
-      value = parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false });
-    } catch {
-      // Nested too deeply for a recursive parser: nothing to recover.
-    }
     // JSON.parse names no position for some errors; jsonc-parser always does.
-    const [first] = errors;
-    const reason = first ? describeJsonError(first) : (error as Error).message;
-    const at = first?.offset ?? 0;
-    problems.push(problemAt(text, at, at + (first?.length ?? 0), `${label} is not valid JSON: ${reason}`));
-    return table(value);
+    return recoverJson(text, label, problems, { disallowComments: true, allowTrailingComma: false }, (error as Error).message);
   }
-  return rootTable(value, label, 'a JSON object', problems);
 }
 
-/** JSON with trailing commas and comments (bun.lock): jsonc-parser alone, which also recovers what precedes an error. */
+/** JSON with trailing commas and comments (bun.lock): jsonc-parser alone. */
 export function loadJsonc(text: string, label: string, problems: Problem[]): Table | undefined {
+  return recoverJson(text, label, problems, { allowTrailingComma: true });
+}
+
+/**
+ * What jsonc-parser reads of a file: all of it, or what precedes its first error, which becomes the file's problem
+ * (`refusal`: why a stricter parser refused a file it finds no error in).
+ */
+function recoverJson(text: string, label: string, problems: Problem[], options: ParseOptions, refusal?: string): Table | undefined {
   const errors: ParseError[] = [];
   let value: unknown;
   try {
-    value = parseJsonc(text, errors, { allowTrailingComma: true });
+    value = parseJsonc(text, errors, options);
   } catch {
     problems.push(problemAt(text, 0, 0, `${label} is nested too deeply to read`));
     return undefined;
   }
   const [first] = errors;
-  if (!first) return rootTable(value, label, 'a JSON object', problems);
-  problems.push(problemAt(text, first.offset, first.offset + first.length, `${label} is not valid JSON: ${describeJsonError(first)}`));
+  if (!first && refusal === undefined) return rootTable(value, label, 'a JSON object', problems);
+  const at = first?.offset ?? 0;
+  problems.push(problemAt(text, at, at + (first?.length ?? 0), `${label} is not valid JSON: ${first ? describeJsonError(first) : refusal}`));
   return table(value);
 }
 
