@@ -113,6 +113,17 @@ describe('workspace diagnostics', () => {
     expect(verdicts[0]).toMatchObject({ tier: 'national', blockedBy: ['pypi:numpy'] });
     expect(client.diagnosticsOf(path.join(root, 'requirements.txt'))).toHaveLength(1);
     expect(client.diagnosticsOf(path.join(root, 'experiments/requirements.txt'))).toBeUndefined();
+
+    // Changed on disk, or opened, an excluded file stays out, as the scan left it.
+    const excluded = path.join(root, 'experiments/requirements.txt');
+    fs.writeFileSync(excluded, 'openai\nanthropic\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(excluded), type: 2 }] });
+    await client.open(excluded, 'openai\n');
+    const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(excluded) }, position: { line: 0, character: 1 } });
+    expect(hover).toBeNull();
+    await client.connection.sendRequest('sovereignLint/scanWorkspace');
+    expect(client.diagnosticsOf(excluded)).toBeUndefined();
+    expect(client.verdicts.at(-1)![0]).toMatchObject({ tier: 'national', blockedBy: ['pypi:numpy'] });
   });
 
   it('reports a malformed file next to good ones, and keeps serving', async () => {

@@ -65,6 +65,8 @@ export class Folder {
   private traced = new Map<string, ReadOutcome>();
   private resolver: ConfigResolver | undefined;
   private explicitConfig: string | undefined;
+  /** The exclude setting's globs, over paths relative to the folder. */
+  private excludedBySettings: (relative: string) => boolean = () => false;
   settings: FolderSettings = { exclude: [] };
 
   constructor(
@@ -93,6 +95,7 @@ export class Folder {
       this.explicitConfig = configPath;
     }
     this.resolver.invalidate();
+    this.excludedBySettings = this.settings.exclude.length ? picomatch(this.settings.exclude, { dot: true }) : () => false;
     this.findLockfile = scanLockfileFinder();
     const resolver = this.resolver;
     const defaults = {
@@ -150,10 +153,14 @@ export class Folder {
   }
 
   manifests(): string[] {
-    const excluded = this.settings.exclude.length ? picomatch(this.settings.exclude, { dot: true }) : () => false;
-    return findManifests(this.root, excluded)
+    return findManifests(this.root, this.excludedBySettings)
       .map((file) => path.join(this.root, file))
       .filter((file) => !this.linting.resolver.isExcluded(file));
+  }
+
+  /** Whether the scan leaves a file out (the exclude setting, or an `exclude` of its config): changed or opened, it stays out. */
+  excludes(file: string): boolean {
+    return this.excludedBySettings(relativeTo(this.root, file)) || this.linting.resolver.isExcluded(file);
   }
 
   /** Reads a file from its open buffer or from disk, without judging it yet. */
@@ -200,9 +207,14 @@ export class Folder {
   /**
    * Reads and judges a file from its open buffer or from disk, as the last workspace scan would have: each
    * dependency keeps the version its lockfile resolved and names what it pulls in. The lockfile has not
-   * changed since (a change re-scans the folder), so what it said of each name still holds.
+   * changed since (a change re-scans the folder), so what it said of each name still holds. A file the scan
+   * leaves out is not judged, and what was judged of it before is forgotten.
    */
   lint(file: string, text?: string): FileOutcome | undefined {
+    if (this.excludes(file)) {
+      this.outcomes.delete(file);
+      return undefined;
+    }
     const read = this.read(file, text);
     // A lockfile is judged with the manifests it pins, by the workspace scan: its outcome is the scan's.
     if (!read) return this.outcomes.get(file);

@@ -258,7 +258,9 @@ class SovereignLintServer {
 
   /** Lints a file (its open buffer if it has one) and pushes its diagnostics unless the client pulls them. */
   private lintAndPublish(folder: Folder, file: string): void {
-    if (folder.lint(file, this.documents.get(uriOf(file))?.getText())) this.publish(file);
+    // A file the folder no longer judges (excluded since) loses what it showed.
+    const shown = folder.outcome(file) !== undefined;
+    if (folder.lint(file, this.documents.get(uriOf(file))?.getText()) || shown) this.publish(file);
   }
 
   /** Pushes what the file's folders found in it, unless the client pulls them for an open file. */
