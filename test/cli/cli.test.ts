@@ -128,6 +128,26 @@ describe('sovereign-lint scan --format text', () => {
     expect(run(['scan', 'examples/gigachat-assistant', '--target', 'national']).status).toBe(0);
   });
 
+  it('reads what the repository holds: runs and downloads Git ignores are not the project', () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-cli-gitignore-'));
+    const write = (file: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+      fs.writeFileSync(path.join(project, file), text);
+    };
+    fs.mkdirSync(path.join(project, '.git'));
+    write('.gitignore', 'wandb/\n');
+    write('requirements.txt', 'razdel==0.5.0\n');
+    write('wandb/run-20261122_101500-abc/files/requirements.txt', 'openai==1.55.0\n');
+    const { status, stdout } = run(['scan', project, '--target', 'sovereign']);
+    expect(stdout.trimEnd().split('\n').slice(-2)).toEqual([
+      expect.stringMatching(/^1 component in 1 file · target sovereign \(RU\): met · /),
+      'sovereign; transitive dependencies not examined (no lockfile)',
+    ]);
+    expect(status).toBe(0);
+    // Named on the command line, an ignored file is read.
+    expect(run(['scan', path.join(project, 'wandb/run-20261122_101500-abc/files/requirements.txt')]).status).toBe(1);
+  });
+
   it('lists a manifest’s findings top to bottom, "pulls …" beside the dependency it is about', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-text-'));
     fs.writeFileSync(path.join(dir, 'package.json'), '{\n  "dependencies": {\n    "zzz-first": "1.0.0",\n    "yyy-second": "1.0.0"\n  }\n}\n');

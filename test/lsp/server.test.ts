@@ -126,6 +126,27 @@ describe('workspace diagnostics', () => {
     expect(client.verdicts.at(-1)![0]).toMatchObject({ tier: 'national', blockedBy: ['pypi:numpy'] });
   });
 
+  it('leaves out what Git ignores, and scans again when a .gitignore changes', async () => {
+    const root = workspace({ 'requirements.txt': 'numpy\n', 'wandb/run-1/files/requirements.txt': 'openai\n', '.gitignore': 'wandb/\n' }, false);
+    fs.mkdirSync(path.join(root, '.git'));
+    const client = await start(root);
+    const run = path.join(root, 'wandb/run-1/files/requirements.txt');
+    expect((await client.waitFor(() => client.verdicts.at(-1), 'a verdict'))[0]).toMatchObject({ tier: 'national', blockedBy: ['pypi:numpy'] });
+    expect(client.diagnosticsOf(run)).toBeUndefined();
+    // A training run writes its requirements again: still ignored.
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(run), type: 2 }] });
+    // A request answered means the notification before it was handled.
+    await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(run) }, position: { line: 0, character: 1 } });
+    expect(client.diagnosticsOf(run)).toBeUndefined();
+
+    fs.writeFileSync(path.join(root, '.gitignore'), '');
+    const scans = client.verdicts.length;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(root, '.gitignore')), type: 2 }] });
+    await client.waitFor(() => client.verdicts.length > scans, 'the scan after the .gitignore changed');
+    expect(client.diagnosticsOf(run)!.map((d) => d.code)).toEqual(['foreign-proprietary']);
+    expect(client.verdicts.at(-1)![0]).toMatchObject({ tier: 'none' });
+  });
+
   it('reports a malformed file next to good ones, and keeps serving', async () => {
     const root = workspace({ 'broken/package.json': '{\n  "dependencies": {\n    "openai": "^4",\n    "zod": ', 'good/requirements.txt': 'numpy\n' }, false);
     const client = await start(root);

@@ -1,10 +1,11 @@
-// Finding manifests under a folder: skips dependency folders, virtualenvs, VCS metadata and build
-// output, and never follows a symbolic link (so never out of the root, never round a loop; a link
+// Finding manifests under a folder: skips dependency folders, virtualenvs, VCS metadata, build output and
+// what Git ignores, and never follows a symbolic link (so never out of the root, never round a loop; a link
 // inside the root points at files the walk reaches in their own place).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fdir } from 'fdir';
 import { manifestKind } from '../readers/index';
+import { GitIgnore } from './gitIgnore';
 
 const SKIPPED_DIRECTORIES = new Set([
   'node_modules',
@@ -32,11 +33,15 @@ const SKIPPED_DIRECTORIES = new Set([
 
 /** Manifest paths under `root`, relative to it with `/`, sorted. */
 export function findManifests(root: string, excluded: (relativePath: string) => boolean = () => false): string[] {
+  const gitIgnore = new GitIgnore(root);
   const found = new fdir()
     .withRelativePaths()
     .withPathSeparator('/')
-    .exclude((name, dirPath) => isSkippedDirectory(name, dirPath) || excluded(path.relative(root, dirPath).split(path.sep).join('/')))
-    .filter((file) => manifestKind(file) !== undefined && !excluded(file))
+    .exclude(
+      (name, dirPath) =>
+        isSkippedDirectory(name, dirPath) || excluded(path.relative(root, dirPath).split(path.sep).join('/')) || gitIgnore.ignores(path.resolve(dirPath), true),
+    )
+    .filter((file) => manifestKind(file) !== undefined && !excluded(file) && !gitIgnore.ignores(path.join(root, file), false))
     .crawl(root)
     .sync();
   // fdir lists symbolic links as files without following them; drop them.

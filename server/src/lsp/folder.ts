@@ -25,6 +25,7 @@ import { type LockfileFinder, scanLockfileFinder } from '../engine/lockfiles';
 import { Lockfiles } from '../engine/transitive';
 import { EXAMINED, type TransitiveCoverage, VerdictTally } from '../engine/verdict';
 import { findManifests } from '../engine/walk';
+import { GitIgnore } from '../engine/gitIgnore';
 import { enclosingWorkspace } from '../engine/workspaceRoot';
 import type { FolderVerdict } from '../protocol';
 import { isWorkspaceCatalogFile } from '../readers/catalogs';
@@ -67,6 +68,8 @@ export class Folder {
   private explicitConfig: string | undefined;
   /** The exclude setting's globs, over paths relative to the folder. */
   private excludedBySettings: (relative: string) => boolean = () => false;
+  /** Read afresh with the configs: a changed .gitignore starts a scan. */
+  private gitIgnore!: GitIgnore;
   settings: FolderSettings = { exclude: [] };
 
   constructor(
@@ -96,6 +99,7 @@ export class Folder {
     }
     this.resolver.invalidate();
     this.excludedBySettings = this.settings.exclude.length ? picomatch(this.settings.exclude, { dot: true }) : () => false;
+    this.gitIgnore = new GitIgnore(this.root);
     this.findLockfile = scanLockfileFinder();
     const resolver = this.resolver;
     const defaults = {
@@ -158,9 +162,12 @@ export class Folder {
       .filter((file) => !this.linting.resolver.isExcluded(file));
   }
 
-  /** Whether the scan leaves a file out (the exclude setting, or an `exclude` of its config): changed or opened, it stays out. */
+  /**
+   * Whether the scan leaves a file out (the exclude setting, an `exclude` of its config, or Git ignores it): changed
+   * or opened, it stays out.
+   */
   excludes(file: string): boolean {
-    return this.excludedBySettings(relativeTo(this.root, file)) || this.linting.resolver.isExcluded(file);
+    return this.excludedBySettings(relativeTo(this.root, file)) || this.linting.resolver.isExcluded(file) || this.gitIgnore.ignoresPath(file);
   }
 
   /** Reads a file from its open buffer or from disk, without judging it yet. */

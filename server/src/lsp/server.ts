@@ -125,6 +125,7 @@ class SovereignLintServer {
           { globPattern: '**/{*.json,pyproject.toml}' },
           { globPattern: '**/*.{txt,in,md,lock,yaml,yml}' },
           { globPattern: '**/Pipfile' },
+          { globPattern: '**/.gitignore' },
         ],
       });
       await this.watchWorkspacesAbove(this.folders);
@@ -364,8 +365,8 @@ class SovereignLintServer {
       const { folder, file } = target;
       if (folder.isConfigFile(file)) {
         if (!this.documents.get(change.uri)) this.configChanged(folder);
-      } else if (lockfileKind(path.basename(file)) || isWorkspaceCatalogFile(file)) {
-        // A new resolution (or catalog) changes what every manifest of the folder pulls in.
+      } else if (lockfileKind(path.basename(file)) || isWorkspaceCatalogFile(file) || path.basename(file) === '.gitignore') {
+        // A new resolution (or catalog) changes what every manifest of the folder pulls in; a new .gitignore, what it holds.
         void this.guard('scan', () => this.scanAll(), undefined);
         return;
       } else if (change.type === FileChangeType.Deleted) {

@@ -1,0 +1,117 @@
+// What Git ignores under a folder, so that a scan reads what the repository holds: a fresh clone in CI has no
+// ignored files, and ML projects keep many of them (wandb and MLflow runs write requirements.txt files, model
+// downloads bring their cards). A repository's `.git/info/exclude` and every `.gitignore` in it apply, each as Git
+// reads it (the `ignore` package); outside a repository nothing is ignored, and a repository inside another is
+// read on its own. A folder named for a scan is scanned even where its repository ignores it, as ripgrep does.
+import fs from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+
+/** One repository's rules, every `.gitignore` in it rebased onto its root, shallower files first (deeper ones win). */
+interface Repository {
+  root: string;
+  rules: Ignore;
+  /** The folders whose `.gitignore` has been added. */
+  read: Set<string>;
+}
+
+export class GitIgnore {
+  /** The repository each folder is in (undefined: none). */
+  private readonly repositories = new Map<string, Repository | undefined>();
+
+  constructor(private readonly root: string) {}
+
+  /** Whether a walk of the root skips an entry (an absolute path) of a folder it entered. */
+  ignores(entry: string, isDirectory: boolean): boolean {
+    const dir = path.dirname(entry);
+    const repository = this.repositoryOf(dir);
+    if (!repository) return false;
+    this.readDown(repository, dir);
+    return repository.rules.ignores(`${posixRelative(repository.root, entry)}${isDirectory ? '/' : ''}`);
+  }
+
+  /** Whether a file below the root, met outside a walk (a change on disk), is ignored or sits in an ignored folder. */
+  ignoresPath(file: string): boolean {
+    const relative = path.relative(this.root, file);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    const parts = relative.split(path.sep);
+    return parts.some((_, i) => this.ignores(path.join(this.root, ...parts.slice(0, i + 1)), i < parts.length - 1));
+  }
+
+  private repositoryOf(dir: string): Repository | undefined {
+    if (this.repositories.has(dir)) return this.repositories.get(dir);
+    let repository: Repository | undefined;
+    if (isRepositoryRoot(dir)) repository = { root: dir, rules: ignore().add(readLines(path.join(dir, '.git', 'info', 'exclude'))), read: new Set() };
+    else if (dir !== this.root) repository = this.repositoryOf(path.dirname(dir));
+    else repository = this.repositoryAbove();
+    this.repositories.set(dir, repository);
+    return repository;
+  }
+
+  /**
+   * The repository the root is in, its rules read down to the root's folder. A file there whose rules ignore the
+   * root (or a folder on the way to it) is left out: the root was named to be scanned.
+   */
+  private repositoryAbove(): Repository | undefined {
+    const folders: string[] = [];
+    for (let dir = path.dirname(this.root); !folders.includes(dir); dir = path.dirname(dir)) {
+      folders.unshift(dir);
+      if (isRepositoryRoot(dir)) break;
+    }
+    const [top] = folders;
+    if (top === undefined || !isRepositoryRoot(top)) return undefined;
+    const rootPath = `${posixRelative(top, this.root)}/`;
+    const files = [readLines(path.join(top, '.git', 'info', 'exclude')), ...folders.map((dir) => rebased(top, dir))];
+    const kept = files.filter((lines) => !ignore().add(lines).ignores(rootPath));
+    return { root: top, rules: ignore().add(kept.flat()), read: new Set(folders) };
+  }
+
+  /** Adds the `.gitignore` of every folder from the repository root down to `dir` not read yet. */
+  private readDown(repository: Repository, dir: string): void {
+    if (repository.read.has(dir)) return;
+    if (dir !== repository.root) this.readDown(repository, path.dirname(dir));
+    repository.read.add(dir);
+    const lines = rebased(repository.root, dir);
+    if (lines.length > 0) repository.rules.add(lines);
+  }
+}
+
+function isRepositoryRoot(dir: string): boolean {
+  // `.git` is a folder, or a file in a worktree or a submodule.
+  return fs.existsSync(path.join(dir, '.git'));
+}
+
+/**
+ * The patterns of `dir`'s `.gitignore`, made relative to the repository root: a pattern with no slash but a trailing
+ * one matches at any depth below its folder, any other is anchored to it.
+ */
+function rebased(repositoryRoot: string, dir: string): string[] {
+  const base = posixRelative(repositoryRoot, dir);
+  const lines = readLines(path.join(dir, '.gitignore'));
+  if (base === '') return lines;
+  return lines.map((line) => {
+    const negative = line.startsWith('!');
+    const pattern = negative ? line.slice(1) : line;
+    const slash = pattern.indexOf('/');
+    const anchored = slash >= 0 && slash < pattern.length - 1;
+    const joined = anchored ? path.posix.join(base, pattern.replace(/^\//, '')) : path.posix.join(base, '**', pattern);
+    return `${negative ? '!' : ''}${joined}`;
+  });
+}
+
+/** A rules file's patterns: no blank lines or comments (which rebasing would turn into patterns). */
+function readLines(file: string): string[] {
+  // Most folders have none: asking first spares the cost of a thrown error per folder.
+  if (!fs.existsSync(file)) return [];
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  return text.split(/\r?\n/).filter((line) => line.trim() !== '' && !line.startsWith('#'));
+}
+
+function posixRelative(from: string, to: string): string {
+  return path.relative(from, to).split(path.sep).join('/');
+}
