@@ -44,6 +44,14 @@ describe('findManifests in a Git repository', () => {
     expect(findManifests(root)).toEqual(['data/keep/requirements.txt', 'services/api/generated/requirements.txt']);
   });
 
+  it('reads a .gitignore as Git does past a byte-order mark and a lone slash', () => {
+    repository();
+    write('sub/.gitignore', '\uFEFFcache/\n/\n');
+    write('sub/a/requirements.txt');
+    write('sub/cache/requirements.txt');
+    expect(findManifests(root)).toEqual(['sub/a/requirements.txt']);
+  });
+
   it("applies the repository's .git/info/exclude", () => {
     repository();
     write('.git/info/exclude', 'scratch/\n');

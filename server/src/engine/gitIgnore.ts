@@ -109,7 +109,11 @@ function readLines(file: string): string[] {
   } catch {
     return [];
   }
-  return text.split(/\r?\n/).filter((line) => line.trim() !== '' && !line.startsWith('#'));
+  // Git skips a byte-order mark; a lone `/` names no path (rebased, it would name every one).
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '' && !line.startsWith('#') && line.replace(/^!/, '').trim() !== '/');
 }
 
 function posixRelative(from: string, to: string): string {
