@@ -569,7 +569,7 @@ describe('lockfiles', () => {
     expect(await client.waitFor(() => codes()?.length && codes(), 'the exception on the lockfile')).toEqual([`${before} (accepted)`]);
   });
 
-  it('keeps the locked version and what a dependency pulls in while its package.json is edited', async () => {
+  it('looks each dependency up in the lockfile as package.json is edited: its locked version, and whether the lockfile is out of date for it', async () => {
     const manifestText = '{\n  "name": "bot",\n  "dependencies": { "gigachat": "^0.0.20" }\n}\n';
     const root = workspace(
       { 'package.json': manifestText, 'package-lock.json': JSON.stringify(lock, null, 2), 'sovereign-lint.json': '{ "rules": { "unpinned-version": "warning" } }\n' },
@@ -579,21 +579,30 @@ describe('lockfiles', () => {
     const manifest = path.join(root, 'package.json');
     const codesOf = (diagnostics: Diagnostic[] | undefined) => diagnostics?.map((d) => `${d.code}: ${d.message}`).sort();
     const scanned = codesOf(await client.waitFor(() => client.diagnosticsOf(manifest)?.find((d) => d.code === 'foreign-transitive') && client.diagnosticsOf(manifest), 'the scan'));
-    expect(scanned).toEqual([
-      expect.stringMatching(/^foreign-transitive: gigachat pulls 1 non-domestic package: axios/),
-      'unpinned-version: gigachat — version "^0.0.20" is a range; the lockfile resolves 0.0.20: pin it for trusted readiness',
-    ]);
+    const pulls = expect.stringMatching(/^foreign-transitive: gigachat pulls 1 non-domestic package: axios/);
+    const pinGigachat = 'unpinned-version: gigachat — version "^0.0.20" is a range; the lockfile resolves 0.0.20: pin it for trusted readiness';
+    expect(scanned).toEqual([pulls, pinGigachat]);
     await client.open(manifest, manifestText);
-    // A dependency added, not installed yet: until the lockfile changes, what it resolved for the others still holds.
+
+    // A dependency added, not installed yet: the lockfile lacks it, and still resolves the others as before.
     await client.change(manifest, manifestText.replace('"gigachat": "^0.0.20"', '"gigachat": "^0.0.20", "openai": "^4.77.0"'));
-    const edited = await client.waitFor(() => client.diagnosticsOf(manifest)?.some((d) => String(d.message).startsWith('openai')) && client.diagnosticsOf(manifest), 'diagnostics after the edit');
-    expect(codesOf(edited)).toEqual(
-      [
-        ...scanned!,
-        expect.stringMatching(/^foreign-proprietary: openai — /),
-        'unpinned-version: openai — version "^4.77.0" is a range, not an exact pin: blocks trusted readiness',
-      ].sort(),
-    );
+    const added = await client.waitFor(() => client.diagnosticsOf(manifest)?.some((d) => String(d.message).startsWith('openai')) && client.diagnosticsOf(manifest), 'diagnostics after the edit');
+    expect(codesOf(added)).toEqual([
+      'foreign-proprietary: openai — client of a foreign hosted service (OpenAI, US): blocks national',
+      pulls,
+      'unlocked-dependency: openai is not in package-lock.json: the lockfile is out of date (run `npm install`), so what openai pulls in was not examined; blocks trusted readiness',
+      pinGigachat,
+      'unpinned-version: openai — version "^4.77.0" is a range, not an exact pin: blocks trusted readiness',
+    ]);
+
+    // A range the locked version falls outside: out of date as typed, with no pin to offer, and what the lockfile
+    // says it pulls in no longer counts, as in a scan.
+    await client.change(manifest, manifestText.replace('"^0.0.20"', '"^1.0.0"'));
+    const moved = await client.waitFor(() => client.diagnosticsOf(manifest)?.some((d) => d.code === 'unlocked-dependency' && String(d.message).startsWith('gigachat')) && client.diagnosticsOf(manifest), 'the range edited');
+    expect(codesOf(moved)).toEqual([
+      expect.stringMatching(/^unlocked-dependency: gigachat — package-lock\.json locks 0\.0\.20, outside the declared "\^1\.0\.0": /),
+      'unpinned-version: gigachat — version "^1.0.0" is a range, not an exact pin: blocks trusted readiness',
+    ]);
   });
 
   it('answers a pull with the places in the lockfile that a dependency pulls in, as it pushes them', async () => {
@@ -690,7 +699,7 @@ describe('lockfiles', () => {
     expect(client.diagnosticsOf(path.join(root, 'packages/api/package.json'))).toBeUndefined();
   });
 
-  it('flags a dependency its lockfile lacks, keeps flagging it while package.json is edited, and says so on hover', async () => {
+  it('flags a dependency its lockfile lacks, and one typed since, and says so on hover', async () => {
     const manifestText = '{\n  "name": "bot",\n  "dependencies": { "gigachat": "^0.0.20", "left-pad": "^1.3.0" }\n}\n';
     const root = workspace({ 'package.json': manifestText, 'package-lock.json': JSON.stringify(lock, null, 2) }, false);
     const client = await start(root);
@@ -710,7 +719,10 @@ describe('lockfiles', () => {
     await client.change(manifest, manifestText.replace('{ "gigachat"', '{ "openai": "^4.77.0", "gigachat"'));
     await client.waitFor(() => client.diagnosticsOf(manifest)?.some((d) => String(d.message).startsWith('openai')), 'the edit judged');
     const moved = { start: { line: 2, character: 65 }, end: { line: 2, character: 73 } };
-    expect(unlocked()).toMatchObject([{ range: moved, message }]);
+    expect(unlocked()!.map((d) => [d.range, d.message])).toEqual([
+      [{ start: { line: 2, character: 21 }, end: { line: 2, character: 27 } }, message.replaceAll('left-pad', 'openai')],
+      [moved, message],
+    ]);
   });
 });
 

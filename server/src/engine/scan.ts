@@ -17,7 +17,7 @@ import { isLockable, type LockfileFinder, scanLockfileFinder } from './lockfiles
 import { addPulledInFindings } from './pulledIn';
 import { relativeTo } from './paths';
 import { append, flatten } from '../../../rules/src/lists';
-import { importerOf, lockedKeys, Lockfiles, reachFrom, staleness } from './transitive';
+import { Lockfiles, pinToLockfile, reachFrom } from './transitive';
 import { computeVerdict, type TransitiveCoverage, type Verdict } from './verdict';
 import { findManifests } from './walk';
 import { enclosingWorkspace, workspaceMembers } from './workspaceRoot';
@@ -137,26 +137,8 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
     const lockfile = lockfiles.read(lockPath);
     if (!lockfile) continue;
     const direct = new Set<string>();
-    // A lockfile read only in part says nothing of what it lacks: its own problem is reported instead.
-    const complete = lockfile.result.problems.length === 0;
     for (const { manifest, declarations } of manifests) {
-      const keys = lockedKeys(lockfile, manifest, declarations);
-      const importer = importerOf(lockfile, manifest);
-      // The declarations are this scan's own objects: they learn what the lock resolved, or that it is out of date for them.
-      for (const declaration of declarations) {
-        const key = keys.get(declaration);
-        const entry = key === undefined ? undefined : lockfile.result.packages.get(key);
-        const stale = complete && mustBeLocked(declaration, firstParty) ? staleness(lockfile, importer, declaration, entry) : undefined;
-        if (stale) {
-          // Not locked as declared: no version to pin it to, and nothing known of what it pulls in now.
-          declaration.staleLock = { lockfile: relativeTo(root, lockPath), ...stale };
-          continue;
-        }
-        if (key === undefined || !entry) continue;
-        declaration.locked = entry.version ? { version: entry.version } : {};
-        if (!entry.source) declaration.integrity = entry.hashes;
-        direct.add(key);
-      }
+      for (const key of pinToLockfile(lockfile, manifest, declarations, { root, firstParty })) direct.add(key);
     }
     if (!direct.size) continue;
     const declarations = reachFrom(lockfile, direct).map(({ key, via }): Declaration => {
@@ -177,22 +159,6 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
     else traced.push({ file: error.file, kind: 'lockfile', errors: [error] });
   }
   return traced;
-}
-
-/**
- * A registry or remote dependency, which its manifest's lockfile must lock: not the project's own code (Yarn 1
- * locks no workspace member), not a local folder, not a peer (the package manager may leave those to the user).
- */
-function mustBeLocked(declaration: Declaration, firstParty: ReadonlySet<string>): boolean {
-  const reference = declaration.directReference?.kind;
-  return (
-    (declaration.ecosystem === 'npm' || declaration.ecosystem === 'pypi') &&
-    declaration.relation !== 'peer' &&
-    declaration.relation !== 'workspace' &&
-    reference !== 'path' &&
-    reference !== 'editable' &&
-    !firstParty.has(declaration.id)
-  );
 }
 
 /**

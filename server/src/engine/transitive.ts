@@ -53,8 +53,58 @@ export class Lockfiles {
   }
 }
 
+/**
+ * Tells each declaration of one manifest (objects of the caller's, which they change) what its lockfile resolved for
+ * it, or that the lockfile is out of date for it; returns the keys of the packages it locks for them, which are what
+ * the manifest pulls in from.
+ */
+export function pinToLockfile(lockfile: Lockfile, manifest: string, declarations: readonly Declaration[], { root, firstParty }: PinContext): string[] {
+  // A lockfile read only in part says nothing of what it lacks: its own problem is reported instead.
+  const complete = lockfile.result.problems.length === 0;
+  const keys = lockedKeys(lockfile, manifest, declarations);
+  const importer = importerOf(lockfile, manifest);
+  const direct: string[] = [];
+  for (const declaration of declarations) {
+    const key = keys.get(declaration);
+    const entry = key === undefined ? undefined : lockfile.result.packages.get(key);
+    const stale = complete && mustBeLocked(declaration, firstParty) ? staleness(lockfile, importer, declaration, entry) : undefined;
+    if (stale) {
+      // Not locked as declared: no version to pin it to, and nothing known of what it pulls in now.
+      declaration.staleLock = { lockfile: relativeTo(root, lockfile.path), ...stale };
+      continue;
+    }
+    if (key === undefined || !entry) continue;
+    declaration.locked = entry.version ? { version: entry.version } : {};
+    if (!entry.source) declaration.integrity = entry.hashes;
+    direct.push(key);
+  }
+  return direct;
+}
+
+/** Where paths are relative to, and which packages are the project's own (no lockfile need lock those). */
+export interface PinContext {
+  root: string;
+  firstParty: ReadonlySet<string>;
+}
+
+/**
+ * A registry or remote dependency, which its manifest's lockfile must lock: not the project's own code (Yarn 1
+ * locks no workspace member), not a local folder, not a peer (the package manager may leave those to the user).
+ */
+function mustBeLocked(declaration: Declaration, firstParty: ReadonlySet<string>): boolean {
+  const reference = declaration.directReference?.kind;
+  return (
+    (declaration.ecosystem === 'npm' || declaration.ecosystem === 'pypi') &&
+    declaration.relation !== 'peer' &&
+    declaration.relation !== 'workspace' &&
+    reference !== 'path' &&
+    reference !== 'editable' &&
+    !firstParty.has(declaration.id)
+  );
+}
+
 /** A manifest's importer in its lockfile: its folder relative to the lockfile's, with `/` ('' for the lockfile's own). */
-export function importerOf(lockfile: Lockfile, manifest: string): string {
+function importerOf(lockfile: Lockfile, manifest: string): string {
   return relativeTo(path.dirname(lockfile.path), path.dirname(manifest));
 }
 
@@ -65,7 +115,7 @@ export function importerOf(lockfile: Lockfile, manifest: string): string {
  * they chose, resolutions and overrides included); elsewhere, a locked version the declared range rules out, as
  * `npm ci` requires.
  */
-export function staleness(lockfile: Lockfile, importer: string, declaration: Declaration, entry: LockedPackage | undefined): { spec?: string; version?: string } | undefined {
+function staleness(lockfile: Lockfile, importer: string, declaration: Declaration, entry: LockedPackage | undefined): { spec?: string; version?: string } | undefined {
   const { result } = lockfile;
   // A group the lockfile was not asked to lock (pdm) is unlocked by choice, not out of date.
   if (!entry) return result.lockedGroups?.has(declaration.group ?? 'default') === false ? undefined : {};
@@ -77,7 +127,7 @@ export function staleness(lockfile: Lockfile, importer: string, declaration: Dec
 }
 
 /** The locked key of each declaration of one manifest that the lockfile can match. */
-export function lockedKeys(lockfile: Lockfile, manifest: string, declarations: readonly Declaration[]): Map<Declaration, string> {
+function lockedKeys(lockfile: Lockfile, manifest: string, declarations: readonly Declaration[]): Map<Declaration, string> {
   const { result } = lockfile;
   const importer = importerOf(lockfile, manifest);
   const listed = result.importers.get(importer) ?? [];

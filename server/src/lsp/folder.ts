@@ -4,7 +4,7 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { KnowledgeBase } from '../../../rules/src/kb';
-import type { Assessment, Declaration, Target } from '../../../rules/src/types';
+import type { Target } from '../../../rules/src/types';
 import { type ChainProblem, CONFIG_FILE_NAMES, ConfigResolver } from '../engine/configResolver';
 import { liveCatalogFinder } from '../engine/catalogs';
 import { ConfiguredLinting } from '../engine/configuredLinting';
@@ -21,8 +21,8 @@ import {
   traceLockfiles,
   transitiveCoverage,
 } from '../engine/scan';
-import { type LockfileFinder, scanLockfileFinder } from '../engine/lockfiles';
-import { Lockfiles } from '../engine/transitive';
+import { isLockable, type LockfileFinder, scanLockfileFinder } from '../engine/lockfiles';
+import { type Lockfile, Lockfiles, pinToLockfile } from '../engine/transitive';
 import { EXAMINED, type TransitiveCoverage, VerdictTally } from '../engine/verdict';
 import { findManifests } from '../engine/walk';
 import { GitIgnore } from '../engine/gitIgnore';
@@ -64,6 +64,11 @@ export class Folder {
   private findLockfile!: LockfileFinder;
   /** What the last scan read from each lockfile: judged again when a config changes, without reading it again. */
   private traced = new Map<string, ReadOutcome>();
+  /**
+   * The lockfiles that pin the manifests linted since the last scan (as they are edited, their dependencies are
+   * looked up as typed). A scan lets them go: every lockfile created, changed or deleted starts one.
+   */
+  private lockfiles = new Map<string, Lockfile | undefined>();
   private resolver: ConfigResolver | undefined;
   private explicitConfig: string | undefined;
   /** The exclude setting's globs, over paths relative to the folder. */
@@ -188,6 +193,7 @@ export class Folder {
     const traced = traceLockfiles(reads, new Lockfiles(this.root), { root: this.root, findLockfile: this.findLockfile, firstParty: this.firstParty });
     this.transitive = transitiveCoverage(reads, this.root, this.findLockfile);
     this.traced = new Map(traced.map((read) => [path.join(this.root, read.file), read]));
+    this.lockfiles.clear();
     return traced;
   }
 
@@ -212,10 +218,10 @@ export class Folder {
   }
 
   /**
-   * Reads and judges a file from its open buffer or from disk, as the last workspace scan would have: each
-   * dependency keeps the version its lockfile resolved and names what it pulls in. The lockfile has not
-   * changed since (a change re-scans the folder), so what it said of each name still holds. A file the scan
-   * leaves out is not judged, and what was judged of it before is forgotten.
+   * Reads and judges a file from its open buffer or from disk, as a workspace scan would: each dependency is looked up
+   * in its lockfile as it is typed (the version locked for it, or that the lockfile is out of date for it), and names
+   * what the last scan found it pulls in. A file the scan leaves out is not judged, and what was judged of it before
+   * is forgotten.
    */
   lint(file: string, text?: string): FileOutcome | undefined {
     if (this.excludes(file)) {
@@ -225,13 +231,21 @@ export class Folder {
     const read = this.read(file, text);
     // A lockfile is judged with the manifests it pins, by the workspace scan: its outcome is the scan's.
     if (!read) return this.outcomes.get(file);
-    const previous = this.outcomes.get(file)?.report;
-    if (previous && read.read) carryLocks(previous.assessments, read.read.declarations);
+    if (read.read) this.pinToLockfile(file, read);
     const outcome = this.judge(file, read);
     // addPulledInFindings finds the report's own lockfile among these, as the scan does.
     const lockReports = [...this.outcomes.values()].flatMap(({ report }) => (report?.kind === 'lockfile' ? [report] : []));
     if (outcome.report) addPulledInFindings([outcome.report, ...lockReports], this.root, (name) => this.linting.optionsFor(name));
     return outcome;
+  }
+
+  private pinToLockfile(file: string, { kind, read }: ReadOutcome): void {
+    if (!read || !isLockable(kind)) return;
+    const lockPath = this.findLockfile(file, kind, this.root);
+    if (lockPath === undefined) return;
+    if (!this.lockfiles.has(lockPath)) this.lockfiles.set(lockPath, new Lockfiles(this.root).read(lockPath));
+    const lockfile = this.lockfiles.get(lockPath);
+    if (lockfile) pinToLockfile(lockfile, file, read.declarations, { root: this.root, firstParty: this.firstParty });
   }
 
   outcome(file: string): FileOutcome | undefined {
@@ -270,23 +284,5 @@ export class Folder {
       filesWithErrors,
       knowledgeBase: this.context.kb.version,
     };
-  }
-}
-
-/**
- * What the lockfile said of each dependency in a previous reading of the file (its locked version, or that it
- * lacks the name), given to the same names now. A name added since is checked at the next scan, which the
- * lockfile's update (the package manager's install) starts.
- */
-function carryLocks(previous: readonly Assessment[], declarations: readonly Declaration[]): void {
-  const traced = new Map(
-    previous.flatMap(({ declaration }) => (declaration.locked?.version || declaration.staleLock ? [[declaration.name, declaration] as const] : [])),
-  );
-  for (const declaration of declarations) {
-    const earlier = traced.get(declaration.name);
-    if (!earlier) continue;
-    if (earlier.locked) declaration.locked = earlier.locked;
-    if (earlier.staleLock) declaration.staleLock = earlier.staleLock;
-    if (earlier.integrity !== undefined) declaration.integrity = earlier.integrity;
   }
 }
