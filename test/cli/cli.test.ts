@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/src/rules/index';
 
@@ -196,7 +197,10 @@ describe('sovereign-lint scan --format json: each component and finding on one l
 
 describe('sovereign-lint scan --format sarif', () => {
   it('writes SARIF 2.1.0 with documented rules and located results', () => {
-    const { stdout } = run(['scan', 'examples/ru-finetune', '--format', 'sarif']);
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-sarif-'));
+    fs.mkdirSync(path.join(project, '.git'));
+    fs.cpSync(path.join(repo, 'examples/ru-finetune'), path.join(project, 'models/ru-finetune'), { recursive: true });
+    const { stdout } = run(['scan', 'models/ru-finetune', '--format', 'sarif'], { cwd: project });
     const sarif = JSON.parse(stdout);
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.$schema).toMatch(/sarif-2\.1\.0/);
@@ -214,10 +218,13 @@ describe('sovereign-lint scan --format sarif', () => {
       expect(driver.rules[result.ruleIndex].id).toBe(result.ruleId);
       expect(['error', 'warning', 'note']).toContain(result.level);
       const { artifactLocation, region } = result.locations[0].physicalLocation;
-      expect(['README.md', 'requirements.txt']).toContain(artifactLocation.uri);
+      // Relative to the repository root, as GitHub reads them, though the scan started below it.
+      expect(['models/ru-finetune/README.md', 'models/ru-finetune/requirements.txt']).toContain(artifactLocation.uri);
+      expect(artifactLocation.uriBaseId).toBe('%SRCROOT%');
       expect(region.startLine).toBeGreaterThanOrEqual(1);
       expect(region.startColumn).toBeGreaterThanOrEqual(1);
     }
+    expect(runResult.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(project).href}/` } });
     const base = runResult.results.find((r: { ruleId: string }) => r.ruleId === 'foreign-base-model');
     expect(base.locations[0].physicalLocation.region).toEqual({ startLine: 5, startColumn: 13, endLine: 5, endColumn: 37 });
   });
@@ -239,6 +246,23 @@ describe('sovereign-lint scan --format sarif', () => {
 });
 
 describe('sovereign-lint scan --format sarif: what GitHub code scanning takes', () => {
+  it('places the files of a workspace member scanned on its own from the repository root, the root lockfile included', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-sarif-'));
+    fs.cpSync(path.join(repo, 'test/fixtures/same-workspace/npm'), root, { recursive: true });
+    fs.mkdirSync(path.join(root, '.git'));
+    const [runResult] = JSON.parse(run(['scan', '--format', 'sarif'], { cwd: path.join(root, 'packages/web') }).stdout).runs;
+    expect(runResult.originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `${pathToFileURL(root).href}/` } });
+    const pulls = runResult.results.find((r: { ruleId: string }) => r.ruleId === 'foreign-transitive');
+    expect(pulls.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'packages/web/package.json', uriBaseId: '%SRCROOT%' });
+    expect(new Set(pulls.relatedLocations.map((place: { physicalLocation: { artifactLocation: { uri: string } } }) => place.physicalLocation.artifactLocation.uri))).toEqual(
+      new Set(['package-lock.json']),
+    );
+    // Outside a repository, from the scan root.
+    fs.rmSync(path.join(root, '.git'), { recursive: true });
+    const [outside] = JSON.parse(run(['scan', '--format', 'sarif'], { cwd: path.join(root, 'packages/web') }).stdout).runs;
+    expect(outside.results.find((r: { ruleId: string }) => r.ruleId === 'foreign-transitive').locations[0].physicalLocation.artifactLocation.uri).toBe('package.json');
+  });
+
   it('places what a dependency pulls in as related locations in the lockfile', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-sarif-'));
     fs.cpSync(path.join(repo, 'test/fixtures/pnpm-catalog'), root, { recursive: true });

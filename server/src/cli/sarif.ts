@@ -1,11 +1,14 @@
 // `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it — every rule with help text, every
-// result with a region (1-based lines, UTF-16 columns, SARIF's default column kind).
+// result with a region (1-based lines, UTF-16 columns, SARIF's default column kind), every file relative to the root
+// of the repository scanned (GitHub reads a relative path so), wherever in it the scan started.
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { rules } from '../../../rules/src/rules/index';
 import type { Range, Severity } from '../../../rules/src/types';
-import { editsByFile, type Finding } from '../engine/lint';
+import { editsByFile } from '../engine/lint';
 import { mostSevere } from '../engine/mostSevere';
+import { repositoryRoot } from '../engine/gitIgnore';
 import type { ScanResult } from '../engine/scan';
 import { TOOL_HOMEPAGE, TOOL_NAME, TOOL_VERSION } from './version';
 
@@ -18,6 +21,16 @@ const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const MAX_SARIF_RESULTS = 25_000;
 
 export function toSarif(result: ScanResult): Log {
+  // A folder scanned inside a repository (a monorepo's service, a workspace member with the root lockfile above it):
+  // its files are placed from the repository root. Outside a repository, from the scan root.
+  const sourceRoot = repositoryRoot(result.root) ?? result.root;
+  const artifact = (file: string) => {
+    const relative = path.relative(sourceRoot, path.resolve(result.root, file)).split(path.sep).join('/');
+    return { uri: encodeURI(relative), uriBaseId: '%SRCROOT%' };
+  };
+  const location = (file: string, range?: Range) => ({
+    physicalLocation: { artifactLocation: artifact(file), ...(range ? { region: region(range) } : {}) },
+  });
   const descriptors: ReportingDescriptor[] = rules.map((rule) => ({
     id: rule.meta.id,
     name: rule.meta.id.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
@@ -40,7 +53,10 @@ export function toSarif(result: ScanResult): Log {
     level: level(finding.severity),
     message: { text: finding.message },
     locations: [location(finding.file, finding.range)],
-    ...(finding.related?.length ? { relatedLocations: relatedLocations(finding.related) } : {}),
+    // What a dependency pulls in, each where its lockfile pins it.
+    ...(finding.related?.length
+      ? { relatedLocations: finding.related.map((place, id) => ({ id, ...location(place.file, place.range), message: { text: place.message } })) }
+      : {}),
     partialFingerprints: { componentAndRule: `${finding.rule}:${finding.componentId ?? finding.file}` },
     ...(finding.exception
       ? { suppressions: [{ kind: 'external' as const, justification: finding.exception.reason }] }
@@ -50,7 +66,7 @@ export function toSarif(result: ScanResult): Log {
           fixes: finding.fixes.map((fix) => ({
             description: { text: fix.title },
             artifactChanges: [...editsByFile(fix)].map(([file, edits]) => ({
-              artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
+              artifactLocation: artifact(file),
               replacements: edits.map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })),
             })),
           })),
@@ -71,7 +87,7 @@ export function toSarif(result: ScanResult): Log {
             rules: descriptors,
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileUri(result.root) } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileUri(sourceRoot) } },
         invocations: [
           {
             executionSuccessful: true,
@@ -108,20 +124,6 @@ export function toSarif(result: ScanResult): Log {
 
 function level(severity: Severity): 'error' | 'warning' | 'note' | 'none' {
   return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : severity === 'off' ? 'none' : 'note';
-}
-
-function location(file: string, range?: Range) {
-  return {
-    physicalLocation: {
-      artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' },
-      ...(range ? { region: region(range) } : {}),
-    },
-  };
-}
-
-/** What a dependency pulls in, each where its lockfile pins it. */
-function relatedLocations(related: NonNullable<Finding['related']>) {
-  return related.map((place, id) => ({ id, ...location(place.file, place.range), message: { text: place.message } }));
 }
 
 function region(range: Range) {

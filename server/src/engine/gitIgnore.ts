@@ -53,13 +53,11 @@ export class GitIgnore {
    * root (or a folder on the way to it) is left out: the root was named to be scanned.
    */
   private repositoryAbove(): Repository | undefined {
+    const top = repositoryRoot(path.dirname(this.root));
+    if (top === undefined) return undefined;
     const folders: string[] = [];
-    for (let dir = path.dirname(this.root); !folders.includes(dir); dir = path.dirname(dir)) {
-      folders.unshift(dir);
-      if (isRepositoryRoot(dir)) break;
-    }
-    const [top] = folders;
-    if (top === undefined || !isRepositoryRoot(top)) return undefined;
+    for (let dir = path.dirname(this.root); dir !== top; dir = path.dirname(dir)) folders.unshift(dir);
+    folders.unshift(top);
     const rootPath = `${posixRelative(top, this.root)}/`;
     const files = [readLines(path.join(top, '.git', 'info', 'exclude')), ...folders.map((dir) => rebased(top, dir))];
     const kept = files.filter((lines) => !ignore().add(lines).ignores(rootPath));
@@ -73,6 +71,14 @@ export class GitIgnore {
     repository.read.add(dir);
     const lines = rebased(repository.root, dir);
     if (lines.length > 0) repository.rules.add(lines);
+  }
+}
+
+/** The root of the Git repository a folder is in (the folder itself, or the nearest above it with `.git`), if any. */
+export function repositoryRoot(dir: string): string | undefined {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (isRepositoryRoot(at)) return at;
+    if (path.dirname(at) === at) return undefined;
   }
 }
 
