@@ -42,8 +42,9 @@ export class GitIgnore {
     if (this.repositories.has(dir)) return this.repositories.get(dir);
     let repository: Repository | undefined;
     if (isRepositoryRoot(dir)) repository = { root: dir, rules: ignore().add(readLines(path.join(dir, '.git', 'info', 'exclude'))), read: new Set() };
-    else if (dir !== this.root) repository = this.repositoryOf(path.dirname(dir));
-    else repository = this.repositoryAbove();
+    else if (dir === this.root) repository = this.repositoryAbove();
+    // Below the root, the folder above decides; a path outside the root (none the walk meets) stops at the disk's root.
+    else if (path.dirname(dir) !== dir) repository = this.repositoryOf(path.dirname(dir));
     this.repositories.set(dir, repository);
     return repository;
   }
