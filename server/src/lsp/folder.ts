@@ -224,14 +224,14 @@ export class Folder {
    * is forgotten.
    */
   lint(file: string, text?: string): FileOutcome | undefined {
+    const read = this.read(file, text);
+    // A lockfile is judged with the manifests it pins, by the workspace scan: its outcome is the scan's.
+    if (!read) return this.outcomes.get(file);
     if (this.excludes(file)) {
       this.outcomes.delete(file);
       return undefined;
     }
-    const read = this.read(file, text);
-    // A lockfile is judged with the manifests it pins, by the workspace scan: its outcome is the scan's.
-    if (!read) return this.outcomes.get(file);
-    if (read.read) this.pinToLockfile(file, read);
+    this.pinToLockfile(file, read);
     const outcome = this.judge(file, read);
     // addPulledInFindings finds the report's own lockfile among these, as the scan does.
     const lockReports = [...this.outcomes.values()].flatMap(({ report }) => (report?.kind === 'lockfile' ? [report] : []));
