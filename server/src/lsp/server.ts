@@ -384,6 +384,7 @@ class SovereignLintServer {
       if (target) this.publishConfigDiagnostics();
       return this.configDiagnostics.get(uri) ?? [];
     }
+    // Judged from its open buffer in each folder it belongs to, then answered as it would be pushed.
     this.judged(uri);
     this.scheduleVerdicts();
     return this.diagnosticsFor(target.file);
