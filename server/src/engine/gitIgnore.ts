@@ -1,11 +1,13 @@
 // What Git ignores under a folder, so that a scan reads what the repository holds: a fresh clone in CI has no
 // ignored files, and ML projects keep many of them (wandb and MLflow runs write requirements.txt files, model
 // downloads bring their cards). A repository's `.git/info/exclude` and every `.gitignore` in it apply, each as Git
-// reads it (the `ignore` package); outside a repository nothing is ignored, and a repository inside another is
-// read on its own. A folder named for a scan is scanned even where its repository ignores it, as ripgrep does.
+// reads it (the `ignore` package), and as in Git they leave what the repository tracks alone; outside a repository
+// nothing is ignored, and a repository inside another is read on its own. A folder named for a scan is scanned even
+// where its repository ignores it, as ripgrep does.
 import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { type Tracked, trackedPaths } from './gitIndex';
 
 /** One repository's rules, every `.gitignore` in it rebased onto its root, shallower files first (deeper ones win). */
 interface Repository {
@@ -13,6 +15,8 @@ interface Repository {
   rules: Ignore;
   /** The folders whose `.gitignore` has been added. */
   read: Set<string>;
+  /** What its index tracks, read the first time a rule ignores something (null: not read yet). */
+  tracked: Tracked | undefined | null;
 }
 
 export class GitIgnore {
@@ -27,7 +31,13 @@ export class GitIgnore {
     const repository = this.repositoryOf(dir);
     if (!repository) return false;
     this.readDown(repository, dir);
-    return repository.rules.ignores(`${posixRelative(repository.root, entry)}${isDirectory ? '/' : ''}`);
+    const relative = posixRelative(repository.root, entry);
+    if (!repository.rules.ignores(`${relative}${isDirectory ? '/' : ''}`)) return false;
+    // A tracked file, or a folder holding one, is the repository's whatever the rules say; where the index cannot be
+    // read, nothing can be known untracked, so nothing is skipped.
+    if (repository.tracked === null) repository.tracked = trackedPaths(repository.root);
+    if (repository.tracked === undefined) return false;
+    return !(isDirectory ? repository.tracked.folders : repository.tracked.files).has(relative);
   }
 
   /** Whether a file below the root, met outside a walk (a change on disk), is ignored or sits in an ignored folder. */
@@ -41,7 +51,7 @@ export class GitIgnore {
   private repositoryOf(dir: string): Repository | undefined {
     if (this.repositories.has(dir)) return this.repositories.get(dir);
     let repository: Repository | undefined;
-    if (isRepositoryRoot(dir)) repository = { root: dir, rules: ignore().add(readLines(path.join(dir, '.git', 'info', 'exclude'))), read: new Set() };
+    if (isRepositoryRoot(dir)) repository = { root: dir, rules: ignore().add(readLines(path.join(dir, '.git', 'info', 'exclude'))), read: new Set(), tracked: null };
     else if (dir === this.root) repository = this.repositoryAbove();
     // Below the root, the folder above decides; a path outside the root (none the walk meets) stops at the disk's root.
     else if (path.dirname(dir) !== dir) repository = this.repositoryOf(path.dirname(dir));
@@ -62,7 +72,7 @@ export class GitIgnore {
     const rootPath = `${posixRelative(top, this.root)}/`;
     const files = [readLines(path.join(top, '.git', 'info', 'exclude')), ...folders.map((dir) => rebased(top, dir))];
     const kept = files.filter((lines) => !ignore().add(lines).ignores(rootPath));
-    return { root: top, rules: ignore().add(kept.flat()), read: new Set(folders) };
+    return { root: top, rules: ignore().add(kept.flat()), read: new Set(folders), tracked: null };
   }
 
   /** Adds the `.gitignore` of every folder from the repository root down to `dir` not read yet. */
