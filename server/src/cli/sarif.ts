@@ -9,6 +9,7 @@ import type { Range, Severity } from '../../../rules/src/types';
 import { editsByFile } from '../engine/lint';
 import { mostSevere } from '../engine/mostSevere';
 import { repositoryRoot } from '../engine/gitIgnore';
+import { relativeTo } from '../engine/paths';
 import type { ScanResult } from '../engine/scan';
 import { TOOL_HOMEPAGE, TOOL_NAME, TOOL_VERSION } from './version';
 
@@ -25,8 +26,7 @@ export function toSarif(result: ScanResult): Log {
   // its files are placed from the repository root. Outside a repository, from the scan root.
   const sourceRoot = repositoryRoot(result.root) ?? result.root;
   const artifact = (file: string) => {
-    const relative = path.relative(sourceRoot, path.resolve(result.root, file)).split(path.sep).join('/');
-    return { uri: encodeURI(relative), uriBaseId: '%SRCROOT%' };
+    return { uri: encodeURI(relativeTo(sourceRoot, path.resolve(result.root, file))), uriBaseId: '%SRCROOT%' };
   };
   const location = (file: string, range?: Range) => ({
     physicalLocation: { artifactLocation: artifact(file), ...(range ? { region: region(range) } : {}) },

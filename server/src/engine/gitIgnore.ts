@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { type Tracked, trackedPaths } from './gitIndex';
+import { relativeTo } from './paths';
+import { readTextFile } from './textFile';
 
 /** One repository's rules, every `.gitignore` in it rebased onto its root, shallower files first (deeper ones win). */
 interface Repository {
@@ -31,7 +33,7 @@ export class GitIgnore {
     const repository = this.repositoryOf(dir);
     if (!repository) return false;
     this.readDown(repository, dir);
-    const relative = posixRelative(repository.root, entry);
+    const relative = relativeTo(repository.root, entry);
     if (!repository.rules.ignores(`${relative}${isDirectory ? '/' : ''}`)) return false;
     // A tracked file, or a folder holding one, is the repository's whatever the rules say; where the index cannot be
     // read, nothing can be known untracked, so nothing is skipped.
@@ -69,7 +71,7 @@ export class GitIgnore {
     const folders: string[] = [];
     for (let dir = path.dirname(this.root); dir !== top; dir = path.dirname(dir)) folders.unshift(dir);
     folders.unshift(top);
-    const rootPath = `${posixRelative(top, this.root)}/`;
+    const rootPath = `${relativeTo(top, this.root)}/`;
     const files = [readLines(path.join(top, '.git', 'info', 'exclude')), ...folders.map((dir) => rebased(top, dir))];
     const kept = files.filter((lines) => !ignore().add(lines).ignores(rootPath));
     return { root: top, rules: ignore().add(kept.flat()), read: new Set(folders), tracked: null };
@@ -93,7 +95,7 @@ export function repositoryRoot(dir: string): string | undefined {
   }
 }
 
-function isRepositoryRoot(dir: string): boolean {
+export function isRepositoryRoot(dir: string): boolean {
   // `.git` is a folder, or a file in a worktree or a submodule.
   return fs.existsSync(path.join(dir, '.git'));
 }
@@ -103,7 +105,7 @@ function isRepositoryRoot(dir: string): boolean {
  * one matches at any depth below its folder, any other is anchored to it.
  */
 function rebased(repositoryRoot: string, dir: string): string[] {
-  const base = posixRelative(repositoryRoot, dir);
+  const base = relativeTo(repositoryRoot, dir);
   const lines = readLines(path.join(dir, '.gitignore'));
   if (base === '') return lines;
   return lines.map((line) => {
@@ -119,20 +121,11 @@ function rebased(repositoryRoot: string, dir: string): string[] {
 /** A rules file's patterns: no blank lines or comments (which rebasing would turn into patterns). */
 function readLines(file: string): string[] {
   // Most folders have none: asking first spares the cost of a thrown error per folder.
-  if (!fs.existsSync(file)) return [];
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return [];
-  }
+  const text = fs.existsSync(file) ? readTextFile(file) : undefined;
+  if (text === undefined) return [];
   // Git skips a byte-order mark; a lone `/` names no path (rebased, it would name every one).
   return text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .filter((line) => line.trim() !== '' && !line.startsWith('#') && line.replace(/^!/, '').trim() !== '/');
-}
-
-function posixRelative(from: string, to: string): string {
-  return path.relative(from, to).split(path.sep).join('/');
 }

@@ -5,6 +5,7 @@
 // intent-to-add entries and for `feature.manyFiles` monorepos.
 import fs from 'node:fs';
 import path from 'node:path';
+import { readTextFile } from './textFile';
 
 /** Tracked files and the folders that hold them, relative to the repository root with `/`. */
 export interface Tracked {
@@ -46,14 +47,14 @@ function gitDirOf(root: string): string | undefined {
   const stat = fs.statSync(dotGit, { throwIfNoEntry: false });
   if (stat?.isDirectory()) return dotGit;
   if (!stat?.isFile()) return undefined;
-  const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(readText(dotGit) ?? '')?.[1];
+  const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(readTextFile(dotGit) ?? '')?.[1];
   return pointer === undefined ? undefined : path.resolve(root, pointer);
 }
 
 /** An object name's length: SHA-1, or SHA-256 where the config says so (a worktree's config is in its common folder). */
 function hashBytes(gitDir: string): number {
-  const common = readText(path.join(gitDir, 'commondir'))?.trim();
-  const config = readText(path.join(common ? path.resolve(gitDir, common) : gitDir, 'config')) ?? '';
+  const common = readTextFile(path.join(gitDir, 'commondir'))?.trim();
+  const config = readTextFile(path.join(common ? path.resolve(gitDir, common) : gitDir, 'config')) ?? '';
   return /^\s*objectformat\s*=\s*sha256\s*$/im.test(config) ? 32 : 20;
 }
 
@@ -120,12 +121,4 @@ function nulAfter(bytes: Buffer, at: number): number {
   const end = bytes.indexOf(0, at);
   if (end < 0) throw new Error('unterminated path');
   return end;
-}
-
-function readText(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

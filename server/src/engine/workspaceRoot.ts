@@ -3,14 +3,15 @@
 // manifest's folder a member, as the package managers read it: a package.json merely below someone else's project is
 // not theirs to lock. A member scanned or opened on its own is pinned by the lockfile (and takes `catalog:` ranges from
 // the catalogs) at the workspace root above the scan root; no search goes past a repository's root.
-import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { componentId } from '../../../rules/src/ids';
 import { list, table } from '../readers/lockfiles/values';
+import { isRepositoryRoot } from './gitIgnore';
 import { relativeTo } from './paths';
+import { readTextFile } from './textFile';
 import { findManifests } from './walk';
 
 /** Whose workspaces: npm, Yarn, pnpm and Bun list package.json members; uv lists pyproject.toml members. */
@@ -22,7 +23,7 @@ export type MembershipTest = (workspace: string, folder: string, family: Workspa
 /** The nearest folder above `root` that roots a workspace, or undefined (none before a repository root or the disk's). */
 export function enclosingWorkspace(root: string): string | undefined {
   for (let dir = path.dirname(root), below = root; dir !== below; below = dir, dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(below, '.git'))) return undefined;
+    if (isRepositoryRoot(below)) return undefined;
     if (memberPatterns(dir, 'npm').include.length > 0 || memberPatterns(dir, 'uv').include.length > 0) return dir;
   }
   return undefined;
@@ -57,7 +58,7 @@ export function workspaceMembers(workspace: string): string[] {
   const isMember = membership(workspace, 'npm');
   return findManifests(workspace).flatMap((file) => {
     if (path.posix.basename(file) !== 'package.json' || !isMember(path.posix.dirname(file))) return [];
-    const name = table(parseQuietly(() => JSON.parse(readText(path.join(workspace, file)) ?? '') as unknown))?.name;
+    const name = table(parseQuietly(() => JSON.parse(readTextFile(path.join(workspace, file)) ?? '') as unknown))?.name;
     return typeof name === 'string' && name !== '' ? [componentId('npm', name)] : [];
   });
 }
@@ -79,15 +80,15 @@ function memberPatterns(dir: string, family: WorkspaceFamily): { include: string
   let listed: unknown;
   let excluded: unknown;
   if (family === 'uv') {
-    const workspace = table(table(table(parseQuietly(() => parseToml(readText(path.join(dir, 'pyproject.toml')) ?? '')))?.tool)?.uv)?.workspace;
+    const workspace = table(table(table(parseQuietly(() => parseToml(readTextFile(path.join(dir, 'pyproject.toml')) ?? '')))?.tool)?.uv)?.workspace;
     listed = table(workspace)?.members;
     excluded = table(workspace)?.exclude;
   } else {
-    const pnpm = readText(path.join(dir, 'pnpm-workspace.yaml'));
+    const pnpm = readTextFile(path.join(dir, 'pnpm-workspace.yaml'));
     if (pnpm !== undefined) {
       listed = table(parseQuietly(() => parseYaml(pnpm) as unknown))?.packages;
     } else {
-      const workspaces = table(parseQuietly(() => JSON.parse(readText(path.join(dir, 'package.json')) ?? '') as unknown))?.workspaces;
+      const workspaces = table(parseQuietly(() => JSON.parse(readTextFile(path.join(dir, 'package.json')) ?? '') as unknown))?.workspaces;
       listed = Array.isArray(workspaces) ? workspaces : table(workspaces)?.packages;
     }
   }
@@ -108,10 +109,3 @@ function parseQuietly(parse: () => unknown): unknown {
   }
 }
 
-function readText(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}

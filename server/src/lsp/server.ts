@@ -1,7 +1,6 @@
 // The Sovereign Lint language server: any LSP client (VS Code, Neovim, Helix, Emacs) over stdio or
 // IPC. It lints every manifest and card of every workspace folder, pushes diagnostics (or answers
 // pulls), hovers provenance, offers quick fixes, and tells the client each folder's verdict.
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -29,6 +28,7 @@ import type { FileReport } from '../engine/lint';
 import type { ReadOutcome } from '../engine/scan';
 import { ReportRequest, ScanWorkspaceRequest, VerdictNotification } from '../protocol';
 import { WORKSPACE_LOCKFILES } from '../engine/lockfiles';
+import { readTextFile } from '../engine/textFile';
 import { enclosingWorkspace } from '../engine/workspaceRoot';
 import { lockfileKind } from '../readers/lockfiles/index';
 import { isWorkspaceCatalogFile, WORKSPACE_CATALOG_FILES } from '../readers/catalogs';
@@ -416,7 +416,7 @@ class SovereignLintServer {
       uri: params.textDocument.uri,
       findings,
       diagnostics: params.context.diagnostics,
-      config: { uri: configUri, text: open?.getText() ?? readText(configFile), version: open?.version ?? null },
+      config: { uri: configUri, text: open?.getText() ?? readTextFile(configFile), version: open?.version ?? null },
       jurisdiction: target.folder.jurisdictionFor(target.file),
       uriOfFile: (file) => uriOf(path.join(target.folder.root, file)),
     });
@@ -512,14 +512,6 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
 
 function uriOf(file: string): string {
   return pathToFileURL(file).href;
-}
-
-function readText(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
 }
 
 function contains(range: Range, position: Position): boolean {
