@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { writeFile } from '../helpers/files';
 
 const bin = path.resolve(__dirname, '../../dist/cli.js');
 const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
@@ -15,10 +16,7 @@ let status: number | null;
 
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-bad-'));
-  const write = (file: string, content: string | Buffer) => {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    fs.writeFileSync(path.join(root, file), content);
-  };
+  const write = (file: string, content: string | Buffer) => writeFile(root, file, content);
   write('good/requirements.txt', 'catboost==1.2.7\n');
   write('half-typed/package.json', '{\n  "dependencies": {\n    "openai": "^4",\n    "zod": "^3",\n    "ax');
   write('broken-toml/pyproject.toml', '[project]\ndependencies = ["numpy"\nname = "x"\n');

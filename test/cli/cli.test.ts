@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../rules/src/rules/index';
+import { writeFile } from '../helpers/files';
 
 const repo = path.resolve(__dirname, '../..');
 const bin = path.join(repo, 'dist/cli.js');
@@ -131,10 +132,7 @@ describe('sovereign-lint scan --format text', () => {
 
   it('reads what the repository holds: runs and downloads Git ignores are not the project', () => {
     const project = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-cli-gitignore-'));
-    const write = (file: string, text: string) => {
-      fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
-      fs.writeFileSync(path.join(project, file), text);
-    };
+    const write = (file: string, text: string) => writeFile(project, file, text);
     fs.mkdirSync(path.join(project, '.git'));
     write('.gitignore', 'wandb/\n');
     write('requirements.txt', 'razdel==0.5.0\n');

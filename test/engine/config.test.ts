@@ -11,12 +11,10 @@ import { parseConfigText } from '../../server/src/engine/config';
 import { ConfigResolver } from '../../server/src/engine/configResolver';
 import { scan } from '../../server/src/engine/scan';
 import { fixtureKb } from '../fixtures/kb';
+import { writeFile } from '../helpers/files';
 
 let root: string;
-const write = (file: string, content: string | object) => {
-  fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-  fs.writeFileSync(path.join(root, file), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-};
+const write = (file: string, content: string | object) => writeFile(root, file, content);
 const at = (file: string) => path.join(root, file);
 const scanAt = (dir = '.', today = '2026-11-22') => scan([at(dir)], { kb: fixtureKb, cwd: root, today });
 /** What a user is shown: findings whose rule is not turned off. */

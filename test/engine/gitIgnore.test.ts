@@ -5,12 +5,10 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GitIgnore } from '../../server/src/engine/gitIgnore';
 import { findManifests } from '../../server/src/engine/walk';
+import { writeFile } from '../helpers/files';
 
 let root: string;
-const write = (file: string, content = '') => {
-  fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-  fs.writeFileSync(path.join(root, file), content);
-};
+const write = (file: string, content = '') => writeFile(root, file, content);
 const at = (dir: string) => path.join(root, dir);
 const repository = (dir = '') => fs.mkdirSync(path.join(root, dir, '.git/info'), { recursive: true });
 

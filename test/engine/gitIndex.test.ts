@@ -7,12 +7,10 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { trackedPaths } from '../../server/src/engine/gitIndex';
 import { findManifests } from '../../server/src/engine/walk';
+import { writeFile } from '../helpers/files';
 
 let root: string;
-const write = (file: string, content = '') => {
-  fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-  fs.writeFileSync(path.join(root, file), content);
-};
+const write = (file: string, content = '') => writeFile(root, file, content);
 const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: root, stdio: 'pipe' });
 
 beforeEach(() => {

@@ -6,12 +6,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../server/src/cli/main';
 import { scan } from '../../server/src/engine/scan';
 import { fixtureKb } from '../fixtures/kb';
+import { writeFile } from '../helpers/files';
 
 let root: string;
-const write = (file: string, content: string) => {
-  fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-  fs.writeFileSync(path.join(root, file), content);
-};
+const write = (file: string, content: string) => writeFile(root, file, content);
 const scanRoot = () => scan([root], { kb: fixtureKb, cwd: root, today: '2026-11-22' });
 const componentsOf = (result: ReturnType<typeof scanRoot>) =>
   result.files.flatMap((file) => file.assessments.map((a) => `${file.file} ${a.declaration.id} ${a.declaration.relation} ${a.classification}`));

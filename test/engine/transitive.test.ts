@@ -9,12 +9,10 @@ import { scan } from '../../server/src/engine/scan';
 import { readPipfile } from '../../server/src/readers/lockfiles/pipfile';
 import { fixtureKb } from '../fixtures/kb';
 import { applyEdits } from '../helpers/edits';
+import { writeFile } from '../helpers/files';
 
 let root: string;
-const write = (file: string, content: string | object) => {
-  fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-  fs.writeFileSync(path.join(root, file), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-};
+const write = (file: string, content: string | object) => writeFile(root, file, content);
 const scanRoot = () => scan([root], { kb: fixtureKb, cwd: root, today: '2026-11-22' });
 
 const lock = {

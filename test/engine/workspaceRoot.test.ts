@@ -4,12 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { enclosingWorkspace, isWorkspaceMember, workspaceMembers } from '../../server/src/engine/workspaceRoot';
+import { writeFile } from '../helpers/files';
 
 let root: string;
-const write = (file: string, content: string) => {
-  fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-  fs.writeFileSync(path.join(root, file), content);
-};
+const write = (file: string, content: string) => writeFile(root, file, content);
 const at = (dir: string) => path.join(root, dir);
 
 beforeEach(() => {

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CodeAction, Diagnostic, Hover, TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { parseConfig } from '../../server/src/engine/config';
 import { applyEdits } from '../helpers/edits';
+import { writeFile } from '../helpers/files';
 import { LspTestClient, uriOf } from '../helpers/lspClient';
 
 const examples = path.resolve(__dirname, '../../examples');
@@ -16,10 +17,7 @@ const clients: LspTestClient[] = [];
 function workspace(files: Record<string, string> = {}, withExamples = true): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-lsp-'));
   if (withExamples) fs.cpSync(examples, root, { recursive: true });
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    fs.writeFileSync(path.join(root, file), text);
-  }
+  for (const [file, text] of Object.entries(files)) writeFile(root, file, text);
   return root;
 }
 
