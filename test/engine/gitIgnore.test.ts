@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { GitIgnore } from '../../server/src/engine/gitIgnore';
-import { findManifests } from '../../server/src/engine/walk';
+import { findManifests, WalkScope } from '../../server/src/engine/walk';
 import { writeFile } from '../helpers/files';
 
 let root: string;
@@ -89,13 +88,15 @@ describe('findManifests in a Git repository', () => {
   });
 });
 
-describe('GitIgnore.ignoresPath', () => {
-  it('tells a file met outside a walk (a change on disk) in an ignored folder', () => {
+describe('WalkScope.leavesOut', () => {
+  it('tells a file met outside a walk (a change on disk, a file opened) that the walk would leave out', () => {
     repository();
     write('.gitignore', 'wandb/\n');
-    const ignored = new GitIgnore(root);
-    expect(ignored.ignoresPath(at('wandb/run-1/files/requirements.txt'))).toBe(true);
-    expect(ignored.ignoresPath(at('app/requirements.txt'))).toBe(false);
-    expect(ignored.ignoresPath(path.join(os.tmpdir(), 'elsewhere/requirements.txt'))).toBe(false);
+    const scope = new WalkScope(root);
+    expect(scope.leavesOut(at('wandb/run-1/files/requirements.txt'))).toBe(true);
+    expect(scope.leavesOut(at('node_modules/left-pad/package.json'))).toBe(true);
+    expect(scope.leavesOut(at('app/requirements.txt'))).toBe(false);
+    expect(scope.leavesOut(path.join(os.tmpdir(), 'elsewhere/requirements.txt'))).toBe(false);
+    expect(new WalkScope(root, (relative) => relative.startsWith('app/')).leavesOut(at('app/requirements.txt'))).toBe(true);
   });
 });

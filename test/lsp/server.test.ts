@@ -131,11 +131,15 @@ describe('workspace diagnostics', () => {
     const run = path.join(root, 'wandb/run-1/files/requirements.txt');
     expect((await client.waitFor(() => client.verdicts.at(-1), 'a verdict'))[0]).toMatchObject({ tier: 'national', blockedBy: ['pypi:numpy'] });
     expect(client.diagnosticsOf(run)).toBeUndefined();
-    // A training run writes its requirements again: still ignored.
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(run), type: 2 }] });
+    // A training run writes its requirements again, an install a package's manifest: both still left out.
+    const installed = path.join(root, 'node_modules/left-pad/package.json');
+    fs.mkdirSync(path.dirname(installed), { recursive: true });
+    fs.writeFileSync(installed, '{ "dependencies": { "openai": "^4.0.0" } }');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(run), type: 2 }, { uri: uriOf(installed), type: 1 }] });
     // A request answered means the notification before it was handled.
     await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(run) }, position: { line: 0, character: 1 } });
     expect(client.diagnosticsOf(run)).toBeUndefined();
+    expect(client.diagnosticsOf(installed)).toBeUndefined();
 
     fs.writeFileSync(path.join(root, '.gitignore'), '');
     const scans = client.verdicts.length;

@@ -42,14 +42,6 @@ export class GitIgnore {
     return !(isDirectory ? repository.tracked.folders : repository.tracked.files).has(relative);
   }
 
-  /** Whether a file below the root, met outside a walk (a change on disk), is ignored or sits in an ignored folder. */
-  ignoresPath(file: string): boolean {
-    const relative = path.relative(this.root, file);
-    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
-    const parts = relative.split(path.sep);
-    return parts.some((_, i) => this.ignores(path.join(this.root, ...parts.slice(0, i + 1)), i < parts.length - 1));
-  }
-
   private repositoryOf(dir: string): Repository | undefined {
     if (this.repositories.has(dir)) return this.repositories.get(dir);
     let repository: Repository | undefined;

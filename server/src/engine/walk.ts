@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fdir } from 'fdir';
 import { manifestKind } from '../readers/index';
 import { GitIgnore } from './gitIgnore';
+import { relativeTo } from './paths';
 
 const SKIPPED_DIRECTORIES = new Set([
   'node_modules',
@@ -32,20 +33,52 @@ const SKIPPED_DIRECTORIES = new Set([
 ]);
 
 /** Manifest paths under `root`, relative to it with `/`, sorted. */
-export function findManifests(root: string, excluded: (relativePath: string) => boolean = () => false): string[] {
-  const gitIgnore = new GitIgnore(root);
+export function findManifests(root: string, scope = new WalkScope(root)): string[] {
   const found = new fdir()
     .withRelativePaths()
     .withPathSeparator('/')
-    .exclude(
-      (name, dirPath) =>
-        isSkippedDirectory(name, dirPath) || excluded(path.relative(root, dirPath).split(path.sep).join('/')) || gitIgnore.ignores(path.resolve(dirPath), true),
-    )
-    .filter((file) => manifestKind(file) !== undefined && !excluded(file) && !gitIgnore.ignores(path.join(root, file), false))
+    .exclude((_, dirPath) => scope.skipsDirectory(path.resolve(dirPath)))
+    .filter((file) => manifestKind(file) !== undefined && !scope.skipsFile(path.join(root, file)))
     .crawl(root)
     .sync();
   // fdir lists symbolic links as files without following them; drop them.
   return found.filter((file) => !fs.lstatSync(path.join(root, file)).isSymbolicLink()).sort();
+}
+
+/** What a walk of a folder leaves out: the folders above, what Git ignores, and what `excluded` names (paths relative to the root). */
+export class WalkScope {
+  private readonly gitIgnore: GitIgnore;
+
+  constructor(
+    private readonly root: string,
+    private readonly excluded: (relativePath: string) => boolean = () => false,
+  ) {
+    this.gitIgnore = new GitIgnore(root);
+  }
+
+  /** For the walk: whether it skips a folder (absolute) below the root, met inside a folder it entered. */
+  skipsDirectory(dir: string): boolean {
+    return isSkippedDirectory(path.basename(dir), dir) || this.excluded(relativeTo(this.root, dir)) || this.gitIgnore.ignores(dir, true);
+  }
+
+  /** For the walk: whether it skips a file (absolute) of a folder it entered. */
+  skipsFile(file: string): boolean {
+    return this.excluded(relativeTo(this.root, file)) || this.gitIgnore.ignores(file, false);
+  }
+
+  /**
+   * Whether a file met outside a walk (a change on disk, a file opened in the editor) is one the walk leaves out: in
+   * a folder it skips, or skipped itself. Files outside the root are not the walk's to judge.
+   */
+  leavesOut(file: string): boolean {
+    const relative = relativeTo(this.root, file);
+    if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
+    const parts = relative.split('/');
+    for (let depth = 1; depth < parts.length; depth++) {
+      if (this.skipsDirectory(path.join(this.root, ...parts.slice(0, depth)))) return true;
+    }
+    return this.skipsFile(file);
+  }
 }
 
 function isSkippedDirectory(name: string, dirPath: string): boolean {

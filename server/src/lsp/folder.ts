@@ -24,8 +24,7 @@ import {
 import { isLockable, type LockfileFinder, scanLockfileFinder } from '../engine/lockfiles';
 import { type Lockfile, Lockfiles, pinToLockfile } from '../engine/transitive';
 import { EXAMINED, type TransitiveCoverage, VerdictTally } from '../engine/verdict';
-import { findManifests } from '../engine/walk';
-import { GitIgnore } from '../engine/gitIgnore';
+import { findManifests, WalkScope } from '../engine/walk';
 import { enclosingWorkspace } from '../engine/workspaceRoot';
 import type { FolderVerdict } from '../protocol';
 import { isWorkspaceCatalogFile } from '../readers/catalogs';
@@ -71,10 +70,8 @@ export class Folder {
   private lockfiles = new Map<string, Lockfile | undefined>();
   private resolver: ConfigResolver | undefined;
   private explicitConfig: string | undefined;
-  /** The exclude setting's globs, over paths relative to the folder. */
-  private excludedBySettings: (relative: string) => boolean = () => false;
-  /** Read afresh with the configs: a changed .gitignore starts a scan. */
-  private gitIgnore!: GitIgnore;
+  /** What the folder's walk leaves out (the exclude setting's globs and what Git ignores), read afresh with the configs: a changed .gitignore starts a scan. */
+  private scope!: WalkScope;
   settings: FolderSettings = { exclude: [] };
 
   constructor(
@@ -103,8 +100,7 @@ export class Folder {
       this.explicitConfig = configPath;
     }
     this.resolver.invalidate();
-    this.excludedBySettings = this.settings.exclude.length ? picomatch(this.settings.exclude, { dot: true }) : () => false;
-    this.gitIgnore = new GitIgnore(this.root);
+    this.scope = new WalkScope(this.root, this.settings.exclude.length ? picomatch(this.settings.exclude, { dot: true }) : undefined);
     this.findLockfile = scanLockfileFinder();
     const resolver = this.resolver;
     const defaults = {
@@ -162,17 +158,17 @@ export class Folder {
   }
 
   manifests(): string[] {
-    return findManifests(this.root, this.excludedBySettings)
+    return findManifests(this.root, this.scope)
       .map((file) => path.join(this.root, file))
       .filter((file) => !this.linting.resolver.isExcluded(file));
   }
 
   /**
-   * Whether the scan leaves a file out (the exclude setting, an `exclude` of its config, or Git ignores it): changed
-   * or opened, it stays out.
+   * Whether the scan leaves a file out (a folder its walk skips, the exclude setting, what Git ignores, or an `exclude`
+   * of its config): changed or opened, it stays out.
    */
   excludes(file: string): boolean {
-    return this.excludedBySettings(relativeTo(this.root, file)) || this.linting.resolver.isExcluded(file) || this.gitIgnore.ignoresPath(file);
+    return this.scope.leavesOut(file) || this.linting.resolver.isExcluded(file);
   }
 
   /** Reads a file from its open buffer or from disk, without judging it yet. */
