@@ -607,6 +607,37 @@ describe('lockfiles', () => {
     ]);
   });
 
+  it('pins one dependency, or every one of the file at once, to the version the lockfile resolves', async () => {
+    const manifestText = '{\n  "name": "bot",\n  "dependencies": {\n    "gigachat": "^0.0.20",\n    "axios": "^1.7.0"\n  }\n}\n';
+    const both = { ...lock, packages: { ...lock.packages, '': { dependencies: { gigachat: '^0.0.20', axios: '^1.7.0' } } } };
+    const root = workspace(
+      { 'package.json': manifestText, 'package-lock.json': JSON.stringify(both, null, 2), 'sovereign-lint.json': '{ "rules": { "unpinned-version": "warning" } }\n' },
+      false,
+    );
+    const client = await start(root);
+    const manifest = path.join(root, 'package.json');
+    const pins = await client.waitFor(() => {
+      const found = client.diagnosticsOf(manifest)?.filter((d) => d.code === 'unpinned-version');
+      return found?.length === 2 ? found : undefined;
+    }, 'both ranges flagged');
+    await client.open(manifest, manifestText, 'json');
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uriOf(manifest) },
+      range: pins[1]!.range,
+      context: { diagnostics: [pins[1]] },
+    })) as CodeAction[];
+    expect(actions.map((a) => a.title)).toEqual([
+      'Record an exception for axios in sovereign-lint.json',
+      'Pin axios to 1.7.9, the version the lockfile resolves',
+      'Pin all 2 dependencies of this file to the versions the lockfile resolves',
+    ]);
+    const all = actions[2]!;
+    expect(all.diagnostics).toEqual([pins[1]]);
+    const pinned = applyEdits(manifestText, all.edit!.changes![uriOf(manifest)]!);
+    expect(pinned).toBe('{\n  "name": "bot",\n  "dependencies": {\n    "gigachat": "0.0.20",\n    "axios": "1.7.9"\n  }\n}\n');
+    expect(Object.keys(all.edit!.changes!)).toEqual([uriOf(manifest)]);
+  });
+
   it('answers a pull with the places in the lockfile that a dependency pulls in, as it pushes them', async () => {
     const manifestText = '{\n  "name": "bot",\n  "dependencies": { "gigachat": "^0.0.20" }\n}\n';
     const root = workspace({ 'package.json': manifestText, 'package-lock.json': JSON.stringify(lock, null, 2) }, false);

@@ -1,5 +1,6 @@
 // Quick fixes, each carrying its own WorkspaceEdit (no server-side cache keyed by position): replace
-// with a domestic alternative, attest a component's origin, record a documented exception.
+// with a domestic alternative, pin to the locked version (one dependency, or every one of the file at once),
+// attest a component's origin, record a documented exception.
 import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { displayName } from '../../../rules/src/describe';
 import { editsByFile, type Finding, type FindingFix } from '../engine/lint';
@@ -11,7 +12,10 @@ export const EVIDENCE_PLACEHOLDER = 'TODO: where this origin can be checked';
 
 export interface CodeActionInput {
   uri: string;
+  /** The findings the request's range touches. */
   findings: readonly Finding[];
+  /** Every finding of the file: where it has more than one range to pin, all of them are offered at once too. */
+  fileFindings: readonly Finding[];
   /** The diagnostics the client sent with the request; an action names the one it fixes. */
   diagnostics: readonly Diagnostic[];
   config: ConfigFile;
@@ -20,8 +24,11 @@ export interface CodeActionInput {
   uriOfFile: (file: string) => string;
 }
 
-export function codeActions({ uri, findings, diagnostics, config, jurisdiction, uriOfFile }: CodeActionInput): CodeAction[] {
+export function codeActions({ uri, findings, fileFindings, diagnostics, config, jurisdiction, uriOfFile }: CodeActionInput): CodeAction[] {
   const actions: CodeAction[] = [];
+  const uriOfEdit = (finding: Finding) => (file: string) => (file === finding.file ? uri : uriOfFile(file));
+  const pins = fileFindings.filter(isPin);
+  let pinnedAll = false;
   const attested = new Set<string>();
   const excepted = new Set<string>();
   for (const finding of findings) {
@@ -33,7 +40,16 @@ export function codeActions({ uri, findings, diagnostics, config, jurisdiction, 
         kind: CodeActionKind.QuickFix,
         ...fixes,
         ...(fix.isPreferred ? { isPreferred: true } : {}),
-        edit: { changes: changesOf(fix, (file) => (file === finding.file ? uri : uriOfFile(file))) },
+        edit: { changes: changesOf([fix], uriOfEdit(finding)) },
+      });
+    }
+    if (isPin(finding) && pins.length > 1 && !pinnedAll) {
+      pinnedAll = true;
+      actions.push({
+        title: `Pin all ${pins.length} dependencies of this file to the versions the lockfile resolves`,
+        kind: CodeActionKind.QuickFix,
+        ...fixes,
+        edit: { changes: changesOf(pins.map((pin) => pin.fixes[0]!), uriOfEdit(finding)) },
       });
     }
     const id = finding.componentId;
@@ -67,9 +83,30 @@ export function codeActions({ uri, findings, diagnostics, config, jurisdiction, 
   return actions;
 }
 
-/** A fix's edits by the document they change. */
-function changesOf(fix: FindingFix, uriOf: (file: string) => string): Record<string, TextEdit[]> {
-  return Object.fromEntries([...editsByFile(fix)].map(([file, edits]) => [uriOf(file), edits.map(({ range, newText }) => ({ range, newText }))]));
+/** A finding of `unpinned-version` with its pin fix (none where the lockfile resolves no version). */
+function isPin(finding: Finding): boolean {
+  return finding.rule === 'unpinned-version' && finding.severity !== 'off' && !finding.exception && finding.fixes.length > 0;
+}
+
+/**
+ * The fixes' edits by the document they change. Dependencies that share a catalog entry pin it with one same edit,
+ * made once.
+ */
+function changesOf(fixes: readonly FindingFix[], uriOf: (file: string) => string): Record<string, TextEdit[]> {
+  const changes: Record<string, TextEdit[]> = {};
+  const made = new Set<string>();
+  for (const fix of fixes) {
+    for (const [file, edits] of editsByFile(fix)) {
+      const uri = uriOf(file);
+      for (const { range, newText } of edits) {
+        const key = `${uri}\0${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}\0${newText}`;
+        if (made.has(key)) continue;
+        made.add(key);
+        (changes[uri] ??= []).push({ range, newText });
+      }
+    }
+  }
+  return changes;
 }
 
 function configEdit(documentChanges: WorkspaceEdit['documentChanges']): WorkspaceEdit {

@@ -415,6 +415,7 @@ class SovereignLintServer {
     return codeActions({
       uri: params.textDocument.uri,
       findings,
+      fileFindings: target.report.findings,
       diagnostics: params.context.diagnostics,
       config: { uri: configUri, text: open?.getText() ?? readTextFile(configFile), version: open?.version ?? null },
       jurisdiction: target.folder.jurisdictionFor(target.file),
