@@ -45,25 +45,28 @@ export function findManifests(root: string, scope = new WalkScope(root)): string
   return found.filter((file) => !fs.lstatSync(path.join(root, file)).isSymbolicLink()).sort();
 }
 
-/** What a walk of a folder leaves out: the folders above, what Git ignores, and what `excluded` names (paths relative to the root). */
+/**
+ * What a walk of a folder leaves out: dependency folders, virtualenvs, VCS metadata and build output (the list above),
+ * what Git ignores, and what `excluded` names (paths relative to the root).
+ */
 export class WalkScope {
   private readonly gitIgnore: GitIgnore;
 
   constructor(
     private readonly root: string,
-    private readonly excluded: (relativePath: string) => boolean = () => false,
+    private readonly excluded?: (relativePath: string) => boolean,
   ) {
     this.gitIgnore = new GitIgnore(root);
   }
 
   /** For the walk: whether it skips a folder (absolute) below the root, met inside a folder it entered. */
   skipsDirectory(dir: string): boolean {
-    return isSkippedDirectory(path.basename(dir), dir) || this.excluded(relativeTo(this.root, dir)) || this.gitIgnore.ignores(dir, true);
+    return isSkippedDirectory(path.basename(dir), dir) || this.excluded?.(relativeTo(this.root, dir)) === true || this.gitIgnore.ignores(dir, true);
   }
 
   /** For the walk: whether it skips a file (absolute) of a folder it entered. */
   skipsFile(file: string): boolean {
-    return this.excluded(relativeTo(this.root, file)) || this.gitIgnore.ignores(file, false);
+    return this.excluded?.(relativeTo(this.root, file)) === true || this.gitIgnore.ignores(file, false);
   }
 
   /**
