@@ -701,6 +701,18 @@ describe('lockfiles', () => {
     const edited = actions.flatMap((a) => (a.edit?.documentChanges ?? []).map((change) => ('textDocument' in change ? change.textDocument.uri : (change as { uri: string }).uri)));
     expect(actions.map((a) => a.title)).toEqual(['Attest the origin of accepts in sovereign-lint.json', 'Record an exception for accepts in sovereign-lint.json']);
     expect([...new Set(edited)]).toEqual([uriOf(path.join(root, 'packages/api/sovereign-lint.json'))]);
+
+    // api closed: its files lose what it found, and the lockfile keeps what web pulls in.
+    const api = path.join(root, 'packages/api');
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [], removed: [{ uri: uriOf(api), name: 'api' }] },
+    });
+    await client.waitFor(() => client.diagnosticsOf(path.join(api, 'package.json'))?.length === 0, "api's diagnostics cleared");
+    const left = await client.waitFor(() => {
+      const now = names(client.diagnosticsOf(lockfile));
+      return !now.has('accepts') && now;
+    }, "the lockfile without api's findings");
+    expect(left.has('follow-redirects')).toBe(true);
   });
 
   it('opened on one member, watches the root lockfile above the folder and judges again when it changes', async () => {
