@@ -105,6 +105,8 @@ export interface ManifestDeclaration {
   kind: 'package-json' | 'pyproject' | 'pipfile';
   /** The lockfile that pins it, when one exists beside it (or at its workspace root). */
   lockfile?: string;
+  /** Without one: the lockfile there is but Git ignores without tracking it (a fresh clone has none), relative to the root. */
+  ignoredLockfile?: string;
   dependencies: number;
   /** Where to report: the first dependency's name. */
   range: Range;

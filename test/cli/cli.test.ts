@@ -147,6 +147,27 @@ describe('sovereign-lint scan --format text', () => {
     expect(run(['scan', path.join(project, 'wandb/run-20261122_101500-abc/files/requirements.txt')]).status).toBe(1);
   });
 
+  it('takes a lockfile Git ignores, and does not track, for none, as a fresh clone has none, and says so', () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-cli-ignored-lock-'));
+    fs.cpSync(path.join(repo, 'examples/gigachat-assistant'), project, { recursive: true });
+    writeFile(project, '.gitignore', 'package-lock.json\n');
+    writeFile(project, 'sovereign-lint.json', '{ "extends": ["sovereign-lint:trusted"] }\n');
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: project, encoding: 'utf8' });
+    git('init', '-q', '.');
+    const scanned = () => JSON.parse(run(['scan', project, '--format', 'json']).stdout);
+    const ignored = scanned();
+    expect(ignored.findings.filter((f: { rule: string }) => f.rule === 'missing-lockfile').map((f: { message: string }) => f.message)).toEqual([
+      'package-lock.json is ignored by Git and not tracked, so a fresh clone has no lockfile for 1 dependency: transitive dependencies are not pinned or examined; blocks trusted readiness',
+    ]);
+    expect(ignored.verdict.transitive).toBe('not examined');
+    expect(ignored.verdict.summary).toMatch(/; transitive dependencies not examined \(no lockfile\)$/);
+    // Committed all the same (git add -f): the repository's lockfile.
+    git('add', '-f', 'package-lock.json');
+    const tracked = scanned();
+    expect(tracked.findings.filter((f: { rule: string }) => f.rule === 'missing-lockfile')).toEqual([]);
+    expect(tracked.verdict.transitive).toBe('examined');
+  });
+
   it('lists a manifest’s findings top to bottom, "pulls …" beside the dependency it is about', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-text-'));
     fs.writeFileSync(path.join(dir, 'package.json'), '{\n  "dependencies": {\n    "zzz-first": "1.0.0",\n    "yyy-second": "1.0.0"\n  }\n}\n');

@@ -17,11 +17,14 @@ export default defineRule({
     fixable: false,
     messages: {
       missing: 'No lockfile ({{expected}}) for {{dependencies}}: transitive dependencies are not pinned or examined; blocks trusted readiness',
+      ignored:
+        '{{lockfile}} is ignored by Git and not tracked, so a fresh clone has no lockfile for {{dependencies}}: transitive dependencies are not pinned or examined; blocks trusted readiness',
     },
   },
   checkManifest(manifest) {
     if (manifest.lockfile || manifest.dependencies === 0) return undefined;
     const dependencies = `${manifest.dependencies} ${manifest.dependencies === 1 ? 'dependency' : 'dependencies'}`;
+    if (manifest.ignoredLockfile) return { messageId: 'ignored', data: { lockfile: manifest.ignoredLockfile, dependencies } };
     return { messageId: 'missing', data: { expected: EXPECTED[manifest.kind]!, dependencies } };
   },
 });

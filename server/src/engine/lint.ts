@@ -13,7 +13,8 @@ import { type Config, EMPTY_CONFIG, type Exception } from './config';
 import { KnowledgePlacement } from './placement';
 import { alternativeFixes, type Fix, pinFix } from './fixes';
 import { type CatalogFinder, findCatalogs, withCatalog } from './catalogs';
-import { findLockfile, isLockable, type LockfileFinder } from './lockfiles';
+import { findIgnoredLockfile, findLockfile, isLockable, type LockfileFinder } from './lockfiles';
+import { relativeTo } from './paths';
 import { catalogNameOf } from '../readers/catalogs';
 import { append } from '../../../rules/src/lists';
 
@@ -82,6 +83,8 @@ export interface LintOptions {
   firstParty: ReadonlySet<string>;
   /** The lockfile that pins a manifest (path relative to the root), if any. */
   lockfileFor?: (file: string, kind: ManifestKind) => string | undefined;
+  /** For a manifest without one: the lockfile it would have, had Git not been told to ignore it (absolute). */
+  ignoredLockfileFor?: (file: string, kind: ManifestKind) => string | undefined;
   /** The catalogs (pnpm, Yarn, Bun) a package.json (path relative to the root) can name with `catalog:` specs. */
   catalogsFor?: (file: string) => ReturnType<CatalogFinder>;
 }
@@ -97,7 +100,13 @@ export function assessRead(file: string, kind: ManifestKind | 'lockfile', read: 
   const findings: Finding[] = [];
   const lockfile = isLockable(kind) ? options.lockfileFor?.(file, kind) : undefined;
   if (isLockable(kind)) {
-    const manifest = { kind, dependencies: read.declarations.length, range: read.declarations[0]?.range ?? START_RANGE, ...(lockfile ? { lockfile } : {}) };
+    const ignored = lockfile || read.declarations.length === 0 ? undefined : options.ignoredLockfileFor?.(file, kind);
+    const manifest = {
+      kind,
+      dependencies: read.declarations.length,
+      range: read.declarations[0]?.range ?? START_RANGE,
+      ...(lockfile ? { lockfile } : ignored ? { ignoredLockfile: relativeTo(options.root, ignored) } : {}),
+    };
     for (const rule of rules) {
       const report = rule.checkManifest?.(manifest);
       if (report) findings.push(toFinding(rule, report, file, manifest.range, options));
@@ -234,6 +243,7 @@ export function createLintOptions(
     root,
     firstParty: options.firstParty ?? new Set(),
     lockfileFor: (file, kind) => (options.findLockfile ?? findLockfile)(path.resolve(root, file), kind, root),
+    ignoredLockfileFor: (file, kind) => findIgnoredLockfile(path.resolve(root, file), kind, root),
     catalogsFor: (file) => (options.findCatalogs ?? findCatalogs)(path.resolve(root, file), root),
   };
 }

@@ -2,10 +2,12 @@
 // pnpm or Bun workspace, a pyproject.toml of a uv workspace), the lockfile at the workspace root above it, which
 // keeps one lockfile for every member. A lockfile above a folder that is no member of its workspace is someone else's.
 // The search stops at the scan root, unless the scan root is inside a workspace (a member scanned on its own): then
-// it goes on up to the workspace root.
+// it goes on up to the workspace root. A lockfile Git ignores and does not track is not the repository's: a fresh clone
+// in CI has none, so the manifest has none here either.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ManifestKind } from '../readers/index';
+import { GitIgnore } from './gitIgnore';
 import { enclosingWorkspace, isWorkspaceMember, type MembershipTest, scanWorkspaces } from './workspaceRoot';
 
 const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock'];
@@ -33,7 +35,17 @@ interface Workspaces {
 
 /** Looks at the disk every time: the editor's files change under it. */
 export const findLockfile: LockfileFinder = (manifest, kind, root) =>
-  search(manifest, kind, root, besides, { enclosing: enclosingWorkspace, isMember: isWorkspaceMember });
+  search(manifest, kind, root, committedIn(new GitIgnore(root)), { enclosing: enclosingWorkspace, isMember: isWorkspaceMember });
+
+/**
+ * The lockfile a manifest would have, had Git not been told to ignore it (it is not tracked either): named by
+ * missing-lockfile, which would otherwise say there is none beside a file the user can see.
+ */
+export const findIgnoredLockfile: LockfileFinder = (manifest, kind, root) => {
+  const gitIgnore = new GitIgnore(root);
+  const ignoredIn: LookIn = (dir, names) => firstExisting(dir, names, (file) => gitIgnore.ignores(file, false));
+  return search(manifest, kind, root, ignoredIn, { enclosing: enclosingWorkspace, isMember: isWorkspaceMember });
+};
 
 /**
  * For one workspace scan, whose tree does not change while it runs: each folder is looked at once,
@@ -41,16 +53,25 @@ export const findLockfile: LockfileFinder = (manifest, kind, root) =>
  */
 export function scanLockfileFinder(): LockfileFinder {
   const looked = new Map<string, string | undefined>();
-  const remembered = (dir: string, names: readonly string[]): string | undefined => {
-    const key = `${names[0]}\0${dir}`;
-    if (!looked.has(key)) looked.set(key, besides(dir, names));
-    return looked.get(key);
-  };
+  const gitIgnores = new Map<string, GitIgnore>();
   const workspaces = scanWorkspaces();
-  return (manifest, kind, root) => search(manifest, kind, root, remembered, workspaces);
+  return (manifest, kind, root) => {
+    let gitIgnore = gitIgnores.get(root);
+    if (!gitIgnore) gitIgnores.set(root, (gitIgnore = new GitIgnore(root)));
+    const lookIn = committedIn(gitIgnore);
+    const remembered = (dir: string, names: readonly string[]): string | undefined => {
+      const key = `${names[0]}\0${dir}`;
+      if (!looked.has(key)) looked.set(key, lookIn(dir, names));
+      return looked.get(key);
+    };
+    return search(manifest, kind, root, remembered, workspaces);
+  };
 }
 
-function search(manifest: string, kind: ManifestKind, root: string, lookIn: typeof besides, workspaces: Workspaces): string | undefined {
+/** The first of a folder's lockfiles (by name, in order of preference) that it has. */
+type LookIn = (dir: string, names: readonly string[]) => string | undefined;
+
+function search(manifest: string, kind: ManifestKind, root: string, lookIn: LookIn, workspaces: Workspaces): string | undefined {
   const folder = path.dirname(manifest);
   if (kind === 'pipfile') return lookIn(folder, PIPENV_LOCKFILES);
   if (kind !== 'package-json' && kind !== 'pyproject') return undefined;
@@ -77,8 +98,17 @@ export function upwards<T>(start: string, root: string, names: readonly string[]
   }
 }
 
-function besides(dir: string, names: readonly string[]): string | undefined {
-  return names.map((name) => path.join(dir, name)).find((file) => fs.existsSync(file));
+/** Looks for the lockfiles the repository holds: none that Git ignores without tracking. */
+function committedIn(gitIgnore: GitIgnore): LookIn {
+  return (dir, names) => firstExisting(dir, names, (file) => !gitIgnore.ignores(file, false));
+}
+
+function firstExisting(dir: string, names: readonly string[], accept: (file: string) => boolean): string | undefined {
+  for (const name of names) {
+    const file = path.join(dir, name);
+    if (fs.existsSync(file) && accept(file)) return file;
+  }
+  return undefined;
 }
 
 function isInside(dir: string, root: string): boolean {
