@@ -1,4 +1,5 @@
 // A workspace walk reads what the repository holds: what Git ignores is skipped, as Git reads its ignore files.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,6 +50,31 @@ describe('findManifests in a Git repository', () => {
     expect(findManifests(root)).toEqual(['sub/a/requirements.txt']);
   });
 
+  it("keeps each package's .gitignore to its own folder, however many packages have one", () => {
+    repository();
+    for (let i = 0; i < 300; i++) write(`packages/p${i}/.gitignore`, `/generated-${i}\ncache/\n`);
+    write('packages/p1/generated-1/requirements.txt');
+    write('packages/p2/generated-1/requirements.txt');
+    write('packages/p3/src/cache/requirements.txt');
+    write('apps/web/cache/requirements.txt');
+    expect(findManifests(root)).toEqual(['apps/web/cache/requirements.txt', 'packages/p2/generated-1/requirements.txt']);
+  });
+
+  it('matches nothing under more patterns than any real repository has, rather than take hours', () => {
+    repository();
+    write('.gitignore', ['wandb/', ...Array.from({ length: 2500 }, (_, i) => `generated-${i}/**/*.log`)].join('\n'));
+    write('wandb/run-1/files/requirements.txt');
+    expect(findManifests(root)).toEqual(['wandb/run-1/files/requirements.txt']);
+  });
+
+  it('matches case as Git does on this file system: exactly on Linux, where CI runs', () => {
+    repository();
+    write('.gitignore', 'Data/\n');
+    write('data/requirements.txt');
+    const caseInsensitive = process.platform === 'darwin' || process.platform === 'win32';
+    expect(findManifests(root)).toEqual(caseInsensitive ? [] : ['data/requirements.txt']);
+  });
+
   it("applies the repository's .git/info/exclude", () => {
     repository();
     write('.git/info/exclude', 'scratch/\n');
@@ -85,6 +111,32 @@ describe('findManifests in a Git repository', () => {
     expect(findManifests(root)).toEqual(['third_party/lib/vendor/requirements.txt']);
     fs.rmSync(at('.git'), { recursive: true });
     expect(findManifests(root)).toEqual(['third_party/lib/vendor/requirements.txt', 'vendor/requirements.txt']);
+  });
+});
+
+describe('findManifests against Git itself', () => {
+  // Trees of manifests with ignore files at random (re-includes, anchors, wildcards, ignored folders holding
+  // tracked files), each compared with what `git ls-files` says the repository holds.
+  const NAMES = ['a', 'b', 'data', 'keep', 'cache', 'logs', 'src'];
+  const PATTERNS = ['data/', '*.txt', '!keep/', '/logs', 'cache/', 'a/*', '!a/b/', '**/tmp', 'b', '!requirements.txt', '*.json', '/a/b/', 'data/*', '!data/keep/', 'keep', 'src/**/cache', '!*.json', 'logs/', '/src', '!src/'];
+
+  it('reads exactly the manifests git ls-files lists, on 60 seeded random repositories', () => {
+    let seed = 20261122;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    for (let round = 0; round < 60; round++) {
+      root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-gitignore-random-'));
+      const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' });
+      git('init', '-q', '.');
+      const files = ['requirements.txt', ...Array.from({ length: 30 }, () => [...Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(NAMES)), pick(['requirements.txt', 'package.json'])].join('/'))];
+      for (const file of files) write(file, '{}');
+      for (const dir of new Set(['.', ...files.map((file) => path.posix.dirname(file))])) {
+        if (random() < 0.3) write(`${dir}/.gitignore`, `${Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(PATTERNS)).join('\n')}\n`);
+      }
+      if (random() < 0.5) for (const file of files) if (random() < 0.2) git('add', '-f', file);
+      const held = git('ls-files', '--cached', '--others', '--exclude-standard').split('\n').filter((file) => /(^|\/)(requirements\.txt|package\.json)$/.test(file));
+      expect({ round, manifests: findManifests(root) }).toEqual({ round, manifests: [...new Set(held)].sort() });
+    }
   });
 });
 
