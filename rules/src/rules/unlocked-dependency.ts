@@ -33,8 +33,7 @@ export default defineRule({
   },
   checkComponent({ declaration }) {
     const stale = declaration.staleLock;
-    // A workspace member is the project's own code: Yarn 1 locks none of them.
-    if (!stale || declaration.relation === 'workspace') return undefined;
+    if (!stale) return undefined;
     const { name, versionSpec } = declaration;
     const { lockfile, spec: recorded, version } = stale;
     const update = UPDATE[lockfile.slice(lockfile.lastIndexOf('/') + 1)] ?? 'its package manager';

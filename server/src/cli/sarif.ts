@@ -25,9 +25,10 @@ export function toSarif(result: ScanResult): Log {
   // A folder scanned inside a repository (a monorepo's service, a workspace member with the root lockfile above it):
   // its files are placed from the repository root. Outside a repository, from the scan root.
   const sourceRoot = repositoryRoot(result.root) ?? result.root;
-  const artifact = (file: string) => {
-    return { uri: encodeURI(relativeTo(sourceRoot, path.resolve(result.root, file))), uriBaseId: '%SRCROOT%' };
-  };
+  // A lockfile is the place of tens of thousands of results and related locations: each file's URI is made once.
+  const uris = new Map<string, string>();
+  const uriOf = (file: string) => uris.get(file) ?? uris.set(file, encodeURI(relativeTo(sourceRoot, path.resolve(result.root, file)))).get(file)!;
+  const artifact = (file: string) => ({ uri: uriOf(file), uriBaseId: '%SRCROOT%' });
   const location = (file: string, range?: Range) => ({
     physicalLocation: { artifactLocation: artifact(file), ...(range ? { region: region(range) } : {}) },
   });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ManifestKind } from '../readers/index';
 import { GitIgnore } from './gitIgnore';
-import { enclosingWorkspace, isWorkspaceMember, type MembershipTest, scanWorkspaces } from './workspaceRoot';
+import { type enclosingWorkspace, liveWorkspaces, scanWorkspaces, type Workspaces } from './workspaceRoot';
 
 const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock'];
 const PYTHON_LOCKFILES = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock'];
@@ -27,25 +27,15 @@ export function isLockable(kind: ManifestKind | 'lockfile'): kind is LockableKin
 /** The lockfile for a manifest (absolute path), searching no higher than `root` (or the workspace root `root` sits in). */
 export type LockfileFinder = (manifest: string, kind: ManifestKind, root: string) => string | undefined;
 
-/** How a search learns about workspaces: the one a scan root sits in, and who its members are. */
-interface Workspaces {
-  enclosing: typeof enclosingWorkspace;
-  isMember: MembershipTest;
-}
-
 /** Looks at the disk every time: the editor's files change under it. */
-export const findLockfile: LockfileFinder = (manifest, kind, root) =>
-  search(manifest, kind, root, committedIn(new GitIgnore(root)), { enclosing: enclosingWorkspace, isMember: isWorkspaceMember });
+export const findLockfile: LockfileFinder = (manifest, kind, root) => search(manifest, kind, root, lookingFor('committed', new GitIgnore(root)), liveWorkspaces);
 
 /**
  * The lockfile a manifest would have, had Git not been told to ignore it (it is not tracked either): named by
  * missing-lockfile, which would otherwise say there is none beside a file the user can see.
  */
-export const findIgnoredLockfile: LockfileFinder = (manifest, kind, root) => {
-  const gitIgnore = new GitIgnore(root);
-  const ignoredIn: LookIn = (dir, names) => firstExisting(dir, names, (file) => gitIgnore.ignores(file, false));
-  return search(manifest, kind, root, ignoredIn, { enclosing: enclosingWorkspace, isMember: isWorkspaceMember });
-};
+export const findIgnoredLockfile: LockfileFinder = (manifest, kind, root) =>
+  search(manifest, kind, root, lookingFor('ignored', new GitIgnore(root)), liveWorkspaces);
 
 /**
  * For one workspace scan, whose tree does not change while it runs: each folder is looked at once,
@@ -58,7 +48,7 @@ export function scanLockfileFinder(): LockfileFinder {
   return (manifest, kind, root) => {
     let gitIgnore = gitIgnores.get(root);
     if (!gitIgnore) gitIgnores.set(root, (gitIgnore = new GitIgnore(root)));
-    const lookIn = committedIn(gitIgnore);
+    const lookIn = lookingFor('committed', gitIgnore);
     const remembered = (dir: string, names: readonly string[]): string | undefined => {
       const key = `${names[0]}\0${dir}`;
       if (!looked.has(key)) looked.set(key, lookIn(dir, names));
@@ -98,17 +88,15 @@ export function upwards<T>(start: string, root: string, names: readonly string[]
   }
 }
 
-/** Looks for the lockfiles the repository holds: none that Git ignores without tracking. */
-function committedIn(gitIgnore: GitIgnore): LookIn {
-  return (dir, names) => firstExisting(dir, names, (file) => !gitIgnore.ignores(file, false));
-}
-
-function firstExisting(dir: string, names: readonly string[], accept: (file: string) => boolean): string | undefined {
-  for (const name of names) {
-    const file = path.join(dir, name);
-    if (fs.existsSync(file) && accept(file)) return file;
-  }
-  return undefined;
+/** Looks for the lockfiles the repository holds, or for those only Git's ignore rules keep out of it. */
+function lookingFor(which: 'committed' | 'ignored', gitIgnore: GitIgnore): LookIn {
+  return (dir, names) => {
+    for (const name of names) {
+      const file = path.join(dir, name);
+      if (fs.existsSync(file) && gitIgnore.ignores(file, false) === (which === 'ignored')) return file;
+    }
+    return undefined;
+  };
 }
 
 function isInside(dir: string, root: string): boolean {

@@ -61,8 +61,8 @@ export class Lockfiles {
 export function pinToLockfile(lockfile: Lockfile, manifest: string, declarations: readonly Declaration[], { root, firstParty }: PinContext): string[] {
   // A lockfile read only in part says nothing of what it lacks: its own problem is reported instead.
   const complete = lockfile.result.problems.length === 0;
-  const keys = lockedKeys(lockfile, manifest, declarations);
   const importer = importerOf(lockfile, manifest);
+  const keys = lockedKeys(lockfile, importer, declarations);
   const direct: string[] = [];
   for (const declaration of declarations) {
     const key = keys.get(declaration);
@@ -126,10 +126,9 @@ function staleness(lockfile: Lockfile, importer: string, declaration: Declaratio
   return entry.version === undefined || allowsVersion(declaration.ecosystem, declaration.versionSpec, entry.version) ? undefined : { version: entry.version };
 }
 
-/** The locked key of each declaration of one manifest that the lockfile can match. */
-function lockedKeys(lockfile: Lockfile, manifest: string, declarations: readonly Declaration[]): Map<Declaration, string> {
+/** The locked key of each declaration of one manifest (its `importer` in the lockfile) that the lockfile can match. */
+function lockedKeys(lockfile: Lockfile, importer: string, declarations: readonly Declaration[]): Map<Declaration, string> {
   const { result } = lockfile;
-  const importer = importerOf(lockfile, manifest);
   const listed = result.importers.get(importer) ?? [];
   const byName = new Map<string, string>();
   for (const key of listed) {

@@ -32,8 +32,17 @@ export function enclosingWorkspace(root: string): string | undefined {
 /** Reads the workspace's declaration every time: the editor's files change under it. */
 export const isWorkspaceMember: MembershipTest = (workspace, folder, family) => membership(workspace, family)(relativeTo(workspace, folder));
 
+/** How a search learns about workspaces: the one a scan root sits in, and who its members are. */
+export interface Workspaces {
+  enclosing: typeof enclosingWorkspace;
+  isMember: MembershipTest;
+}
+
+/** Reads the disk every time: the editor's files change under it. */
+export const liveWorkspaces: Workspaces = { enclosing: enclosingWorkspace, isMember: isWorkspaceMember };
+
 /** For one scan, whose tree does not change while it runs: each workspace root is looked above, and read, once. */
-export function scanWorkspaces(): { enclosing: typeof enclosingWorkspace; isMember: MembershipTest } {
+export function scanWorkspaces(): Workspaces {
   const enclosing = new Map<string, string | undefined>();
   const members = new Map<string, (relative: string) => boolean>();
   return {

@@ -72,6 +72,11 @@ export class Folder {
   private explicitConfig: string | undefined;
   /** What the folder's walk leaves out (the exclude setting's globs and what Git ignores), read afresh with the configs: a changed .gitignore starts a scan. */
   private scope!: WalkScope;
+  /**
+   * The workspace root above the folder when the folder is one member, looked up with the configs (every scan starts
+   * with them): asked for each file outside every folder, it would read the folders above each time.
+   */
+  workspaceRoot: string | undefined;
   settings: FolderSettings = { exclude: [] };
 
   constructor(
@@ -102,6 +107,7 @@ export class Folder {
     this.resolver.invalidate();
     this.scope = new WalkScope(this.root, this.settings.exclude.length ? picomatch(this.settings.exclude, { dot: true }) : undefined);
     this.findLockfile = scanLockfileFinder();
+    this.workspaceRoot = enclosingWorkspace(this.root);
     const resolver = this.resolver;
     const defaults = {
       ...(this.settings.target ? { target: this.settings.target } : {}),
@@ -127,7 +133,7 @@ export class Folder {
     return (
       (lockfileKind(path.basename(file)) !== undefined || isWorkspaceCatalogFile(file)) &&
       !this.contains(file) &&
-      path.dirname(file) === enclosingWorkspace(this.root)
+      path.dirname(file) === this.workspaceRoot
     );
   }
 

@@ -29,7 +29,6 @@ import type { ReadOutcome } from '../engine/scan';
 import { ReportRequest, ScanWorkspaceRequest, VerdictNotification } from '../protocol';
 import { WORKSPACE_LOCKFILES } from '../engine/lockfiles';
 import { readTextFile } from '../engine/textFile';
-import { enclosingWorkspace } from '../engine/workspaceRoot';
 import { lockfileKind } from '../readers/lockfiles/index';
 import { isWorkspaceCatalogFile, WORKSPACE_CATALOG_FILES } from '../readers/catalogs';
 import { codeActions, intersects } from './codeActions';
@@ -152,7 +151,7 @@ class SovereignLintServer {
 
   /** A folder that is one member of a workspace: the lockfile and catalogs at the workspace root above it are watched too. */
   private async watchWorkspacesAbove(folders: readonly Folder[]): Promise<void> {
-    const roots = [...new Set(folders.flatMap((folder) => enclosingWorkspace(folder.root) ?? []))];
+    const roots = [...new Set(folders.flatMap((folder) => folder.workspaceRoot ?? []))];
     if (!this.relativeWatchSupported || roots.length === 0) return;
     const pattern = `{${[...WORKSPACE_LOCKFILES, ...WORKSPACE_CATALOG_FILES].join(',')}}`;
     await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
