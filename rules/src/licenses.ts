@@ -5,6 +5,7 @@ import spdxList from 'spdx-license-list';
 import deprecatedIds from 'spdx-license-ids/deprecated.json';
 import licenseTable from '../kb/licenses.json';
 import hfLicenses from '../kb/hf-licenses.json';
+import type { ComponentLicense } from './types';
 
 type SpdxNode = ReturnType<typeof parseSpdx>;
 
@@ -66,6 +67,16 @@ export function normaliseLicense(value: string): string | undefined {
   // LicenseRef ids allow letters, digits, `.` and `-` only: `openrail++` becomes `openrail-plus-plus`.
   if (hf) return hf.spdx ?? `LicenseRef-${hf.hf.replace(/\+/g, '-plus')}`;
   return undefined;
+}
+
+/**
+ * A component's licence: the knowledge base's (reviewed, so it wins), else the one the package declares itself,
+ * when that names a licence (`SEE LICENSE IN …` and `UNLICENSED` name none).
+ */
+export function componentLicense(recorded: string | undefined, declared: string | undefined): ComponentLicense | undefined {
+  if (recorded !== undefined) return { expression: recorded, source: 'knowledge-base' };
+  const expression = declared === undefined ? undefined : normaliseLicense(declared);
+  return expression === undefined ? undefined : { expression, source: 'package' };
 }
 
 /** True when the licence lets anyone use, study, change and share the component (see `openContent`). */

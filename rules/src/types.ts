@@ -81,6 +81,11 @@ export interface Declaration {
   staleLock?: { lockfile: string; spec?: string; version?: string };
   /** For a registry package a lockfile pins: whether its entry records an integrity hash (npm `integrity`, Yarn `checksum`, file hashes). */
   integrity?: boolean;
+  /**
+   * The licence the package declares in its own package.json, as its lockfile records it (npm's, version 2 and later):
+   * what decides whether a foreign package is open source when the knowledge base records no licence for it.
+   */
+  declaredLicense?: string;
   /** For a transitive component: the names from the direct dependency that brings it down to its parent. */
   via?: string[];
   /** A `catalog:` spec (pnpm, Yarn, Bun): the version range lives in the workspace's catalog, not in this file. */
@@ -191,9 +196,15 @@ export type Reason =
   | { kind: 'not-found' }
   | { kind: 'origin-unknown'; note?: string }
   | { kind: 'lineage-unknown'; ancestor: string }
-  | { kind: 'foreign'; open: boolean; licenseKnown: boolean }
+  | { kind: 'foreign'; open: boolean; license?: ComponentLicense }
   | { kind: 'hosted-service'; service: HostedService }
   | { kind: 'foreign-lineage'; ancestor: LineageStep; open: boolean };
+
+/** The licence a component is under, and who says so: the knowledge base, or the package itself (its declared licence). */
+export interface ComponentLicense {
+  expression: string;
+  source: 'knowledge-base' | 'package';
+}
 
 /** One step back in a component's lineage: what it is derived from, and how. */
 export interface LineageStep {

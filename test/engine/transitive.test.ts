@@ -629,3 +629,60 @@ describe('pnpm catalogs', () => {
     expect(unpinned(scanRoot())['npm:openai']!.message).toBe('openai — "catalog:" names the default catalog, which has no entry for openai: blocks trusted readiness');
   });
 });
+
+describe('the licence a package declares, as its npm lockfile records it', () => {
+  const declaring = (licenses: Record<string, string>) => ({
+    name: 'bot',
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      '': { name: 'bot', dependencies: { 'no-license': '^1.0.0', 'closed-sdk': '^1.0.0' } },
+      'node_modules/no-license': {
+        version: '1.0.0',
+        integrity: 'sha512-a',
+        license: licenses['no-license'],
+        dependencies: { '@scope-ai/open': '^2.0.0', '@scope-ai/closed': '^1.0.0', '@scope-ai/unsaid': '^1.0.0' },
+      },
+      'node_modules/@scope-ai/open': { version: '2.0.0', integrity: 'sha512-b', license: licenses['@scope-ai/open'] },
+      'node_modules/@scope-ai/closed': { version: '1.0.0', integrity: 'sha512-c', license: licenses['@scope-ai/closed'] },
+      'node_modules/@scope-ai/unsaid': { version: '1.0.0', integrity: 'sha512-d', license: licenses['@scope-ai/unsaid'] },
+      'node_modules/closed-sdk': { version: '1.0.0', integrity: 'sha512-e', license: licenses['closed-sdk'] },
+    },
+  });
+  const judged = (result: ReturnType<typeof scanRoot>) =>
+    result.findings.filter((f) => f.rule === 'foreign-component' || f.rule === 'foreign-proprietary').map((f) => [f.file, f.rule, f.message]);
+
+  it('decides whether a foreign package the knowledge base records no licence for is open source, declared or pulled in', () => {
+    write('package.json', { name: 'bot', dependencies: { 'no-license': '^1.0.0', 'closed-sdk': '^1.0.0' } });
+    write('package-lock.json', declaring({ 'no-license': 'MIT', '@scope-ai/open': 'Apache 2.0', '@scope-ai/closed': 'BUSL-1.1', '@scope-ai/unsaid': 'SEE LICENSE IN LICENSE.md', 'closed-sdk': 'MIT' }));
+    const result = scanRoot();
+    expect(judged(result)).toEqual([
+      ['package.json', 'foreign-component', 'no-license — foreign open-source (DE): allowed for national, blocks sovereign'],
+      // The knowledge base's licence, reviewed, wins over what a package says of itself.
+      ['package.json', 'foreign-proprietary', 'closed-sdk — foreign, not open source (LicenseRef-proprietary, US): blocks national'],
+      ['package-lock.json', 'foreign-component', '@scope-ai/open — foreign open-source (US): allowed for national, blocks sovereign'],
+      ['package-lock.json', 'foreign-proprietary', '@scope-ai/closed — foreign, not open source (BUSL-1.1, US): blocks national'],
+      // A pointer to a file names no licence: still not known to be open source.
+      ['package-lock.json', 'foreign-proprietary', '@scope-ai/unsaid — foreign (US) with no recorded licence, so not known to be open source: blocks national'],
+    ]);
+    expect(result.verdict.blockedBy).toEqual(['npm:@scope-ai/closed', 'npm:@scope-ai/unsaid', 'npm:closed-sdk']);
+    let written = '';
+    writeJsonReport(result, (text) => (written += text));
+    const components = (JSON.parse(written) as { components: { id: string; classification: string; license?: string; licenseSource?: string }[] }).components;
+    expect(components.map(({ id, classification, license, licenseSource }) => [id, classification, license, licenseSource])).toEqual([
+      ['npm:no-license', 'foreign-open', 'MIT', 'package'],
+      ['npm:closed-sdk', 'foreign-proprietary', 'LicenseRef-proprietary', undefined],
+      ['npm:@scope-ai/open', 'foreign-open', 'Apache-2.0', 'package'],
+      ['npm:@scope-ai/closed', 'foreign-proprietary', 'BUSL-1.1', 'package'],
+      ['npm:@scope-ai/unsaid', 'foreign-proprietary', undefined, undefined],
+    ]);
+  });
+
+  it('without a recorded licence (lockfile version 1 records none), a foreign package is not known to be open source', () => {
+    write('package.json', { name: 'bot', dependencies: { 'no-license': '^1.0.0' } });
+    write('package-lock.json', { name: 'bot', lockfileVersion: 1, requires: true, dependencies: { 'no-license': { version: '1.0.0', integrity: 'sha512-a' } } });
+    expect(judged(scanRoot())).toEqual([
+      ['package.json', 'foreign-proprietary', 'no-license — foreign (DE) with no recorded licence, so not known to be open source: blocks national'],
+    ]);
+  });
+});

@@ -278,6 +278,42 @@ describe('hover', () => {
     expect((hover.contents as { value: string }).value).toMatch(/\| Lineage \| fine-tune of meta-llama\/\* \(Meta, US\)/);
   });
 
+  it('shows the licence a package declares where the knowledge base records none, with its registry page', async () => {
+    const lock = {
+      name: 'splitter',
+      lockfileVersion: 3,
+      requires: true,
+      packages: {
+        '': { name: 'splitter', dependencies: { '@langchain/textsplitters': '0.1.0' } },
+        'node_modules/@langchain/textsplitters': { version: '0.1.0', integrity: 'sha512-a', license: 'MIT', dependencies: { 'internal-tokenizer': '^1.0.0' } },
+        'node_modules/internal-tokenizer': { version: '1.0.2', integrity: 'sha512-b', license: 'ISC' },
+      },
+    };
+    const root = workspace(
+      {
+        'package.json': '{\n  "name": "splitter",\n  "dependencies": { "@langchain/textsplitters": "0.1.0" }\n}\n',
+        'package-lock.json': `${JSON.stringify(lock, null, 2)}\n`,
+      },
+      false,
+    );
+    const client = await start(root);
+    const file = path.join(root, 'package.json');
+    const lockfile = path.join(root, 'package-lock.json');
+    await client.waitFor(() => client.diagnosticsOf(lockfile), 'the lockfile judged');
+    const hoverAt = async (uri: string, line: number, character: number) =>
+      ((await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } })) as Hover).contents as { value: string };
+    const direct = (await hoverAt(uriOf(file), 2, 22)).value;
+    expect(direct).toMatch(/^\*\*@langchain\/textsplitters\*\* · `npm:@langchain\/textsplitters` — foreign open-source\n/);
+    expect(direct).toContain(
+      '| Licence | MIT (open source), as the package declares it in its package.json: [npmjs.com/package/@langchain/textsplitters/v/0.1.0](https://www.npmjs.com/package/@langchain/textsplitters/v/0.1.0) |',
+    );
+    expect(direct).toContain('| Tier impact | allowed for national; blocks sovereign |');
+    const line = fs.readFileSync(lockfile, 'utf8').split('\n').findIndex((text) => text.includes('"node_modules/internal-tokenizer"'));
+    const pulled = (await hoverAt(uriOf(lockfile), line, 10)).value;
+    expect(pulled).toContain('| Origin | not in the knowledge base |');
+    expect(pulled).toContain('| Licence | ISC (open source), as the package declares it in its package.json: [npmjs.com/package/internal-tokenizer/v/1.0.2](https://www.npmjs.com/package/internal-tokenizer/v/1.0.2) |');
+  });
+
   it('answers null away from any component', async () => {
     const root = workspace({ 'requirements.txt': '# comment\nnumpy\n' }, false);
     const client = await start(root);

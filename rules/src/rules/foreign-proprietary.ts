@@ -24,9 +24,8 @@ export default defineRule({
     if (reason.kind === 'hosted-service') {
       return { messageId: 'hostedService', data: { name, ...reason.service }, fix };
     }
-    const entry = provenance?.entry;
-    const license = reason.kind === 'foreign-lineage' ? reason.ancestor.license : entry?.license;
-    const origin = reason.kind === 'foreign-lineage' ? reason.ancestor.origin : (entry?.origin ?? '');
+    const license = reason.kind === 'foreign-lineage' ? reason.ancestor.license : reason.kind === 'foreign' ? reason.license?.expression : undefined;
+    const origin = reason.kind === 'foreign-lineage' ? reason.ancestor.origin : (provenance?.entry.origin ?? '');
     return license
       ? { messageId: 'closedLicense', data: { name, license, origin }, fix }
       : { messageId: 'licenseUnknown', data: { name, origin }, fix };

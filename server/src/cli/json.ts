@@ -1,4 +1,5 @@
 // `--format json`: the stable machine-readable contract of SPEC §7. Fields are only ever added.
+import { componentLicense } from '../../../rules/src/licenses';
 import type { Assessment } from '../../../rules/src/types';
 import type { Finding } from '../engine/lint';
 import type { ScanResult } from '../engine/scan';
@@ -105,7 +106,10 @@ function componentJson(file: string, { declaration, provenance, classification, 
   if (declaration.via) json.sharedField('via', declaration.via);
   if (provenance) {
     json.field('owner', provenance.entry.owner);
-    if (provenance.entry.license) json.field('license', provenance.entry.license);
+    const license = componentLicense(provenance.entry.license, declaration.declaredLicense);
+    if (license) json.field('license', license.expression);
+    // The knowledge base's licence unless said otherwise: the package's own is the lockfile's record of its package.json.
+    if (license?.source === 'package') json.field('licenseSource', 'package');
     json.field('provenance', provenance.source).sharedField('evidence', provenance.entry.evidence);
   }
   if (lineage.length) json.sharedField('lineage', lineage);

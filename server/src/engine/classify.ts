@@ -1,7 +1,7 @@
 // Classification (SPEC §2): a component is domestic only if it and its whole lineage are; foreign
 // components are open when their licence (and, for model weights, every licence they inherit) is
 // open and they are no client of a foreign hosted service; what cannot be placed is unknown.
-import { isOpenLicense } from '../../../rules/src/licenses';
+import { componentLicense, isOpenLicense } from '../../../rules/src/licenses';
 import type {
   Assessment,
   Classification,
@@ -55,7 +55,8 @@ export class Classifier {
     }
     const provenance = this.placement.find(declaration.id);
     if (!provenance) return { declaration, jurisdiction, classification: 'unknown', reason: NOT_FOUND, lineage: NO_LINEAGE };
-    const node = this.cache.get(provenance.entry) ?? this.evaluate(provenance.entry, new Set());
+    const recorded = this.cache.get(provenance.entry) ?? this.evaluate(provenance.entry, new Set());
+    const node = withDeclaredLicense(recorded, provenance.entry, declaration.declaredLicense);
     return { declaration, jurisdiction, provenance, classification: classificationOf(node), reason: node.reason, lineage: node.lineage };
   }
 
@@ -81,12 +82,8 @@ export class Classifier {
       return { status: 'unknown', open: licenseOpen, reason: { kind: 'origin-unknown', ...(entry.note ? { note: entry.note } : {}) }, lineage: [] };
     }
     if (entry.origin !== this.jurisdiction) {
-      return {
-        status: 'foreign',
-        open: licenseOpen,
-        reason: { kind: 'foreign', open: licenseOpen, licenseKnown: entry.license !== undefined },
-        lineage: [],
-      };
+      const license = componentLicense(entry.license, undefined);
+      return { status: 'foreign', open: licenseOpen, reason: { kind: 'foreign', open: licenseOpen, ...(license ? { license } : {}) }, lineage: [] };
     }
     return { status: 'domestic', open: licenseOpen, reason: { kind: 'domestic' }, lineage: [] };
   }
@@ -127,6 +124,19 @@ export class Classifier {
     if (unknown) return { ...unknown, open };
     return { ...own, open };
   }
+}
+
+/**
+ * A foreign package the knowledge base records no licence for (a scope's entry, say: its packages' licences differ)
+ * is under the licence it declares itself, where its lockfile records one; not one with a lineage, whose licence
+ * terms its ancestors share.
+ */
+function withDeclaredLicense(node: NodeResult, entry: KbEntry, declared: string | undefined): NodeResult {
+  if (declared === undefined || node.reason.kind !== 'foreign' || node.reason.license || entry.basedOn?.length) return node;
+  const license = componentLicense(undefined, declared);
+  if (!license) return node;
+  const open = isOpenLicense(license.expression);
+  return { ...node, open, reason: { kind: 'foreign', open, license } };
 }
 
 /** The last step of a foreign lineage is the ancestor whose own facts made it foreign. */

@@ -148,6 +148,7 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
       const source = locked.source;
       if (!source) declaration.integrity = locked.hashes;
       else if (source.kind !== 'workspace') declaration.directReference = { kind: source.kind, target: source.target };
+      if (locked.license !== undefined) declaration.declaredLicense = locked.license;
       return declaration;
     });
     traced.push({ file: relativeTo(root, lockfile.path), kind: 'lockfile', read: { declarations, licenses: [], problems: [], includes: [] }, errors: [] });

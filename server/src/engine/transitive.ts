@@ -76,6 +76,7 @@ export function pinToLockfile(lockfile: Lockfile, manifest: string, declarations
     if (key === undefined || !entry) continue;
     declaration.locked = entry.version ? { version: entry.version } : {};
     if (!entry.source) declaration.integrity = entry.hashes;
+    if (entry.license !== undefined) declaration.declaredLicense = entry.license;
     direct.push(key);
   }
   return direct;

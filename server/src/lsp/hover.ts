@@ -1,8 +1,8 @@
 // The provenance of a component, in Markdown: origin, owner, licence, lineage, tier impact,
 // alternatives and evidence — everything a reviewer needs to trust or challenge a finding.
 import { derivationPhrase, describeStep, displayName } from '../../../rules/src/describe';
-import { isOpenLicense } from '../../../rules/src/licenses';
-import type { Assessment, Classification } from '../../../rules/src/types';
+import { componentLicense, isOpenLicense } from '../../../rules/src/licenses';
+import type { Assessment, Classification, Declaration } from '../../../rules/src/types';
 import type { Finding } from '../engine/lint';
 
 const CLASSIFICATION: Record<Classification, string> = {
@@ -21,7 +21,7 @@ export function hoverMarkdown(assessment: Assessment, findings: readonly Finding
   } else if (entry) {
     rows.push(['Origin', entry.origin + (entry.ambiguous ? ` — ambiguous: ${entry.ambiguous}` : '')]);
     rows.push(['Owner', entry.owner]);
-    rows.push(['Licence', entry.license ? `${entry.license} (${isOpenLicense(entry.license) ? 'open source' : 'not open source'})` : 'not recorded']);
+    rows.push(['Licence', licenseText(declaration, entry.license)]);
     if (entry.hostedService) rows.push(['Hosted service', `${entry.hostedService.provider} (${entry.hostedService.origin})`]);
     if (provenance.source === 'namespace') rows.push(['Placed by', `namespace \`${entry.id}\``]);
     if (provenance.source === 'attestation') rows.push(['Placed by', `your attestation \`${entry.id}\` in sovereign-lint.json`]);
@@ -29,6 +29,7 @@ export function hoverMarkdown(assessment: Assessment, findings: readonly Finding
     if (entry.note) rows.push(['Note', entry.note]);
   } else {
     rows.push(['Origin', 'not in the knowledge base']);
+    if (declaration.declaredLicense !== undefined) rows.push(['Licence', licenseText(declaration, undefined)]);
   }
   const version = versionOf(declaration);
   if (version) rows.push(['Version', version]);
@@ -60,6 +61,22 @@ export function hoverMarkdown(assessment: Assessment, findings: readonly Finding
     '',
     `Knowledge base ${kbVersion}${ruleLinks ? ` · ${ruleLinks}` : ''}`,
   ].join('\n');
+}
+
+/** The licence and whether it is open, with the registry page where the package itself declares it. */
+function licenseText(declaration: Declaration, recorded: string | undefined): string {
+  const license = componentLicense(recorded, declaration.declaredLicense);
+  if (!license) return declaration.declaredLicense === undefined ? 'not recorded' : `not recorded; the package declares "${declaration.declaredLicense}"`;
+  const openness = isOpenLicense(license.expression) ? 'open source' : 'not open source';
+  if (license.source === 'knowledge-base') return `${license.expression} (${openness})`;
+  const page = registryPage(declaration);
+  return `${license.expression} (${openness}), as the package declares it in its package.json: [${shorten(page)}](${page})`;
+}
+
+/** The npm registry's page for the version the lockfile pins (only npm lockfiles record declared licences). */
+function registryPage({ name, relation, versionSpec, locked }: Declaration): string {
+  const version = relation === 'transitive' ? versionSpec : locked?.version;
+  return `https://www.npmjs.com/package/${name}${version ? `/v/${version}` : ''}`;
 }
 
 /** What the manifest asks for (through its catalog, when it names one) and what the lockfile resolved. */

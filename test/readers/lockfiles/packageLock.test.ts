@@ -79,7 +79,7 @@ describe('readPackageLock: lockfileVersion 2 (packages map, legacy tree ignored)
   });
 });
 
-describe('readPackageLock: lockfileVersion 3 with workspaces', () => {
+describe('readPackageLock: lockfileVersion 3 with workspaces (each package with the licence its package.json declares)', () => {
   const result = readPackageLock(fixture('package-lock-v3-workspaces.json'));
 
   it('reads installed packages; workspace folders and link targets are not packages themselves', () => {
@@ -117,23 +117,23 @@ describe('readPackageLock: lockfileVersion 3 with workspaces', () => {
         dependencies: ['node_modules/@acme/core', 'node_modules/my-fork', 'node_modules/react'],
       }),
     ],
-    ['node_modules/js-tokens', row('js-tokens', '4.0.0')],
-    ['node_modules/lodash', row('lodash', '4.17.21')],
-    ['node_modules/loose-envify', row('loose-envify', '1.4.0', { dependencies: ['node_modules/js-tokens'] })],
+    ['node_modules/js-tokens', row('js-tokens', '4.0.0', { license: 'MIT' })],
+    ['node_modules/lodash', row('lodash', '4.17.21', { license: 'MIT' })],
+    ['node_modules/loose-envify', row('loose-envify', '1.4.0', { license: 'MIT', dependencies: ['node_modules/js-tokens'] })],
     [
       'node_modules/my-fork',
-      row('my-fork', '1.2.0', { hashes: false, source: { kind: 'vcs', target: 'git+ssh://git@github.com/acme/my-fork.git#4b825dc642cb6eb9a060e54bf8d69288fbee4904' } }),
+      row('my-fork', '1.2.0', { license: 'MIT', hashes: false, source: { kind: 'vcs', target: 'git+ssh://git@github.com/acme/my-fork.git#4b825dc642cb6eb9a060e54bf8d69288fbee4904' } }),
     ],
-    ['node_modules/react', row('react', '18.3.1', { dependencies: ['node_modules/loose-envify'] })],
+    ['node_modules/react', row('react', '18.3.1', { license: 'MIT', dependencies: ['node_modules/loose-envify'] })],
     // A `file:` folder outside the lockfile's folder is a path dependency, not the project's own code.
     [
       'node_modules/shared-lib',
       row('shared-lib', '0.1.0', { hashes: false, source: { kind: 'path', target: '../shared-lib' }, dependencies: ['node_modules/lodash'] }),
     ],
     // Not a registry tarball (`…/name/-/name-version.tgz`): a URL dependency.
-    ['node_modules/tiny-tarball', row('tiny-tarball', '1.0.0', { source: { kind: 'url', target: 'https://files.example.com/tiny-tarball-1.0.0.tgz' } })],
-    ['node_modules/typescript', row('typescript', '5.4.5', { dev: true })],
-    ['packages/core/node_modules/lodash', row('lodash', '3.10.1')],
+    ['node_modules/tiny-tarball', row('tiny-tarball', '1.0.0', { license: 'ISC', source: { kind: 'url', target: 'https://files.example.com/tiny-tarball-1.0.0.tgz' } })],
+    ['node_modules/typescript', row('typescript', '5.4.5', { dev: true, license: 'Apache-2.0' })],
+    ['packages/core/node_modules/lodash', row('lodash', '3.10.1', { license: 'MIT' })],
   ])('%s', (key, expected) => {
     expect(withoutLocate(result.packages.get(key))).toEqual(expected);
   });
@@ -160,7 +160,7 @@ describe('readPackageLock: lockfileVersion 3 with workspaces', () => {
 describe('readPackageLock: npm-shrinkwrap.json', () => {
   it('is read as a package-lock', () => {
     const result = readPackageLock(fixture('npm-shrinkwrap.json'));
-    expect(withoutLocate(result.packages.get('node_modules/picocolors'))).toEqual(row('picocolors', '1.1.1'));
+    expect(withoutLocate(result.packages.get('node_modules/picocolors'))).toEqual(row('picocolors', '1.1.1', { license: 'ISC' }));
     expect(result.importers).toEqual(new Map([['', ['node_modules/picocolors']]]));
     expect(result.packages.get('node_modules/picocolors')!.locate()).toEqual(lsp(16, 5, 28));
   });

@@ -54,6 +54,7 @@ function readPackages(packages: Table, result: LockResult, locator: EntryLocator
       hashes: isVerified(entry, 'inBundle'),
       source,
       dev: entry.dev === true,
+      license: string(origin?.license),
       locate: locator.add(path),
     });
     if (source?.kind === 'workspace' && source.target !== '') result.importers.set(source.target, resolution.edges(origin, source.target, IMPORTER_FIELDS));
@@ -100,6 +101,8 @@ function readDependencyTree(top: Table, result: LockResult, locator: EntryLocato
       hashes: isVerified(entry, 'bundled'),
       source,
       dev: entry.dev === true,
+      // Version 1 records no licences.
+      license: undefined,
       locate,
     });
   }

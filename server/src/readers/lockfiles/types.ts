@@ -25,6 +25,8 @@ export interface LockedPackage {
   source?: { kind: 'vcs' | 'url' | 'path' | 'workspace'; target: string };
   /** True when only development dependencies lead to it, false when it is needed in production, undefined when the lockfile does not say (yarn, poetry.lock 2.x). */
   dev?: boolean;
+  /** The licence the package declares in its own package.json, as npm records it (package-lock.json version 2 and later). */
+  license?: string;
   /** Finds the range of this package's entry in the lockfile text. Called only for packages that get reported: locating is the expensive part, parsing must not compute offsets. */
   locate(): Range;
 }
