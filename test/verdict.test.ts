@@ -27,7 +27,7 @@ describe('verdict', () => {
       tier: 'national',
       meetsTarget: false,
       blockedBy: ['pypi:numpy', 'pypi:xgboost'],
-      summary: 'national — 2 components block sovereign',
+      summary: 'national — 2 components block sovereign (numpy and xgboost)',
     });
   });
 
@@ -40,7 +40,7 @@ describe('verdict', () => {
       tier: 'none',
       meetsTarget: false,
       blockedBy: ['npm:openai'],
-      summary: 'none — 1 component blocks national',
+      summary: 'none — 1 component blocks national (openai)',
     });
   });
 

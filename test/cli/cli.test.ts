@@ -117,7 +117,7 @@ describe('sovereign-lint scan --format text', () => {
     expect(status).toBe(1);
     expect(stdout).not.toMatch(/\u001b\[/);
     expect(stdout).toContain('package.json:13:6  error     openai — client of a foreign hosted service (OpenAI, US): blocks national  foreign-proprietary');
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe('none — 1 component blocks national; transitive dependencies not examined (no lockfile)');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('none — 1 component blocks national (openai); transitive dependencies not examined (no lockfile)');
   });
 
   it('on the example with a real lockfile: a domestic SDK alone, yet what it pulls in blocks sovereign', () => {
@@ -126,7 +126,7 @@ describe('sovereign-lint scan --format text', () => {
     expect(stdout).toContain('package-lock.json:47:6  error     axios — foreign open-source (ZA): allowed for national, blocks sovereign  foreign-component');
     expect(stdout).toMatch(/\npackage\.json:12:6  warning   gigachat pulls 31 non-domestic packages: axios, uuid \(unknown\), follow-redirects \(unknown\), and 28 more  foreign-transitive\n/);
     // Every dependency locked: the verdict says nothing was left unexamined.
-    expect(stdout.trimEnd().split('\n').at(-1)).toBe('national — 31 components block sovereign');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('national — 31 components block sovereign (agent-base, async-function, async-generator-function, asynckit, axios and 26 more)');
     expect(run(['scan', 'examples/gigachat-assistant', '--target', 'national']).status).toBe(0);
   });
 
@@ -320,7 +320,7 @@ describe('sovereign-lint scan --format sarif: what GitHub code scanning takes', 
       },
     ]);
     // The verdict still counts every finding.
-    expect(runResult.properties.verdict.summary).toBe('none — 1 component blocks national; transitive dependencies not examined (no lockfile)');
+    expect(runResult.properties.verdict.summary).toBe('none — 1 component blocks national (openai); transitive dependencies not examined (no lockfile)');
   });
 });
 
@@ -359,7 +359,7 @@ describe('usage and config errors exit 2 with a one-line reason', () => {
     expect(report.target).toBe('national');
     expect(report.verdict).toMatchObject({ tier: 'national', meetsTarget: true, exceptions: ['npm:openai'] });
     expect(report.verdict.summary).toBe(
-      'national — 8 components block sovereign, with 1 accepted exception; transitive dependencies not examined (no lockfile)',
+      'national — 8 components block sovereign (@types/node, dotenv, grammy, pino, tsx and 3 more), with 1 accepted exception; transitive dependencies not examined (no lockfile)',
     );
     expect(report.components.find((c: { id: string }) => c.id === 'npm:openai').classification).toBe('foreign-proprietary');
     expect(status).toBe(0);

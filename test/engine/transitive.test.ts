@@ -55,7 +55,7 @@ describe('transitive components', () => {
     expect(json.verdict.transitive).toBe('examined');
     expect(json.components.find((c) => c.id === 'npm:whatwg-url')).toMatchObject({ relation: 'transitive', via: ['openai', 'node-fetch'], file: 'package-lock.json' });
     expect(json.components.find((c) => c.id === 'npm:openai')).toMatchObject({ relation: 'direct', versionSpec: '^4.77.0', lockedVersion: '4.77.0' });
-    expect(result.verdict.summary).toBe('none — 1 component blocks national');
+    expect(result.verdict.summary).toBe('none — 1 component blocks national (openai)');
     expect(result.verdict.blockedBy).toEqual(['npm:openai']);
   });
 
@@ -126,7 +126,7 @@ describe('transitive components', () => {
     ]);
     expect(result.verdict).toMatchObject({
       transitive: 'partly examined',
-      summary: 'none — 1 component blocks national; transitive dependencies partly examined (lockfile out of date)',
+      summary: 'none — 1 component blocks national (openai); transitive dependencies partly examined (lockfile out of date)',
     });
     expect(result.verdict.trusted.blockers).toContain('npm:left-pad');
     let written = '';
@@ -254,7 +254,7 @@ describe('transitive components', () => {
     write('package.json', { name: 'bot', dependencies: { openai: '^4.77.0', 'left-pad': '^1.3.0' } });
     write('package-lock.json', lock);
     write('ml/requirements.txt', 'catboost==1.2.7\n');
-    expect(scanRoot().verdict.summary).toBe('none — 1 component blocks national; transitive dependencies partly examined (no lockfile, or one out of date)');
+    expect(scanRoot().verdict.summary).toBe('none — 1 component blocks national (openai); transitive dependencies partly examined (no lockfile, or one out of date)');
   });
 
   it('expects no lock of peers, folders, the workspace’s own members, or from a lockfile it could read only in part', () => {

@@ -86,7 +86,7 @@ describe('workspace diagnostics', () => {
         target: 'sovereign',
         tier: 'national',
         meetsTarget: false,
-        summary: 'national — 1 component blocks sovereign; transitive dependencies not examined (no lockfile)',
+        summary: 'national — 1 component blocks sovereign (numpy); transitive dependencies not examined (no lockfile)',
         blockedBy: ['pypi:numpy'],
         exceptions: [],
         filesWithErrors: 0,

@@ -1,5 +1,6 @@
 // The verdict (SPEC §2): the highest tier every component allows, what blocks the next tier up, the
 // exceptions the team accepted to get there, and trusted-tier readiness reported apart.
+import { displayName } from '../../../rules/src/describe';
 import type { Target, Tier } from '../../../rules/src/types';
 import { rulesById } from '../../../rules/src/rules/index';
 import type { Finding } from './lint';
@@ -17,11 +18,13 @@ export interface Verdict {
   trusted: { ready: boolean; count: number; blockers: string[] };
   /** Whether what the dependencies pull in was examined (it needs an up-to-date lockfile per manifest). */
   transitive: TransitiveCoverage['examined'];
-  /** One line for people: "national — 14 components block sovereign". */
+  /** One line for people: "national — 14 components block sovereign (numpy, torch, … and 9 more)". */
   summary: string;
 }
 
 const RANK: Record<Tier, number> = { none: 0, national: 1, sovereign: 2 };
+/** How many of what blocks the next tier the one-line summary names. */
+const SUMMARY_NAMES = 5;
 
 /** Findings held to one target: a file's, or the config findings' (the scan's target). */
 export interface JudgedFindings {
@@ -115,7 +118,7 @@ export class VerdictTally {
         },
       },
       transitive: transitive.examined,
-      summary: summarise(tier, blockedBy.length, this.exceptions.size, filesWithErrors, transitive),
+      summary: summarise(tier, blockedBy, this.exceptions.size, filesWithErrors, transitive),
     };
   }
 
@@ -186,16 +189,25 @@ function tierOf(findings: readonly Finding[]): Tier {
   return tier;
 }
 
-function summarise(tier: Tier, blocking: number, exceptions: number, filesWithErrors: number, transitive: TransitiveCoverage): string {
+function summarise(tier: Tier, blockedBy: readonly string[], exceptions: number, filesWithErrors: number, transitive: TransitiveCoverage): string {
   const next = tier === 'none' ? 'national' : 'sovereign';
   let line =
     tier === 'sovereign'
       ? 'sovereign'
-      : `${tier} — ${plural(blocking, 'component blocks', 'components block')} ${next}`;
+      : `${tier} — ${plural(blockedBy.length, 'component blocks', 'components block')} ${next} (${namesOf(blockedBy)})`;
   if (exceptions > 0) line += `, with ${plural(exceptions, 'accepted exception', 'accepted exceptions')}`;
   if (filesWithErrors > 0) line += `; ${plural(filesWithErrors, 'file', 'files')} could not be fully read`;
   if (transitive.because) line += `; transitive dependencies ${transitive.examined} (${transitive.because})`;
   return line;
+}
+
+/** The first few subjects by name ("openai, torch and 12 more"): the line names what blocks, the reports list it all. */
+function namesOf(subjects: readonly string[]): string {
+  // Only components block a tier (findings about a file as a whole block trusted readiness alone).
+  const shown = subjects.slice(0, SUMMARY_NAMES).map(displayName);
+  const more = subjects.length - shown.length;
+  if (more > 0) return `${shown.join(', ')} and ${more} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown.join('');
 }
 
 function plural(count: number, one: string, many: string): string {
