@@ -280,18 +280,18 @@ describe('hover', () => {
 
   it('shows the licence a package declares where the knowledge base records none, with its registry page', async () => {
     const lock = {
-      name: 'splitter',
+      name: 'store',
       lockfileVersion: 3,
       requires: true,
       packages: {
-        '': { name: 'splitter', dependencies: { '@langchain/textsplitters': '0.1.0' } },
-        'node_modules/@langchain/textsplitters': { version: '0.1.0', integrity: 'sha512-a', license: 'MIT', dependencies: { 'internal-tokenizer': '^1.0.0' } },
+        '': { name: 'store', dependencies: { '@langchain/mongodb': '0.1.0' } },
+        'node_modules/@langchain/mongodb': { version: '0.1.0', integrity: 'sha512-a', license: 'MIT', dependencies: { 'internal-tokenizer': '^1.0.0' } },
         'node_modules/internal-tokenizer': { version: '1.0.2', integrity: 'sha512-b', license: 'ISC' },
       },
     };
     const root = workspace(
       {
-        'package.json': '{\n  "name": "splitter",\n  "dependencies": { "@langchain/textsplitters": "0.1.0" }\n}\n',
+        'package.json': '{\n  "name": "store",\n  "dependencies": { "@langchain/mongodb": "0.1.0" }\n}\n',
         'package-lock.json': `${JSON.stringify(lock, null, 2)}\n`,
       },
       false,
@@ -303,9 +303,9 @@ describe('hover', () => {
     const hoverAt = async (uri: string, line: number, character: number) =>
       ((await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character } })) as Hover).contents as { value: string };
     const direct = (await hoverAt(uriOf(file), 2, 22)).value;
-    expect(direct).toMatch(/^\*\*@langchain\/textsplitters\*\* · `npm:@langchain\/textsplitters` — foreign open-source\n/);
+    expect(direct).toMatch(/^\*\*@langchain\/mongodb\*\* · `npm:@langchain\/mongodb` — foreign open-source\n/);
     expect(direct).toContain(
-      '| Licence | MIT (open source), as the package declares it in its package.json: [npmjs.com/package/@langchain/textsplitters/v/0.1.0](https://www.npmjs.com/package/@langchain/textsplitters/v/0.1.0) |',
+      '| Licence | MIT (open source), as the package declares it in its package.json: [npmjs.com/package/@langchain/mongodb/v/0.1.0](https://www.npmjs.com/package/@langchain/mongodb/v/0.1.0) |',
     );
     expect(direct).toContain('| Tier impact | allowed for national; blocks sovereign |');
     const line = fs.readFileSync(lockfile, 'utf8').split('\n').findIndex((text) => text.includes('"node_modules/internal-tokenizer"'));

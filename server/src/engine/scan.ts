@@ -65,6 +65,8 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
   const resolver = new ConfigResolver({ trusted: options.trusted ?? true, ...(options.configFile ? { explicit: options.configFile } : {}) });
 
   const queue = absolute.flatMap((input) => inputsOf(input, root)).filter(({ file }) => !resolver.isExcluded(file));
+  // A verdict over nothing would pass any gate: a mistyped folder, or a project that declares its dependencies in setup.py.
+  if (queue.length === 0) throw new ScanInputError(nothingToScan(paths.length ? paths : ['.'], absolute));
   const seen = new Set(queue.map((item) => item.file));
   const reads: ReadOutcome[] = [];
   const includeErrors: ScanError[] = [];
@@ -189,6 +191,18 @@ export function transitiveCoverage(reads: readonly ReadOutcome[], root: string, 
   return examined === 'examined' ? { examined } : { examined, because };
 }
 
+/** What the scan reads, in one phrase for its messages. */
+const MANIFESTS = 'package.json, requirements*.txt, pyproject.toml, Pipfile, environment.yml and Hugging Face cards';
+
+function nothingToScan(given: readonly string[], absolute: readonly string[]): string {
+  const setupFiles = absolute.flatMap((input) => ['setup.py', 'setup.cfg'].filter((name) => fs.existsSync(path.join(input, name))));
+  const setup = setupFiles.length ? `; ${[...new Set(setupFiles)].join(' and ')} ${setupFiles.length > 1 ? 'are' : 'is'} not read: declare dependencies in pyproject.toml or a requirements file` : '';
+  return (
+    `no manifest found in ${given.join(', ')} (Sovereign Lint reads ${MANIFESTS}, and skips node_modules, virtualenvs, ` +
+    `build output, what Git ignores and what its config excludes)${setup}`
+  );
+}
+
 function inputsOf(input: string, root: string): { file: string; kind: ManifestKind }[] {
   if (!fs.existsSync(input)) throw new ScanInputError(`${input} does not exist`);
   if (isDirectory(input)) {
@@ -198,7 +212,7 @@ function inputsOf(input: string, root: string): { file: string; kind: ManifestKi
     });
   }
   const kind = manifestKind(input.split(path.sep).join('/'));
-  if (!kind) throw new ScanInputError(`${input} is not a manifest Sovereign Lint reads (package.json, requirements*.txt, pyproject.toml, *.md cards)`);
+  if (!kind) throw new ScanInputError(`${input} is not a manifest Sovereign Lint reads (${MANIFESTS})`);
   return [{ file: input, kind }];
 }
 
