@@ -97,6 +97,7 @@ export async function deactivate(): Promise<void> {
 
 /** "Sovereign Lint: national — 14 block sovereign" */
 function statusLine(verdict: FolderVerdict): string {
+  if (verdict.manifests === 0) return 'Sovereign Lint: no manifests';
   if (verdict.tier === 'sovereign') {
     return `Sovereign Lint: sovereign${verdict.exceptions.length ? `, ${verdict.exceptions.length} accepted` : ''}`;
   }

@@ -9,7 +9,9 @@ export interface FolderVerdict {
   target: 'sovereign' | 'national';
   tier: 'sovereign' | 'national' | 'none';
   meetsTarget: boolean;
-  /** "national — 14 components block sovereign" */
+  /** How many manifests the verdict is over: none, and there is nothing to judge (the tier says nothing). */
+  manifests: number;
+  /** "national — 14 components block sovereign (numpy, torch, … and 9 more)" */
   summary: string;
   blockedBy: string[];
   exceptions: string[];

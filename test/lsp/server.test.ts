@@ -86,6 +86,7 @@ describe('workspace diagnostics', () => {
         target: 'sovereign',
         tier: 'national',
         meetsTarget: false,
+        manifests: 1,
         summary: 'national — 1 component blocks sovereign (numpy); transitive dependencies not examined (no lockfile)',
         blockedBy: ['pypi:numpy'],
         exceptions: [],
@@ -93,6 +94,21 @@ describe('workspace diagnostics', () => {
         knowledgeBase: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       },
     ]);
+  });
+
+  it('says a folder with no manifest has nothing to judge, rather than calling it sovereign', async () => {
+    const root = workspace({ 'README.md': '# Notes\n\nNo card here.\n', 'setup.py': 'from setuptools import setup\nsetup()\n' }, false);
+    const client = await start(root);
+    const [verdict] = await client.waitFor(() => client.verdicts.at(-1), 'a verdict');
+    expect(verdict).toMatchObject({
+      manifests: 0,
+      summary:
+        'no manifest found: nothing to judge (Sovereign Lint reads package.json, requirements*.txt, pyproject.toml, Pipfile, environment.yml and Hugging Face cards)',
+    });
+    writeFile(root, 'requirements.txt', 'numpy\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(root, 'requirements.txt')), type: 1 }] });
+    const after = await client.waitFor(() => (client.verdicts.at(-1)?.[0]?.manifests === 1 ? client.verdicts.at(-1) : undefined), 'a verdict over the new file');
+    expect(after[0]).toMatchObject({ tier: 'national', summary: 'national — 1 component blocks sovereign (numpy); transitive dependencies not examined (no lockfile)' });
   });
 
   it('takes the target from the editor settings when no config says otherwise', async () => {

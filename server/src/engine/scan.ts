@@ -6,7 +6,7 @@ import path from 'node:path';
 import { componentId } from '../../../rules/src/ids';
 import type { KnowledgeBase } from '../../../rules/src/kb';
 import type { Declaration, Range, Target } from '../../../rules/src/types';
-import { type ManifestKind, manifestKind, readManifest } from '../readers/index';
+import { type ManifestKind, MANIFESTS_READ, manifestKind, readManifest } from '../readers/index';
 import type { ReadResult } from '../readers/types';
 import { decodeManifest } from '../text/source';
 import { scanCatalogFinder } from './catalogs';
@@ -191,14 +191,11 @@ export function transitiveCoverage(reads: readonly ReadOutcome[], root: string, 
   return examined === 'examined' ? { examined } : { examined, because };
 }
 
-/** What the scan reads, in one phrase for its messages. */
-const MANIFESTS = 'package.json, requirements*.txt, pyproject.toml, Pipfile, environment.yml and Hugging Face cards';
-
 function nothingToScan(given: readonly string[], absolute: readonly string[]): string {
   const setupFiles = absolute.flatMap((input) => ['setup.py', 'setup.cfg'].filter((name) => fs.existsSync(path.join(input, name))));
   const setup = setupFiles.length ? `; ${[...new Set(setupFiles)].join(' and ')} ${setupFiles.length > 1 ? 'are' : 'is'} not read: declare dependencies in pyproject.toml or a requirements file` : '';
   return (
-    `no manifest found in ${given.join(', ')} (Sovereign Lint reads ${MANIFESTS}, and skips node_modules, virtualenvs, ` +
+    `no manifest found in ${given.join(', ')} (Sovereign Lint reads ${MANIFESTS_READ}, and skips node_modules, virtualenvs, ` +
     `build output, what Git ignores and what its config excludes)${setup}`
   );
 }
@@ -212,7 +209,7 @@ function inputsOf(input: string, root: string): { file: string; kind: ManifestKi
     });
   }
   const kind = manifestKind(input.split(path.sep).join('/'));
-  if (!kind) throw new ScanInputError(`${input} is not a manifest Sovereign Lint reads (${MANIFESTS})`);
+  if (!kind) throw new ScanInputError(`${input} is not a manifest Sovereign Lint reads (${MANIFESTS_READ})`);
   return [{ file: input, kind }];
 }
 

@@ -23,12 +23,12 @@ import {
 } from '../engine/scan';
 import { isLockable, type LockfileFinder, scanLockfileFinder } from '../engine/lockfiles';
 import { type Lockfile, Lockfiles, pinToLockfile } from '../engine/transitive';
-import { EXAMINED, type TransitiveCoverage, VerdictTally } from '../engine/verdict';
+import { VerdictTally } from '../engine/verdict';
 import { findManifests, WalkScope } from '../engine/walk';
 import { enclosingWorkspace } from '../engine/workspaceRoot';
 import type { FolderVerdict } from '../protocol';
 import { isWorkspaceCatalogFile } from '../readers/catalogs';
-import { manifestKind } from '../readers/index';
+import { MANIFESTS_READ, manifestKind } from '../readers/index';
 import { lockfileKind } from '../readers/lockfiles/index';
 
 /** Editor settings (`sovereignLint.*`) for one folder. A config file wins over them. */
@@ -50,10 +50,11 @@ export interface FolderContext {
 
 export class Folder {
   private readonly outcomes = new Map<string, FileOutcome>();
+  /** What each judged file was read as: whether the manifests' lockfiles pin everything they declare, as they are edited. */
+  private readonly reads = new Map<string, ReadOutcome>();
   /** The findings behind the verdict, kept counted: an edit re-counts one file, not the folder. */
   private readonly tally = new VerdictTally();
   private firstParty: ReadonlySet<string> = new Set();
-  private transitive: TransitiveCoverage = EXAMINED;
   private linting!: ConfiguredLinting;
   /**
    * Which lockfile pins each manifest, each folder looked at once: a scan of a monorepo asks for every
@@ -193,7 +194,6 @@ export class Folder {
   /** What the folder's lockfiles pull in, as files to judge like any other (the CLI does the same). */
   traceLockfiles(reads: readonly ReadOutcome[]): ReadOutcome[] {
     const traced = traceLockfiles(reads, new Lockfiles(this.root), { root: this.root, findLockfile: this.findLockfile, firstParty: this.firstParty });
-    this.transitive = transitiveCoverage(reads, this.root, this.findLockfile);
     this.traced = new Map(traced.map((read) => [path.join(this.root, read.file), read]));
     this.lockfiles.clear();
     return traced;
@@ -216,6 +216,7 @@ export class Folder {
   judge(file: string, read: ReadOutcome): FileOutcome {
     const outcome = judge(read, this.linting.optionsFor(file));
     this.outcomes.set(file, outcome);
+    this.reads.set(file, read);
     return outcome;
   }
 
@@ -230,7 +231,7 @@ export class Folder {
     // A lockfile is judged with the manifests it pins, by the workspace scan: its outcome is the scan's.
     if (!read) return this.outcomes.get(file);
     if (this.excludes(file)) {
-      this.outcomes.delete(file);
+      this.forget(file);
       return undefined;
     }
     this.pinToLockfile(file, read);
@@ -256,6 +257,7 @@ export class Folder {
 
   forget(file: string): void {
     this.outcomes.delete(file);
+    this.reads.delete(file);
   }
 
   files(): string[] {
@@ -273,14 +275,17 @@ export class Folder {
     const filesWithErrors = outcomes.filter((outcome) => outcome.errors.length > 0).length;
     const expired = this.configFindings().expired;
     this.tally.sync([...reports, { findings: expired, target: rootOptions.target }]);
-    const verdict = this.tally.verdict(filesWithErrors, this.transitive);
+    const verdict = this.tally.verdict(filesWithErrors, transitiveCoverage([...this.reads.values()], this.root, this.findLockfile));
+    // A Markdown file with no card keys is read, but is no manifest.
+    const manifests = outcomes.filter((outcome) => outcome.report || outcome.errors.length > 0).length;
     return {
       folderUri: this.uri,
       folderName: this.name,
       target: rootOptions.target,
       tier: verdict.tier,
       meetsTarget: verdict.meetsTarget,
-      summary: verdict.summary,
+      manifests,
+      summary: manifests ? verdict.summary : `no manifest found: nothing to judge (Sovereign Lint reads ${MANIFESTS_READ})`,
       blockedBy: verdict.blockedBy,
       exceptions: verdict.exceptions,
       filesWithErrors,

@@ -9,6 +9,9 @@ import { emptyResult, type ReadResult } from './types';
 
 export type ManifestKind = 'package-json' | 'requirements' | 'pyproject' | 'pipfile' | 'conda' | 'card';
 
+/** What the scan reads, in one phrase for messages that say so. */
+export const MANIFESTS_READ = 'package.json, requirements*.txt, pyproject.toml, Pipfile, environment.yml and Hugging Face cards';
+
 /** The kind of manifest at a `/`-separated path, or undefined for a file no reader takes. */
 export function manifestKind(path: string): ManifestKind | undefined {
   const parts = path.split('/');
