@@ -27,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sovere
     documentSelector: [
       { scheme: 'file', pattern: '**/package.json' },
       { scheme: 'file', pattern: '**/pyproject.toml' },
-      { scheme: 'file', pattern: '**/{Pipfile,environment.yml,environment.yaml}' },
+      { scheme: 'file', pattern: '**/{Pipfile,environment.yml,environment.yaml,setup.py,setup.cfg}' },
       { scheme: 'file', pattern: '**/*.{txt,in}' },
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', pattern: '**/{sovereign-lint,.sovereign-lint}.json' },

@@ -339,19 +339,16 @@ describe('usage and config errors exit 2 with a one-line reason', () => {
     expect(stderr).toBe(`${message}\n`);
   });
 
-  it('finds nothing to scan: a verdict over no manifest would pass any gate, so it is an error, naming setup.py where there is one', () => {
+  it('finds nothing to scan: a verdict over no manifest would pass any gate, so it is an error saying what is read', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-empty-'));
-    const reads = 'Sovereign Lint reads package.json, requirements*.txt, pyproject.toml, Pipfile, environment.yml and Hugging Face cards, and skips node_modules, virtualenvs, build output, what Git ignores and what its config excludes';
-    const empty = run(['scan', dir, '--format', 'json']);
-    expect([empty.status, empty.stdout, empty.stderr]).toEqual([2, '', `sovereign-lint: no manifest found in ${dir} (${reads})\n`]);
-    fs.writeFileSync(path.join(dir, 'setup.py'), 'from setuptools import setup\nsetup(install_requires=["openai"])\n');
+    fs.writeFileSync(path.join(dir, 'Dockerfile'), 'FROM python:3.12\nRUN pip install openai\n');
     fs.mkdirSync(path.join(dir, 'node_modules/left-pad'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'node_modules/left-pad/package.json'), '{"dependencies": {"openai": "*"}}');
-    const setupOnly = run(['scan', dir]);
-    expect([setupOnly.status, setupOnly.stdout, setupOnly.stderr]).toEqual([
+    const { status, stdout, stderr } = run(['scan', dir, '--format', 'json']);
+    expect([status, stdout, stderr]).toEqual([
       2,
       '',
-      `sovereign-lint: no manifest found in ${dir} (${reads}); setup.py is not read: declare dependencies in pyproject.toml or a requirements file\n`,
+      `sovereign-lint: no manifest found in ${dir} (Sovereign Lint reads package.json, requirements*.txt, pyproject.toml, setup.cfg, setup.py, Pipfile, environment.yml and Hugging Face cards, and skips node_modules, virtualenvs, build output, what Git ignores and what its config excludes)\n`,
     ]);
   });
 

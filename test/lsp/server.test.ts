@@ -10,6 +10,7 @@ import { parseConfig } from '../../server/src/engine/config';
 import { applyEdits } from '../helpers/edits';
 import { writeFile } from '../helpers/files';
 import { LspTestClient, uriOf } from '../helpers/lspClient';
+import { rangeOf } from '../helpers/ranges';
 
 const examples = path.resolve(__dirname, '../../examples');
 const clients: LspTestClient[] = [];
@@ -74,6 +75,31 @@ describe('workspace diagnostics', () => {
     expect(client.diagnosticsOf(path.join(root, 'sovereign-nlp/requirements.txt'))).toEqual([]);
   });
 
+  it('judges setuptools projects as they are typed, and replaces a foreign SDK inside its string', async () => {
+    const text = 'from setuptools import setup\nsetup(name="bot", install_requires=["openai>=1.30", "catboost"])\n';
+    const root = workspace({ 'setup.py': text }, false);
+    const client = await start(root);
+    const file = path.join(root, 'setup.py');
+    const [openai] = await client.waitFor(() => client.diagnosticsOf(file), 'setup.py diagnostics');
+    expect(pick(openai!)).toEqual({
+      range: rangeOf(text, 'openai'),
+      code: 'foreign-proprietary',
+      source: 'sovereign-lint',
+      severity: 1,
+      message: 'openai — client of a foreign hosted service (OpenAI, US): blocks national',
+    });
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uriOf(file) },
+      range: openai!.range,
+      context: { diagnostics: [openai] },
+    })) as CodeAction[];
+    const replace = actions.find((action) => action.title === 'Replace openai with domestic gigachat (reaches national)')!;
+    expect(applyEdits(text, replace.edit!.changes![uriOf(file)]!)).toBe(text.replace('"openai>=1.30"', '"gigachat"'));
+    await client.open(file, text.replace('"catboost"', '"catboost", "torch"'), 'python');
+    const torch = await client.waitFor(() => client.diagnosticsOf(file)?.find((d) => String(d.message).startsWith('torch')), 'torch typed');
+    expect(torch.message).toBe('torch — foreign open-source (US): allowed for national, blocks sovereign');
+  });
+
   it('tells the client the folder verdict', async () => {
     const root = workspace({}, false);
     fs.writeFileSync(path.join(root, 'requirements.txt'), 'catboost\nnumpy\n');
@@ -97,13 +123,13 @@ describe('workspace diagnostics', () => {
   });
 
   it('says a folder with no manifest has nothing to judge, rather than calling it sovereign', async () => {
-    const root = workspace({ 'README.md': '# Notes\n\nNo card here.\n', 'setup.py': 'from setuptools import setup\nsetup()\n' }, false);
+    const root = workspace({ 'README.md': '# Notes\n\nNo card here.\n', Dockerfile: 'FROM python:3.12\n' }, false);
     const client = await start(root);
     const [verdict] = await client.waitFor(() => client.verdicts.at(-1), 'a verdict');
     expect(verdict).toMatchObject({
       manifests: 0,
       summary:
-        'no manifest found: nothing to judge (Sovereign Lint reads package.json, requirements*.txt, pyproject.toml, Pipfile, environment.yml and Hugging Face cards)',
+        'no manifest found: nothing to judge (Sovereign Lint reads package.json, requirements*.txt, pyproject.toml, setup.cfg, setup.py, Pipfile, environment.yml and Hugging Face cards)',
     });
     writeFile(root, 'requirements.txt', 'numpy\n');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(root, 'requirements.txt')), type: 1 }] });

@@ -78,6 +78,10 @@ const SEEDS: Record<string, string> = {
     null,
     2,
   ),
+  'assistant/setup.py':
+    'from setuptools import setup\n\nREQUIRED = [\n    "openai>=1.30",  # the API\n    \'torch==2.3.1\',\n    r"numpy\\x3e=1",\n]\n\nsetup(\n    name="assistant",\n    install_requires=REQUIRED,\n    extras_require={"rag": ["qdrant-client>=1.9"], \'dev\': open("requirements-dev.txt").read().split()},\n)\n',
+  'assistant/setup.cfg':
+    '[metadata]\nname = assistant\n\n[options]\ninstall_requires =\n    openai>=1.30\n    # tokenizer\n    tiktoken==0.7.0  # pinned\n    numpy; python_version>"3.8"\n\n[options.extras_require]\ngpu = torch>=2.1; triton\ndocs = file: docs/requirements.txt\n',
   'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\ncatalog:\n  react: ^18.2.0\ncatalogs:\n  legacy:\n    react: ^16.0.0\n    '@types/node': '20.1.0'\n",
   '.yarnrc.yml': 'nodeLinker: node-modules\ncatalog:\n  zod: ^3.22.0\ncatalogs:\n  old:\n    lodash: 4.17.20\n',
 };
@@ -93,7 +97,8 @@ function read(file: string, text: string): Range[] {
     ranges.push(...result.problems.map((problem) => problem.range));
   }
   const kind = manifestKind(file);
-  if (kind) ranges.push(...(readManifest(kind, text, name)?.problems.map((problem) => problem.range) ?? []));
+  const manifest = kind ? readManifest(kind, text, name) : undefined;
+  if (manifest) ranges.push(...manifest.problems.map((problem) => problem.range), ...manifest.declarations.map((declaration) => declaration.range));
   if (name === 'sovereign-lint.json') ranges.push(...parseConfig(text).problems.map((problem) => problem.range));
   if (name === 'pnpm-workspace.yaml' || name === '.yarnrc.yml') readCatalogs(name, text);
   return ranges;

@@ -65,8 +65,8 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
   const resolver = new ConfigResolver({ trusted: options.trusted ?? true, ...(options.configFile ? { explicit: options.configFile } : {}) });
 
   const queue = absolute.flatMap((input) => inputsOf(input, root)).filter(({ file }) => !resolver.isExcluded(file));
-  // A verdict over nothing would pass any gate: a mistyped folder, or a project that declares its dependencies in setup.py.
-  if (queue.length === 0) throw new ScanInputError(nothingToScan(paths.length ? paths : ['.'], absolute));
+  // A verdict over nothing would pass any gate: a mistyped folder, say, or a project whose manifests are not read.
+  if (queue.length === 0) throw new ScanInputError(nothingToScan(paths.length ? paths : ['.']));
   const seen = new Set(queue.map((item) => item.file));
   const reads: ReadOutcome[] = [];
   const includeErrors: ScanError[] = [];
@@ -175,7 +175,8 @@ export function transitiveCoverage(reads: readonly ReadOutcome[], root: string, 
   let withoutLockfile = false;
   let outOfDate = false;
   for (const { file, kind, read } of reads) {
-    if (!read?.declarations.length || !(isLockable(kind) || kind === 'requirements' || kind === 'conda')) continue;
+    // A card's models and datasets pull nothing in; a lockfile is what pins the rest.
+    if (!read?.declarations.length || kind === 'card' || kind === 'lockfile') continue;
     if (kind === 'requirements' ? read.compiled === true : isLockable(kind) && findLockfile(path.resolve(root, file), kind, root) !== undefined) {
       const lacking = read.declarations.filter((declaration) => declaration.staleLock).length;
       outOfDate ||= lacking > 0;
@@ -191,12 +192,10 @@ export function transitiveCoverage(reads: readonly ReadOutcome[], root: string, 
   return examined === 'examined' ? { examined } : { examined, because };
 }
 
-function nothingToScan(given: readonly string[], absolute: readonly string[]): string {
-  const setupFiles = absolute.flatMap((input) => ['setup.py', 'setup.cfg'].filter((name) => fs.existsSync(path.join(input, name))));
-  const setup = setupFiles.length ? `; ${[...new Set(setupFiles)].join(' and ')} ${setupFiles.length > 1 ? 'are' : 'is'} not read: declare dependencies in pyproject.toml or a requirements file` : '';
+function nothingToScan(given: readonly string[]): string {
   return (
     `no manifest found in ${given.join(', ')} (Sovereign Lint reads ${MANIFESTS_READ}, and skips node_modules, virtualenvs, ` +
-    `build output, what Git ignores and what its config excludes)${setup}`
+    'build output, what Git ignores and what its config excludes)'
   );
 }
 

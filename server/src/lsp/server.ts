@@ -123,7 +123,7 @@ class SovereignLintServer {
           // Every JSON file: configs extend files of any name (./team/base.json).
           { globPattern: '**/{*.json,pyproject.toml}' },
           { globPattern: '**/*.{txt,in,md,lock,yaml,yml}' },
-          { globPattern: '**/Pipfile' },
+          { globPattern: '**/{Pipfile,setup.py,setup.cfg}' },
           { globPattern: '**/.gitignore' },
         ],
       });

@@ -1,38 +1,15 @@
-// Which reader a file needs, decided by its path alone (the walker and the language server share this).
+// Reading a manifest with the reader its kind needs (the kind comes from its path: manifestKind.ts).
 import { readCard } from './card';
 import { readCondaManifest, readPipfileManifest } from './environments';
 import { readPackageJson } from './packageJson';
 import { readPyproject } from './pyproject';
 import { MAX_NESTING, nestsTooDeep } from '../text/nesting';
+import type { ManifestKind } from './manifestKind';
 import { readRequirements } from './requirements';
+import { readSetupCfg, readSetupPy } from './setuptools';
 import { emptyResult, type ReadResult } from './types';
 
-export type ManifestKind = 'package-json' | 'requirements' | 'pyproject' | 'pipfile' | 'conda' | 'card';
-
-/** What the scan reads, in one phrase for messages that say so. */
-export const MANIFESTS_READ = 'package.json, requirements*.txt, pyproject.toml, Pipfile, environment.yml and Hugging Face cards';
-
-/** The kind of manifest at a `/`-separated path, or undefined for a file no reader takes. */
-export function manifestKind(path: string): ManifestKind | undefined {
-  const parts = path.split('/');
-  const name = parts.at(-1)!;
-  const lower = name.toLowerCase();
-  if (name === 'package.json') return 'package-json';
-  if (name === 'pyproject.toml') return 'pyproject';
-  if (name === 'Pipfile') return 'pipfile';
-  if (lower === 'environment.yml' || lower === 'environment.yaml') return 'conda';
-  if (lower.endsWith('.md')) return 'card';
-  if (
-    /^requirements.*\.(txt|in)$/.test(lower) ||
-    /requirements\.(txt|in)$/.test(lower) ||
-    /^constraints.*\.txt$/.test(lower) ||
-    /constraints\.txt$/.test(lower) ||
-    (parts.at(-2) === 'requirements' && /\.(txt|in)$/.test(lower))
-  ) {
-    return 'requirements';
-  }
-  return undefined;
-}
+export { type ManifestKind, MANIFESTS_READ, manifestKind } from './manifestKind';
 
 /** Reads one manifest; undefined when a Markdown file turns out not to be a card. */
 export function readManifest(kind: ManifestKind, text: string, fileName: string): ReadResult | undefined {
@@ -55,5 +32,9 @@ export function readManifest(kind: ManifestKind, text: string, fileName: string)
       return readCondaManifest(text);
     case 'card':
       return readCard(text, fileName);
+    case 'setup-py':
+      return readSetupPy(text);
+    case 'setup-cfg':
+      return readSetupCfg(text);
   }
 }

@@ -8,6 +8,7 @@ import { componentId, normalisePypiName } from '../../../rules/src/ids';
 import type { Declaration, Range, Relation } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
 import { parsePep508 } from './pep508';
+import { requirementDeclaration } from './pep508Declaration';
 import { emptyResult, type ReadResult } from './types';
 
 /** A key/value pair with its full dotted path, through tables, dotted keys and inline tables. */
@@ -194,21 +195,7 @@ class Pep508Strings {
       this.result.problems.push({ message: parsed.message, range });
       return;
     }
-    const req = parsed.requirement;
-    const declaration: Declaration = {
-      id: componentId('pypi', req.name),
-      ecosystem: 'pypi',
-      name: req.name,
-      relation,
-      ...(group ? { group } : {}),
-      range: this.lines.range(at(req.nameStart), at(req.nameEnd)),
-      ...(req.specifier ? { versionSpec: req.specifier } : {}),
-      ...(req.extras.length ? { extras: req.extras } : {}),
-      ...(req.url ? { directReference: { kind: /^(git|hg|svn|bzr)\+/.test(req.url) ? 'vcs' : 'url', target: req.url } } : {}),
-      ...(exact
-        ? { rewrite: { syntax: 'pep508', range: this.lines.range(at(req.nameStart), at(req.end)), extraDeletions: [] } }
-        : {}),
-    };
+    const declaration = requirementDeclaration(parsed.requirement, relation, group, (start, end) => this.lines.range(at(start), at(end)), exact);
     this.result.declarations.push(declaration);
     this.declared.push(declaration);
   }

@@ -1,0 +1,205 @@
+// setuptools projects: `setup.cfg` (its declarative `[options] install_requires` and `[options.extras_require]`, read as
+// setuptools reads them: a value of several lines is one requirement a line, a one-line value is split at `;`, and
+// `file:` names requirements files) and `setup.py`, where the same lists are Python literals. What setup.py computes
+// is not run: a list built by code is reported as unread, unless the code names the requirements file it reads.
+import type { Range } from '../../../rules/src/types';
+import { LineIndex } from '../text/lineIndex';
+import { manifestKind } from './manifestKind';
+import { parsePep508 } from './pep508';
+import { requirementDeclaration } from './pep508Declaration';
+import { type PythonToken, pythonTokens } from './pythonTokens';
+import { emptyResult, type ReadResult } from './types';
+
+/** A piece of a manifest's text holding one requirement: its text and where that starts in the file. */
+interface Item {
+  text: string;
+  start: number;
+  /** Where its source text ends (past `start + text.length` where escapes were decoded). */
+  end: number;
+  /** False where the text differs from the source (a Python string with escapes): placed, never rewritten. */
+  exact: boolean;
+}
+
+export function readSetupCfg(text: string): ReadResult {
+  const lines = new LineIndex(text);
+  const result = emptyResult();
+  for (const { section, key, lines: valueLines } of iniValues(text)) {
+    const [first] = valueLines as [Item, ...Item[]];
+    if (section === 'metadata' && key === 'name') {
+      result.ownName = first.text.trim();
+      continue;
+    }
+    const requirements = section === 'options' && key === 'install_requires';
+    if (!requirements && section !== 'options.extras_require') continue;
+    const relation = requirements ? 'direct' : 'optional';
+    const group = requirements ? undefined : key;
+    if (first.text.startsWith('file:')) {
+      // `file: a.txt, b.txt`: setuptools reads those files as this value.
+      for (const name of split({ ...first, text: first.text.slice('file:'.length), start: first.start + 'file:'.length }, ',')) {
+        const path = name.text.trim();
+        const start = name.start + name.text.length - name.text.trimStart().length;
+        if (path) result.includes.push({ path, kind: 'requirements', range: lines.range(start, start + path.length) });
+      }
+      continue;
+    }
+    for (const item of valueLines.length > 1 ? valueLines : split(first, ';')) addRequirement(result, lines, item, relation, group);
+  }
+  return result;
+}
+
+export function readSetupPy(text: string): ReadResult {
+  const lines = new LineIndex(text);
+  const result = emptyResult();
+  const tokens = pythonTokens(text);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind !== 'name' || (token.text !== 'install_requires' && token.text !== 'extras_require')) continue;
+    if (tokens[i + 1]?.text !== '=') continue;
+    const value = resolveName(tokens, i + 2);
+    if (token.text === 'install_requires') readList(value, 'direct', undefined);
+    else readExtras(value);
+  }
+  return result;
+
+  function readList(at: number, relation: 'direct' | 'optional', group: string | undefined): void {
+    const strings = literalList(tokens, at);
+    if (strings) {
+      for (const string of strings) addRequirement(result, lines, string, relation, group);
+      return;
+    }
+    // Built by code: a requirements file it names is read in its place; anything else cannot be.
+    const named = namedFiles(tokens, at);
+    if (named.length) {
+      for (const file of named) result.includes.push({ path: file.text, kind: 'requirements', range: lines.range(file.start, file.start + file.text.length) });
+      return;
+    }
+    const where = tokens[at] ?? tokens.at(-1)!;
+    result.problems.push({
+      message: `setup.py computes ${group === undefined ? 'install_requires' : `the "${group}" extra`}, which is not read: list the requirements as strings, or in pyproject.toml or a requirements file`,
+      range: lines.range(where.start, where.end),
+    });
+  }
+
+  function readExtras(at: number): void {
+    if (tokens[at]?.text !== '{') return readList(at, 'optional', 'extras');
+    for (let i = at + 1; i < tokens.length && tokens[i]!.text !== '}'; i++) {
+      const key = tokens[i]!;
+      if (key.kind !== 'string' || tokens[i + 1]?.text !== ':') continue;
+      readList(resolveName(tokens, i + 2), 'optional', key.value);
+      i = skipValue(tokens, i + 2);
+    }
+  }
+}
+
+function addRequirement(result: ReadResult, lines: LineIndex, item: Item, relation: 'direct' | 'optional', group: string | undefined): void {
+  const body = withoutComment(item.text);
+  if (!body.trim() || body.trimStart().startsWith('#')) return;
+  const parsed = parsePep508(body, 0);
+  const rangeOf = (start: number, end: number): Range =>
+    item.exact ? lines.range(item.start + start, item.start + end) : lines.range(item.start, item.end);
+  if (!parsed.ok) {
+    result.problems.push({ message: parsed.message, range: rangeOf(parsed.offset, body.trimEnd().length) });
+    return;
+  }
+  result.declarations.push(requirementDeclaration(parsed.requirement, relation, group, rangeOf, item.exact));
+}
+
+/** A requirement has no `#`; setup.cfg values keep what follows one, but no requirement can. */
+function withoutComment(text: string): string {
+  const hash = text.search(/(^|\s)#/);
+  return hash < 0 ? text : text.slice(0, hash);
+}
+
+/** One value of a setup.cfg: the rest of its key's line, then each continuation line, each with where it starts. */
+interface IniValue {
+  section: string;
+  key: string;
+  lines: Item[];
+}
+
+/**
+ * Key/value pairs as configparser reads them: `[section]` headers, `key = value` or `key: value` at the start of a
+ * line, continuation lines indented, whole-line comments (`#`, `;`) skipped. Keys are lower-cased, as configparser does.
+ */
+function iniValues(text: string): IniValue[] {
+  const values: IniValue[] = [];
+  let section = '';
+  let current: IniValue | undefined;
+  let offset = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const start = offset;
+    offset += raw.length + 1;
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith(';')) continue;
+    if (/^\s/.test(line) && current) {
+      current.lines.push({ text: line, start, end: start + line.length, exact: true });
+      continue;
+    }
+    const header = /^\[([^\]]+)\]/.exec(line);
+    const pair = header ? undefined : /^([^=:]+?)\s*[=:]\s*/.exec(line);
+    if (header) section = header[1]!.trim();
+    current = pair ? { section, key: pair[1]!.trim().toLowerCase(), lines: [{ text: line.slice(pair[0].length), start: start + pair[0].length, end: start + line.length, exact: true }] } : undefined;
+    if (current) values.push(current);
+  }
+  return values;
+}
+
+function split(value: Item, separator: string): Item[] {
+  const items: Item[] = [];
+  let at = value.start;
+  for (const part of value.text.split(separator)) {
+    items.push({ text: part, start: at, end: at + part.length, exact: true });
+    at += part.length + separator.length;
+  }
+  return items;
+}
+
+/** A bare name as a value (`install_requires=REQUIRED`) stands for the list assigned to it at the top of the file. */
+function resolveName(tokens: readonly PythonToken[], at: number): number {
+  const token = tokens[at];
+  const after = tokens[at + 1]?.text;
+  if (token?.kind !== 'name' || (after !== ',' && after !== ')' && after !== '}' && after !== undefined)) return at;
+  const assigned = tokens.findIndex((other, i) => other.kind === 'name' && other.text === token.text && other.lineStart && tokens[i + 1]?.text === '=');
+  return assigned < 0 ? at : assigned + 2;
+}
+
+/** The strings of a list or tuple literal of strings at `at`, or undefined when the value is anything else. */
+function literalList(tokens: readonly PythonToken[], at: number): Item[] | undefined {
+  const open = tokens[at]?.text;
+  const close = open === '[' ? ']' : open === '(' ? ')' : undefined;
+  if (!close) return undefined;
+  const items: Item[] = [];
+  for (let i = at + 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.text === close) return items;
+    if (token.kind === 'string' && !token.formatted) items.push({ text: token.value, start: token.valueStart, end: token.valueEnd, exact: token.exact });
+    else if (token.text !== ',') return undefined;
+  }
+  return undefined;
+}
+
+/** The requirements files a computed value names (`open("requirements.txt")`, `parse_requirements("requirements/base.txt")`). */
+function namedFiles(tokens: readonly PythonToken[], at: number): Item[] {
+  const end = skipValue(tokens, at);
+  const files: Item[] = [];
+  for (let i = at; i < end; i++) {
+    const token = tokens[i]!;
+    if (token.kind === 'string' && token.exact && manifestKind(token.value) === 'requirements') files.push({ text: token.value, start: token.valueStart, end: token.valueEnd, exact: true });
+  }
+  return files;
+}
+
+/** Where the value starting at `at` ends: at the first `,`, `)` or `}` outside brackets. */
+function skipValue(tokens: readonly PythonToken[], at: number): number {
+  let depth = 0;
+  for (let i = at; i < tokens.length; i++) {
+    const text = tokens[i]!.text;
+    if (text === '(' || text === '[' || text === '{') depth++;
+    else if (text === ')' || text === ']' || text === '}') {
+      if (depth === 0) return i;
+      depth--;
+    } else if (text === ',' && depth === 0) return i;
+  }
+  return tokens.length;
+}

@@ -1,0 +1,124 @@
+// setuptools projects: setup.cfg's declarative requirements, read as setuptools reads them, and setup.py's literal
+// lists, each requirement at the exact range of its name; what setup.py computes is reported, never guessed.
+import { describe, expect, it } from 'vitest';
+import type { Declaration, Relation } from '../../rules/src/types';
+import { readSetupCfg, readSetupPy } from '../../server/src/readers/setuptools';
+import { rangeOf } from '../helpers/ranges';
+
+/** A requirement as the readers declare it: its name's range, and the rewritable name-to-specifier range. */
+function requirement(text: string, written: string, relation: Relation, group?: string, extra: Partial<Declaration> = {}): Declaration {
+  const name = /^[A-Za-z0-9._-]+/.exec(written)![0];
+  const whole = rangeOf(text, written);
+  return {
+    id: `pypi:${name.toLowerCase().replace(/[-_.]+/g, '-')}`,
+    ecosystem: 'pypi',
+    name,
+    relation,
+    ...(group ? { group } : {}),
+    range: { start: whole.start, end: { line: whole.start.line, character: whole.start.character + name.length } },
+    ...extra,
+    rewrite: { syntax: 'pep508', range: whole, extraDeletions: [] },
+  };
+}
+
+describe('readSetupCfg', () => {
+  it('reads install_requires a line each (markers kept out of the rewrite), extras by name, and the project name', () => {
+    const text = [
+      '[metadata]',
+      'name = ru-assistant',
+      '',
+      '[options]',
+      'packages = find:',
+      'install_requires =',
+      '    openai>=1.0',
+      '    # the tokenizer',
+      '    tiktoken==0.7.0  # pinned for the cache',
+      '',
+      '    numpy; python_version>"3.8"',
+      'python_requires = >=3.9',
+      '',
+      '[options.extras_require]',
+      'GPU = torch>=2.1; triton',
+      'dev =',
+      '    pytest',
+    ].join('\n');
+    const result = readSetupCfg(text);
+    expect(result.problems).toEqual([]);
+    expect(result.ownName).toBe('ru-assistant');
+    expect(result.declarations).toEqual([
+      requirement(text, 'openai>=1.0', 'direct', undefined, { versionSpec: '>=1.0' }),
+      requirement(text, 'tiktoken==0.7.0', 'direct', undefined, { versionSpec: '==0.7.0' }),
+      requirement(text, 'numpy', 'direct'),
+      // A one-line value is split at `;`, as setuptools does; configparser lower-cases keys.
+      requirement(text, 'torch>=2.1', 'optional', 'gpu', { versionSpec: '>=2.1' }),
+      requirement(text, 'triton', 'optional', 'gpu'),
+      requirement(text, 'pytest', 'optional', 'dev'),
+    ]);
+  });
+
+  it('reads `file:` values as requirements files to include', () => {
+    const text = '[options]\ninstall_requires = file: requirements/base.txt, requirements/ml.txt\n';
+    expect(readSetupCfg(text).includes).toEqual([
+      { path: 'requirements/base.txt', kind: 'requirements', range: rangeOf(text, 'requirements/base.txt') },
+      { path: 'requirements/ml.txt', kind: 'requirements', range: rangeOf(text, 'requirements/ml.txt') },
+    ]);
+  });
+
+  it('reports a requirement it cannot parse where it is, and reads the rest', () => {
+    const text = '[options]\ninstall_requires =\n    openai>>1\n    numpy\n';
+    const result = readSetupCfg(text);
+    expect(result.problems.map((p) => p.range.start.line)).toEqual([2]);
+    expect(result.declarations.map((d) => d.name)).toEqual(['numpy']);
+  });
+});
+
+describe('readSetupPy', () => {
+  it('reads literal lists: keyword arguments, a module-level list they name, and the extras dict', () => {
+    const text = [
+      'from setuptools import setup',
+      '',
+      '# install_requires=["not-this"] is a comment',
+      'REQUIRED = [',
+      "    'openai>=1.0',  # the API",
+      '    "numpy",',
+      ']',
+      'setup(',
+      '    name="ru-assistant",',
+      '    description="install_requires=[\'nor-this\']",',
+      '    install_requires=REQUIRED,',
+      "    extras_require={'gpu': ['torch==2.1.0'], \"docs\": (\"sphinx\",)},",
+      ')',
+    ].join('\n');
+    const result = readSetupPy(text);
+    expect(result.problems).toEqual([]);
+    expect(result.declarations).toEqual([
+      requirement(text, 'openai>=1.0', 'direct', undefined, { versionSpec: '>=1.0' }),
+      requirement(text, 'numpy', 'direct'),
+      requirement(text, 'torch==2.1.0', 'optional', 'gpu', { versionSpec: '==2.1.0' }),
+      requirement(text, 'sphinx', 'optional', 'docs'),
+    ]);
+  });
+
+  it('reads the requirements file a computed list names, and reports a list it cannot read', () => {
+    const fromFile = 'setup(install_requires=open("requirements.txt").read().splitlines())\n';
+    expect(readSetupPy(fromFile)).toMatchObject({
+      declarations: [],
+      problems: [],
+      includes: [{ path: 'requirements.txt', kind: 'requirements', range: rangeOf(fromFile, 'requirements.txt') }],
+    });
+    const computed = 'deps = load()\nsetup(install_requires=deps + [f"torch=={TORCH}"])\n';
+    expect(readSetupPy(computed).problems).toEqual([
+      {
+        message: 'setup.py computes install_requires, which is not read: list the requirements as strings, or in pyproject.toml or a requirements file',
+        range: rangeOf(computed, 'deps', 1),
+      },
+    ]);
+  });
+
+  it('places a string with escapes whole and offers no rewrite of it', () => {
+    const text = 'setup(install_requires=["numpy\\x3e=1.26"])\n';
+    expect(readSetupPy(text).declarations).toEqual([
+      { id: 'pypi:numpy', ecosystem: 'pypi', name: 'numpy', relation: 'direct', range: rangeOf(text, 'numpy\\x3e=1.26'), versionSpec: '>=1.26' },
+    ]);
+  });
+});
