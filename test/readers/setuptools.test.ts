@@ -99,6 +99,11 @@ describe('readSetupPy', () => {
     ]);
   });
 
+  it('reads a list once, assigned at the top under the keyword’s own name and passed on', () => {
+    const text = 'install_requires = ["numpy"]\nsetup(install_requires=install_requires)\n';
+    expect(readSetupPy(text).declarations.map((d) => d.name)).toEqual(['numpy']);
+  });
+
   it('reads the requirements file a computed list names, and reports a list it cannot read', () => {
     const fromFile = 'setup(install_requires=open("requirements.txt").read().splitlines())\n';
     expect(readSetupPy(fromFile)).toMatchObject({
@@ -112,6 +117,10 @@ describe('readSetupPy', () => {
         message: 'setup.py computes install_requires, which is not read: list the requirements as strings, or in pyproject.toml or a requirements file',
         range: rangeOf(computed, 'deps', 1),
       },
+    ]);
+    const extras = 'setup(extras_require=load_extras(), install_requires=[])\n';
+    expect(readSetupPy(extras).problems.map((p) => p.message)).toEqual([
+      'setup.py computes extras_require, which is not read: list the requirements as strings, or in pyproject.toml or a requirements file',
     ]);
   });
 

@@ -51,17 +51,22 @@ export function readSetupPy(text: string): ReadResult {
   const lines = new LineIndex(text);
   const result = emptyResult();
   const tokens = pythonTokens(text);
+  // `install_requires = [...]` at the top and `install_requires=install_requires` in setup() name one list: read once.
+  const read = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind !== 'name' || (token.text !== 'install_requires' && token.text !== 'extras_require')) continue;
     if (tokens[i + 1]?.text !== '=') continue;
     const value = resolveName(tokens, i + 2);
-    if (token.text === 'install_requires') readList(value, 'direct', undefined);
-    else readExtras(value);
+    if (read.has(value)) continue;
+    read.add(value);
+    if (token.text === 'install_requires') readList(value, 'direct', undefined, 'install_requires');
+    else if (tokens[value]?.text === '{') readExtras(value);
+    else unread(value, 'extras_require');
   }
   return result;
 
-  function readList(at: number, relation: 'direct' | 'optional', group: string | undefined): void {
+  function readList(at: number, relation: 'direct' | 'optional', group: string | undefined, what: string): void {
     const strings = literalList(tokens, at);
     if (strings) {
       for (const string of strings) addRequirement(result, lines, string, relation, group);
@@ -69,31 +74,31 @@ export function readSetupPy(text: string): ReadResult {
     }
     // Built by code: a requirements file it names is read in its place; anything else cannot be.
     const named = namedFiles(tokens, at);
-    if (named.length) {
-      for (const file of named) result.includes.push({ path: file.text, kind: 'requirements', range: lines.range(file.start, file.start + file.text.length) });
-      return;
-    }
-    const where = tokens[at] ?? tokens.at(-1)!;
-    result.problems.push({
-      message: `setup.py computes ${group === undefined ? 'install_requires' : `the "${group}" extra`}, which is not read: list the requirements as strings, or in pyproject.toml or a requirements file`,
-      range: lines.range(where.start, where.end),
-    });
+    for (const file of named) result.includes.push({ path: file.text, kind: 'requirements', range: lines.range(file.start, file.end) });
+    if (!named.length) unread(at, what);
   }
 
   function readExtras(at: number): void {
-    if (tokens[at]?.text !== '{') return readList(at, 'optional', 'extras');
     for (let i = at + 1; i < tokens.length && tokens[i]!.text !== '}'; i++) {
       const key = tokens[i]!;
       if (key.kind !== 'string' || tokens[i + 1]?.text !== ':') continue;
-      readList(resolveName(tokens, i + 2), 'optional', key.value);
+      readList(resolveName(tokens, i + 2), 'optional', key.value, `the "${key.value}" extra`);
       i = skipValue(tokens, i + 2);
     }
+  }
+
+  function unread(at: number, what: string): void {
+    const where = tokens[at] ?? tokens.at(-1)!;
+    result.problems.push({
+      message: `setup.py computes ${what}, which is not read: list the requirements as strings, or in pyproject.toml or a requirements file`,
+      range: lines.range(where.start, where.end),
+    });
   }
 }
 
 function addRequirement(result: ReadResult, lines: LineIndex, item: Item, relation: 'direct' | 'optional', group: string | undefined): void {
   const body = withoutComment(item.text);
-  if (!body.trim() || body.trimStart().startsWith('#')) return;
+  if (!body.trim()) return;
   const parsed = parsePep508(body, 0);
   const rangeOf = (start: number, end: number): Range =>
     item.exact ? lines.range(item.start + start, item.start + end) : lines.range(item.start, item.end);
