@@ -59,9 +59,15 @@ describe('the walk', () => {
   it('reads setuptools projects: setup.cfg with the requirements file it names, setup.py literals; no lockfile pins them', () => {
     write('svc/setup.cfg', '[metadata]\nname = svc\n[options]\ninstall_requires = file: deps/base.txt\n');
     write('svc/deps/base.txt', 'catboost==1.2.7\n');
-    write('bot/setup.py', 'from setuptools import setup\nsetup(name="bot", install_requires=["gigachat>=0.1", "numpy"])\n');
+    write('bot/setup.py', 'from setuptools import setup\nsetup(name="bot", install_requires=["gigachat>=0.1", "numpy", "svc"])\n');
     const result = scanRoot();
-    expect(componentsOf(result)).toEqual(['bot/setup.py pypi:gigachat direct domestic', 'bot/setup.py pypi:numpy direct foreign-open', 'svc/deps/base.txt pypi:catboost direct domestic']);
+    expect(componentsOf(result)).toEqual([
+      'bot/setup.py pypi:gigachat direct domestic',
+      'bot/setup.py pypi:numpy direct foreign-open',
+      // setup.cfg's `name`: the project's own package.
+      'bot/setup.py pypi:svc workspace domestic',
+      'svc/deps/base.txt pypi:catboost direct domestic',
+    ]);
     expect(result.files.map((file) => file.file)).toEqual(['bot/setup.py', 'svc/setup.cfg', 'svc/deps/base.txt']);
     expect(result.verdict.summary).toBe('national — 1 component blocks sovereign (numpy); transitive dependencies not examined (no lockfile)');
     const numpy = result.findings.find((finding) => finding.componentId === 'pypi:numpy')!;

@@ -273,7 +273,7 @@ export function firstPartyOf(reads: readonly ReadOutcome[], root: string): Set<s
   const workspace = enclosingWorkspace(root);
   return new Set([
     ...reads.flatMap(({ kind, read }) =>
-      read?.ownName && (kind === 'package-json' || kind === 'pyproject') ? [componentId(kind === 'package-json' ? 'npm' : 'pypi', read.ownName)] : [],
+      read?.ownName && (kind === 'package-json' || kind === 'pyproject' || kind === 'setup-cfg') ? [componentId(kind === 'package-json' ? 'npm' : 'pypi', read.ownName)] : [],
     ),
     ...(workspace === undefined ? [] : workspaceMembers(workspace)),
   ]);
