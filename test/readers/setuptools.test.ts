@@ -91,6 +91,7 @@ describe('readSetupPy', () => {
     ].join('\n');
     const result = readSetupPy(text);
     expect(result.problems).toEqual([]);
+    expect(result.ownName).toBe('ru-assistant');
     expect(result.declarations).toEqual([
       requirement(text, 'openai>=1.0', 'direct', undefined, { versionSpec: '>=1.0' }),
       requirement(text, 'numpy', 'direct'),

@@ -273,7 +273,8 @@ export function firstPartyOf(reads: readonly ReadOutcome[], root: string): Set<s
   const workspace = enclosingWorkspace(root);
   return new Set([
     ...reads.flatMap(({ kind, read }) =>
-      read?.ownName && (kind === 'package-json' || kind === 'pyproject' || kind === 'setup-cfg') ? [componentId(kind === 'package-json' ? 'npm' : 'pypi', read.ownName)] : [],
+      // Only package.json names an npm package; the Python manifests (pyproject.toml, setup.cfg, setup.py) name PyPI ones.
+      read?.ownName ? [componentId(kind === 'package-json' ? 'npm' : 'pypi', read.ownName)] : [],
     ),
     ...(workspace === undefined ? [] : workspaceMembers(workspace)),
   ]);

@@ -64,6 +64,8 @@ export function readSetupPy(text: string): ReadResult {
     else if (tokens[value]?.text === '{') readExtras(value);
     else unread(value, 'extras_require');
   }
+  const name = setupArgument(tokens, 'name');
+  if (name?.kind === 'string' && !name.formatted) result.ownName = name.value;
   return result;
 
   function readList(at: number, relation: 'direct' | 'optional', group: string | undefined, what: string): void {
@@ -158,6 +160,16 @@ function split(value: Item, separator: string): Item[] {
     at += part.length + separator.length;
   }
   return items;
+}
+
+/** The value of a keyword argument of the `setup(…)` call (`name="bot"`), when it has one. */
+function setupArgument(tokens: readonly PythonToken[], keyword: string): PythonToken | undefined {
+  const call = tokens.findIndex((token, i) => token.kind === 'name' && token.text === 'setup' && tokens[i + 1]?.text === '(');
+  if (call < 0) return undefined;
+  for (let i = call + 2; i < tokens.length && tokens[i]!.text !== ')'; i = skipValue(tokens, i) + 1) {
+    if (tokens[i]!.text === keyword && tokens[i + 1]?.text === '=') return tokens[i + 2];
+  }
+  return undefined;
 }
 
 /** A bare name as a value (`install_requires=REQUIRED`) stands for the list assigned to it at the top of the file. */
