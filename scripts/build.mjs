@@ -28,7 +28,7 @@ await Promise.all([
   build({ ...common, entryPoints: { 'sovereign-lint': 'server/src/cli/bin.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { cli: 'server/src/launcher.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: { client: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
-  build({ ...common, entryPoints: { suite: 'test/e2e/suite.ts' }, outdir: 'out/e2e', external: ['vscode'] }),
+  build({ ...common, entryPoints: { suite: 'test/e2e/suite.ts', multiRoot: 'test/e2e/multiRoot.ts' }, outdir: 'out/e2e', external: ['vscode'] }),
 ]);
 // The CLI is the package's `bin`: esbuild writes a plain file, and a rebuild (npm run package) must not
 // leave `npx sovereign-lint` with a file it may not execute.

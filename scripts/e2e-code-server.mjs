@@ -1,19 +1,22 @@
-// The editor end-to-end check, offline: runs test/e2e/suite.ts inside a real VS Code (code-server
-// 4.100.3 driven by Debian's Chromium, as ../shared/e2e/README.md describes), then installs the
-// packaged .vsix into a clean code-server and sees it activate and show its verdict.
+// The editor end-to-end check, offline: runs test/e2e/suite.ts (the examples as one folder) and
+// test/e2e/multiRoot.ts (a multi-root workspace) inside a real VS Code (code-server 4.100.3 driven by
+// Debian's Chromium, as ../shared/e2e/README.md describes), then installs the packaged .vsix into a
+// clean code-server and sees it activate and show its verdict.
 // Installs code-server and Chromium itself on first use (into .e2e/, kept out of git).
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { examplesFolder, multiRootWorkspace } from './e2eWorkspaces.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(repo, '../shared/e2e');
 const install = path.join(repo, '.e2e/code-server');
 const codeServer = path.join(install, 'node_modules/.bin/code-server');
 const artifacts = path.join(repo, 'out/e2e');
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 function ensureCodeServer() {
   if (fs.existsSync(codeServer) && fs.existsSync('/usr/bin/chromium')) return;
@@ -55,23 +58,38 @@ async function startCodeServer(state, workspace) {
 }
 
 function freshState(name) {
-  const state = fs.mkdtempSync(path.join(os.tmpdir(), `sovereign-lint-${name}-`));
-  const workspace = path.join(state, 'workspace');
-  fs.cpSync(path.join(repo, 'examples'), workspace, { recursive: true });
-  return { state, workspace };
+  return fs.mkdtempSync(path.join(os.tmpdir(), `sovereign-lint-${name}-`));
 }
 
-/** The suite inside the extension host of a code-server that loads the extension from this folder. */
-async function runSuite() {
-  const { state, workspace } = freshState('suite');
-  const server = await startCodeServer(state, workspace);
+/**
+ * Runs an extension-host suite (a module exporting run(), as @vscode/test-electron's extensionTestsPath takes) in a
+ * code-server that loads the extension from this folder, on a folder or a .code-workspace file. As
+ * ../shared/e2e/run-extension-tests.cjs does, which opens folders only.
+ */
+async function runSuite(name, open, suite) {
+  const state = freshState(name);
+  const target = open(state);
+  const server = await startCodeServer(state, target);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-')), { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
   try {
-    const result = spawnSync(process.execPath, [path.join(shared, 'run-extension-tests.cjs'), server.base, workspace, repo, path.join(repo, 'out/e2e/suite.js')], {
-      stdio: 'inherit',
-      env: { ...process.env, NODE_PATH: path.join(repo, 'node_modules') },
+    const authority = new URL(server.base).host;
+    const payload = [
+      ['extensionDevelopmentPath', `vscode-remote://${authority}${repo}`],
+      ['extensionTestsPath', `vscode-remote://${authority}${path.join(repo, 'out/e2e', suite)}`],
+    ];
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    const exit = new Promise((resolve) => {
+      page.exposeFunction('codeAutomationLog', (type, args) => console.log(`[extension host ${type}]`, ...args));
+      page.exposeFunction('codeAutomationExit', (code) => resolve(code));
     });
-    return result.status === 0;
+    const opened = target.endsWith('.code-workspace') ? `workspace=${encodeURIComponent(target)}` : `folder=${encodeURIComponent(target)}`;
+    await page.goto(`${server.base}/?${opened}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    const code = await Promise.race([exit, new Promise((resolve) => setTimeout(() => resolve('timeout'), 300_000))]);
+    console.log(`${name}: extension tests exit code ${code}`);
+    return code === 0;
   } finally {
+    await browser.close();
     server.stop();
   }
 }
@@ -79,7 +97,8 @@ async function runSuite() {
 /** The packaged .vsix, installed into a clean code-server: it must activate and show the verdict. */
 async function checkPackage() {
   execFileSync('npm', ['run', 'package', '--silent'], { cwd: repo, stdio: 'inherit' });
-  const { state, workspace } = freshState('vsix');
+  const state = freshState('vsix');
+  const workspace = examplesFolder(state);
   const env = { ...process.env, XDG_CONFIG_HOME: path.join(state, 'xdg'), XDG_DATA_HOME: path.join(state, 'xdg-data') };
   execFileSync(codeServer, ['--extensions-dir', path.join(state, 'extensions'), '--user-data-dir', path.join(state, 'user'), '--install-extension', path.join(repo, 'sovereign-lint.vsix')], { env, stdio: 'inherit' });
   const server = await startCodeServer(state, workspace);
@@ -88,7 +107,7 @@ async function checkPackage() {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1400, height: 860 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
@@ -113,8 +132,10 @@ async function checkPackage() {
 }
 
 ensureCodeServer();
-const suiteOk = await runSuite();
+const suiteOk = await runSuite('suite', examplesFolder, 'suite.js');
 console.log(`editor suite: ${suiteOk ? 'passed' : 'FAILED'}`);
+const multiRootOk = await runSuite('multi-root', multiRootWorkspace, 'multiRoot.js');
+console.log(`multi-root editor suite: ${multiRootOk ? 'passed' : 'FAILED'}`);
 const packageOk = await checkPackage();
 console.log(`packaged extension: ${packageOk ? 'activates and shows the verdict' : 'FAILED'}`);
-process.exit(suiteOk && packageOk ? 0 : 1);
+process.exit(suiteOk && multiRootOk && packageOk ? 0 : 1);

@@ -13,6 +13,8 @@ export interface SovereignLintApi {
   statusText(): string;
   /** Resolves once the server has sent its first verdicts. */
   ready: Promise<void>;
+  /** Fires with every verdict notification, after the status bar shows it. */
+  onDidChangeVerdicts: vscode.Event<readonly FolderVerdict[]>;
 }
 
 let client: LanguageClient | undefined;
@@ -48,6 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sovere
   status.show();
 
   let verdicts: FolderVerdict[] = [];
+  const verdictsChanged = new vscode.EventEmitter<readonly FolderVerdict[]>();
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const render = () => {
@@ -63,10 +66,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sovere
 
   context.subscriptions.push(
     status,
+    verdictsChanged,
     client.onNotification(VerdictNotification, (params) => {
       verdicts = params.verdicts;
       render();
       markReady();
+      verdictsChanged.fire(verdicts);
     }),
     vscode.window.onDidChangeActiveTextEditor(render),
     vscode.commands.registerCommand('sovereignLint.scanWorkspace', () => client?.sendRequest(ScanWorkspaceRequest)),
@@ -87,6 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sovere
     verdicts: () => verdicts,
     statusText: () => status.text.replace(/^\$\([^)]*\)\s*/, ''),
     ready,
+    onDidChangeVerdicts: verdictsChanged.event,
   };
 }
 

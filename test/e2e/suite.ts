@@ -5,24 +5,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SovereignLintApi } from '../../client/src/extension';
-
-const EXTENSION_ID = 'sovereign-lint.sovereign-lint';
-
-type Test = [name: string, body: () => Promise<void>];
+import { activateExtension, diagnosticsFor, rangeOf, runTests, settle, type Test, waitFor } from './harness';
 
 export async function run(): Promise<void> {
-  const failures: string[] = [];
-  for (const [name, body] of tests) {
-    try {
-      await withTimeout(body(), 60_000, name);
-      console.log(`  ✓ ${name}`);
-    } catch (error) {
-      console.log(`  ✗ ${name}\n    ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      failures.push(name);
-    }
-  }
-  console.log(`${tests.length - failures.length} passed, ${failures.length} failed`);
-  if (failures.length) throw new Error(`${failures.length} editor test(s) failed: ${failures.join('; ')}`);
+  await runTests(tests);
 }
 
 let api: SovereignLintApi;
@@ -31,10 +17,7 @@ const tests: Test[] = [
   [
     'the extension activates in a workspace with manifests and reports a verdict',
     async () => {
-      const extension = vscode.extensions.getExtension<SovereignLintApi>(EXTENSION_ID);
-      assert.ok(extension, `${EXTENSION_ID} is installed`);
-      api = await extension.activate();
-      await api.ready;
+      api = await activateExtension();
       const [verdict] = api.verdicts();
       assert.ok(verdict, 'a verdict for the workspace folder');
       assert.equal(verdict.tier, 'none');
@@ -197,63 +180,4 @@ function fileIn(relative: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'a workspace folder is open');
   return vscode.Uri.joinPath(folder.uri, relative);
-}
-
-/** The diagnostics of a file once they satisfy `ready` (default: any), waiting on onDidChangeDiagnostics. */
-async function diagnosticsFor(
-  uri: vscode.Uri,
-  trigger: () => Thenable<unknown>,
-  ready: (list: vscode.Diagnostic[]) => boolean = (list) => list.length > 0,
-): Promise<vscode.Diagnostic[]> {
-  const current = () => {
-    const list = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'sovereign-lint');
-    return ready(list) ? list : undefined;
-  };
-  const waiting = waitFor(current, vscode.languages.onDidChangeDiagnostics);
-  await trigger();
-  return waiting;
-}
-
-/** Resolves with `probe()` as soon as it is defined, checking again whenever `event` fires. */
-function waitFor<T, E>(probe: () => T | undefined, event: vscode.Event<E>): Promise<T> {
-  return new Promise((resolve) => {
-    const now = probe();
-    if (now !== undefined) return resolve(now);
-    const subscription = event(() => {
-      const value = probe();
-      if (value === undefined) return;
-      subscription.dispose();
-      resolve(value);
-    });
-  });
-}
-
-/**
- * Runs `ask` until its answer passes `done`, at most `attempts` times; the last answer either way. A request
- * the editor cancels (it does while other extensions start) is asked again, as the editor itself would.
- */
-async function settle<T>(ask: () => Thenable<T>, done: (answer: T) => boolean, attempts = 50): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      const answer = await ask();
-      if (done(answer) || i >= attempts) return answer;
-    } catch (error) {
-      if (!(error instanceof Error && error.name === 'Canceled') || i >= attempts) throw error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-function rangeOf(range: vscode.Range): number[] {
-  return [range.start.line, range.start.character, range.end.line, range.end.character];
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${name}: no result within ${ms / 1000} s`)), ms);
-    }),
-  ]);
 }
