@@ -28,6 +28,8 @@ beforeAll(() => {
   write('not-a-card/notes.md', '---\ntitle: [unclosed\n---\n');
   write('deep-lock/package.json', '{ "name": "deep-lock", "dependencies": { "zod": "^3" } }');
   write('deep-lock/bun.lock', `{ "packages": ${'['.repeat(100_000)}${']'.repeat(100_000)} }`);
+  // Each mention of a computed install_requires once cost a pass over the rest of the file: hours for this one.
+  write('hostile-setup/setup.py', 'install_requires=x\n'.repeat(100_000));
   write('catalog-bomb/package.json', '{ "name": "catalog-bomb", "dependencies": { "zod": "catalog:" } }');
   write('catalog-bomb/pnpm-workspace.yaml', `${bomb}\ncatalog: *i\n`);
   fs.mkdirSync(path.join(root, 'links'));
@@ -44,7 +46,7 @@ describe('a tree full of bad input', () => {
   it('finishes fast with exit 1 (the verdict cannot be trusted while files are unread)', () => {
     expect(status).toBe(1);
     expect(elapsed).toBeLessThan(10_000);
-    expect(report.verdict.summary).toMatch(/; 8 files could not be fully read(;|$)/);
+    expect(report.verdict.summary).toMatch(/; 9 files could not be fully read(;|$)/);
   });
 
   it('keeps what could be read: the good project and the components before a half-typed line', () => {
@@ -64,6 +66,7 @@ describe('a tree full of bad input', () => {
       'deep-lock/bun.lock',
       'deep/package.json',
       'half-typed/package.json',
+      'hostile-setup/setup.py',
       'huge/requirements.txt',
     ]);
     expect(byFile['binary/requirements.txt']).toBe('binary file (contains NUL bytes); not read');
@@ -72,6 +75,9 @@ describe('a tree full of bad input', () => {
     expect(byFile['half-typed/package.json']).toMatch(/^package\.json is not valid JSON: /);
     expect(byFile['broken-toml/pyproject.toml']).toMatch(/^pyproject\.toml is not valid TOML: /);
     expect(byFile['broken-yaml/README.md']).toMatch(/^card front matter is not valid YAML: /);
+    expect(byFile['hostile-setup/setup.py']).toBe(
+      'setup.py computes install_requires, which is not read: list the requirements as strings, or in pyproject.toml or a requirements file',
+    );
   });
 
   it('places parse problems at their position', () => {

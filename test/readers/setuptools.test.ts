@@ -125,6 +125,11 @@ describe('readSetupPy', () => {
     ]);
   });
 
+  it('reads no further than 20 mentions of the lists: more are a generated or hostile file', () => {
+    const text = Array.from({ length: 25 }, (_, i) => `install_requires = ["package-${i}"]\n`).join('');
+    expect(readSetupPy(text).declarations.map((d) => d.name)).toEqual(Array.from({ length: 20 }, (_, i) => `package-${i}`));
+  });
+
   it('places a string with escapes whole and offers no rewrite of it', () => {
     const text = 'setup(install_requires=["numpy\\x3e=1.26"])\n';
     expect(readSetupPy(text).declarations).toEqual([

@@ -10,6 +10,12 @@ import { requirementDeclaration } from './pep508Declaration';
 import { type PythonToken, pythonTokens } from './pythonTokens';
 import { emptyResult, type ReadResult } from './types';
 
+/**
+ * More mentions of install_requires and extras_require than any real setup.py has: a generated or hostile file is
+ * read no further (each mention can cost a pass over the rest of the file).
+ */
+const MAX_MENTIONS = 20;
+
 /** A piece of a manifest's text holding one requirement: its text and where that starts in the file. */
 interface Item {
   text: string;
@@ -51,13 +57,17 @@ export function readSetupPy(text: string): ReadResult {
   const lines = new LineIndex(text);
   const result = emptyResult();
   const tokens = pythonTokens(text);
+  const assigned = moduleAssignments(tokens);
+  const resolveName = (at: number) => resolvedValue(tokens, assigned, at);
   // `install_requires = [...]` at the top and `install_requires=install_requires` in setup() name one list: read once.
   const read = new Set<number>();
-  for (let i = 0; i < tokens.length; i++) {
+  let mentions = 0;
+  for (let i = 0; i < tokens.length && mentions < MAX_MENTIONS; i++) {
     const token = tokens[i]!;
     if (token.kind !== 'name' || (token.text !== 'install_requires' && token.text !== 'extras_require')) continue;
     if (tokens[i + 1]?.text !== '=') continue;
-    const value = resolveName(tokens, i + 2);
+    mentions++;
+    const value = resolveName(i + 2);
     if (read.has(value)) continue;
     read.add(value);
     if (token.text === 'install_requires') readList(value, 'direct', undefined, 'install_requires');
@@ -84,7 +94,7 @@ export function readSetupPy(text: string): ReadResult {
     for (let i = at + 1; i < tokens.length && tokens[i]!.text !== '}'; i++) {
       const key = tokens[i]!;
       if (key.kind !== 'string' || tokens[i + 1]?.text !== ':') continue;
-      readList(resolveName(tokens, i + 2), 'optional', key.value, `the "${key.value}" extra`);
+      readList(resolveName(i + 2), 'optional', key.value, `the "${key.value}" extra`);
       i = skipValue(tokens, i + 2);
     }
   }
@@ -172,13 +182,21 @@ function setupArgument(tokens: readonly PythonToken[], keyword: string): PythonT
   return undefined;
 }
 
-/** A bare name as a value (`install_requires=REQUIRED`) stands for the list assigned to it at the top of the file. */
-function resolveName(tokens: readonly PythonToken[], at: number): number {
+/** Where each name is first assigned at the top of the file (`REQUIRED = [...]`): the index of its value. */
+function moduleAssignments(tokens: readonly PythonToken[]): Map<string, number> {
+  const assigned = new Map<string, number>();
+  tokens.forEach((token, i) => {
+    if (token.kind === 'name' && token.lineStart && tokens[i + 1]?.text === '=' && !assigned.has(token.text)) assigned.set(token.text, i + 2);
+  });
+  return assigned;
+}
+
+/** A bare name as a value (`install_requires=REQUIRED`) stands for the value assigned to it at the top of the file. */
+function resolvedValue(tokens: readonly PythonToken[], assigned: ReadonlyMap<string, number>, at: number): number {
   const token = tokens[at];
   const after = tokens[at + 1]?.text;
   if (token?.kind !== 'name' || (after !== ',' && after !== ')' && after !== '}' && after !== undefined)) return at;
-  const assigned = tokens.findIndex((other, i) => other.kind === 'name' && other.text === token.text && other.lineStart && tokens[i + 1]?.text === '=');
-  return assigned < 0 ? at : assigned + 2;
+  return assigned.get(token.text) ?? at;
 }
 
 /** The strings of a list or tuple literal of strings at `at`, or undefined when the value is anything else. */
