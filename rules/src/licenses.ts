@@ -69,13 +69,17 @@ export function normaliseLicense(value: string): string | undefined {
   return undefined;
 }
 
+/** Longer than any licence expression packages declare ("(MIT OR Apache-2.0) AND BSD-3-Clause WITH LLVM-exception"). */
+const MAX_DECLARED_LICENSE = 160;
+
 /**
  * A component's licence: the knowledge base's (reviewed, so it wins), else the one the package declares itself,
  * when that names a licence (`SEE LICENSE IN …` and `UNLICENSED` name none).
  */
 export function componentLicense(recorded: string | undefined, declared: string | undefined): ComponentLicense | undefined {
   if (recorded !== undefined) return { expression: recorded, source: 'knowledge-base' };
-  const expression = declared === undefined ? undefined : normaliseLicense(declared);
+  // Past any real expression's length, a declared licence is not parsed (a lockfile can repeat one for every package).
+  const expression = declared === undefined || declared.length > MAX_DECLARED_LICENSE ? undefined : normaliseLicense(declared);
   return expression === undefined ? undefined : { expression, source: 'package' };
 }
 

@@ -1,6 +1,6 @@
 // Licence facts: SPDX validity, what non-SPDX strings mean, and which licences are open.
 import { describe, expect, it } from 'vitest';
-import { checkSpdx, isOpenLicense, normaliseLicense } from '../../rules/src/licenses';
+import { checkSpdx, componentLicense, isOpenLicense, normaliseLicense } from '../../rules/src/licenses';
 
 describe('normaliseLicense', () => {
   it.each([
@@ -59,5 +59,24 @@ describe('isOpenLicense', () => {
     ['not a licence', false],
   ])('%s → %s', (expression, open) => {
     expect(isOpenLicense(expression)).toBe(open);
+  });
+});
+
+describe('componentLicense', () => {
+  it('takes the knowledge base’s licence over the one the package declares', () => {
+    expect(componentLicense('LicenseRef-proprietary', 'MIT')).toEqual({ expression: 'LicenseRef-proprietary', source: 'knowledge-base' });
+  });
+
+  it('takes the declared one where the knowledge base records none, normalised', () => {
+    expect(componentLicense(undefined, 'Apache 2.0')).toEqual({ expression: 'Apache-2.0', source: 'package' });
+  });
+
+  it.each([
+    ['a pointer to a file', 'SEE LICENSE IN LICENSE.md'],
+    ['no licence at all', 'UNLICENSED'],
+    // A lockfile can repeat a declared licence for every package: past any real expression's length it is not parsed.
+    ['an expression longer than any real one', Array(50).fill('MIT').join(' OR ')],
+  ])('names no licence for %s', (_, declared) => {
+    expect(componentLicense(undefined, declared)).toBeUndefined();
   });
 });

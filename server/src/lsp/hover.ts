@@ -66,11 +66,16 @@ export function hoverMarkdown(assessment: Assessment, findings: readonly Finding
 /** The licence and whether it is open, with the registry page where the package itself declares it. */
 function licenseText(declaration: Declaration, recorded: string | undefined): string {
   const license = componentLicense(recorded, declaration.declaredLicense);
-  if (!license) return declaration.declaredLicense === undefined ? 'not recorded' : `not recorded; the package declares "${declaration.declaredLicense}"`;
+  if (!license) return declaration.declaredLicense === undefined ? 'not recorded' : `not recorded; the package declares "${clipped(declaration.declaredLicense)}"`;
   const openness = isOpenLicense(license.expression) ? 'open source' : 'not open source';
   if (license.source === 'knowledge-base') return `${license.expression} (${openness})`;
   const page = registryPage(declaration);
   return `${license.expression} (${openness}), as the package declares it in its package.json: [${shorten(page)}](${page})`;
+}
+
+/** What a package says of its licence, cut short where it runs past any licence name. */
+function clipped(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
 /** The npm registry's page for the version the lockfile pins (only npm lockfiles record declared licences). */
