@@ -780,6 +780,11 @@ describe('lockfiles', () => {
     expect(actions.map((a) => a.title)).toEqual(['Attest the origin of accepts in sovereign-lint.json', 'Record an exception for accepts in sovereign-lint.json']);
     expect([...new Set(edited)]).toEqual([uriOf(path.join(root, 'packages/api/sovereign-lint.json'))]);
 
+    // What both pull in hovers with each member's chain.
+    const asynckit = client.diagnosticsOf(lockfile)!.find((d) => String(d.message).startsWith('asynckit '))!;
+    const shared = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(lockfile) }, position: asynckit.range.start })) as Hover;
+    expect((shared.contents as { value: string }).value).toContain('| Pulled in by | axios → form-data (web); openai → @types/node-fetch → form-data (api) |');
+
     // api closed: its files lose what it found, and the lockfile keeps what web pulls in.
     const api = path.join(root, 'packages/api');
     await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {

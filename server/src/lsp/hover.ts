@@ -12,7 +12,8 @@ const CLASSIFICATION: Record<Classification, string> = {
   unknown: 'provenance unknown',
 };
 
-export function hoverMarkdown(assessment: Assessment, findings: readonly Finding[], kbVersion: string): string {
+/** `pulledInBy`: the chains by which each workspace folder reaches a package of a lockfile they share, when there are several. */
+export function hoverMarkdown(assessment: Assessment, findings: readonly Finding[], kbVersion: string, pulledInBy?: string): string {
   const { declaration, provenance, classification, reason, lineage, jurisdiction } = assessment;
   const entry = provenance?.entry;
   const rows: [string, string][] = [];
@@ -33,7 +34,8 @@ export function hoverMarkdown(assessment: Assessment, findings: readonly Finding
   }
   const version = versionOf(declaration);
   if (version) rows.push(['Version', version]);
-  if (declaration.via?.length) rows.push(['Pulled in by', declaration.via.join(' → ')]);
+  if (pulledInBy) rows.push(['Pulled in by', pulledInBy]);
+  else if (declaration.via?.length) rows.push(['Pulled in by', declaration.via.join(' → ')]);
   if (lineage.length) {
     rows.push(['Lineage', lineage.map((step) => `${derivationPhrase(step.derivation)} ${describeStep(step)}`).join(' → ')]);
   } else if (reason.kind === 'lineage-unknown') {

@@ -23,6 +23,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { shippedKnowledgeBase } from '../../../rules/src/knowledgeBase';
+import { append } from '../../../rules/src/lists';
 import type { Position, Range } from '../../../rules/src/types';
 import type { FileReport } from '../engine/lint';
 import type { ReadOutcome } from '../engine/scan';
@@ -390,16 +391,20 @@ class SovereignLintServer {
   }
 
   private hover(params: HoverParams) {
-    for (const { report } of this.judged(params.textDocument.uri)) {
+    const found = this.judged(params.textDocument.uri).flatMap(({ folder, report }) => {
       const assessment = report.assessments.find((a) => contains(a.declaration.range, params.position));
-      if (!assessment) continue;
-      const findings = report.findings.filter((f) => f.componentId === assessment.declaration.id && sameStart(f.range, assessment.declaration.range));
-      return {
-        contents: { kind: 'markdown' as const, value: hoverMarkdown(assessment, findings, this.kb.version) },
-        range: assessment.declaration.range,
-      };
-    }
-    return null;
+      return assessment ? [{ folder, report, assessment }] : [];
+    });
+    const [first] = found;
+    if (!first) return null;
+    const { report, assessment } = first;
+    const findings = report.findings.filter((f) => f.componentId === assessment.declaration.id && sameStart(f.range, assessment.declaration.range));
+    // A workspace root's lockfile: each member folder reaches the package its own way.
+    const pulledInBy = found.length > 1 ? chainsByFolder(found.map(({ folder, assessment: { declaration } }) => [folder.name, declaration.via ?? []])) : undefined;
+    return {
+      contents: { kind: 'markdown' as const, value: hoverMarkdown(assessment, findings, this.kb.version, pulledInBy) },
+      range: assessment.declaration.range,
+    };
   }
 
   private codeActions(params: CodeActionParams) {
@@ -522,4 +527,11 @@ function contains(range: Range, position: Position): boolean {
 
 function sameStart(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character;
+}
+
+/** "@mono/web → axios (api); axios (web)": each chain once, with the folders that reach the package by it. */
+function chainsByFolder(chains: readonly [folder: string, via: readonly string[]][]): string {
+  const folders = new Map<string, string[]>();
+  for (const [folder, via] of chains) append(folders, via.join(' → '), folder);
+  return [...folders].map(([chain, names]) => `${chain} (${names.join(', ')})`).join('; ');
 }
