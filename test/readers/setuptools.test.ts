@@ -130,6 +130,14 @@ describe('readSetupPy', () => {
     expect(readSetupPy(text).declarations.map((d) => d.name)).toEqual(Array.from({ length: 20 }, (_, i) => `package-${i}`));
   });
 
+  it('joins adjacent literals into one requirement, as Python does, placed whole', () => {
+    const text = 'setup(install_requires=["torch" ">=2.1", "numpy"])\n';
+    expect(readSetupPy(text).declarations.map(({ name, versionSpec, range, rewrite }) => ({ name, versionSpec, range, rewrite }))).toEqual([
+      { name: 'torch', versionSpec: '>=2.1', range: { start: rangeOf(text, 'torch').start, end: rangeOf(text, '>=2.1').end }, rewrite: undefined },
+      { name: 'numpy', versionSpec: undefined, range: rangeOf(text, 'numpy'), rewrite: { syntax: 'pep508', range: rangeOf(text, 'numpy'), extraDeletions: [] } },
+    ]);
+  });
+
   it('places a string with escapes whole and offers no rewrite of it', () => {
     const text = 'setup(install_requires=["numpy\\x3e=1.26"])\n';
     expect(readSetupPy(text).declarations).toEqual([

@@ -1,5 +1,5 @@
 // Enough of Python's tokenizer to read literals out of a setup.py without running it: names, string literals (with
-// where their text starts, and whether it is the source text itself), and single operators; comments are skipped.
+// where their text starts, and whether it is the source text itself), numbers and operators; comments are skipped.
 
 interface TokenBase {
   text: string;

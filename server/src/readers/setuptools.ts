@@ -208,8 +208,18 @@ function literalList(tokens: readonly PythonToken[], at: number): Item[] | undef
   for (let i = at + 1; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.text === close) return items;
-    if (token.kind === 'string' && !token.formatted) items.push({ text: token.value, start: token.valueStart, end: token.valueEnd, exact: token.exact });
-    else if (token.text !== ',') return undefined;
+    if (token.kind !== 'string' || token.formatted) {
+      if (token.text !== ',') return undefined;
+      continue;
+    }
+    const previous = tokens[i - 1]!;
+    const joined = previous.kind === 'string' ? items.pop() : undefined;
+    // Adjacent literals are one string ("torch" ">=2.1"): placed whole, as its text is not the source's.
+    items.push(
+      joined
+        ? { text: joined.text + token.value, start: joined.start, end: token.valueEnd, exact: false }
+        : { text: token.value, start: token.valueStart, end: token.valueEnd, exact: token.exact },
+    );
   }
   return undefined;
 }
