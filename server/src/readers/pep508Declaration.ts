@@ -1,8 +1,11 @@
-// A PEP 508 requirement found in a manifest, as a declaration: the shape pyproject.toml lists, setup.cfg values and
-// setup.py string literals share.
+// A PEP 508 requirement found in a manifest, as a declaration: the shape requirements files, pyproject.toml lists,
+// setup.cfg values and setup.py string literals share.
 import { componentId } from '../../../rules/src/ids';
 import type { Declaration, Range, Relation } from '../../../rules/src/types';
 import type { Requirement } from './pep508';
+
+/** A version-control URL (`git+https://…`), as pip spells one. */
+export const VCS_URL = /^(git|hg|svn|bzr)\+/;
 
 /**
  * `rangeOf` maps offsets in the requirement's text to a range in the file; `rewritable` is false where the text
@@ -28,5 +31,3 @@ export function requirementDeclaration(
     ...(rewritable ? { rewrite: { syntax: 'pep508', range: rangeOf(req.nameStart, req.end), extraDeletions: [] } } : {}),
   };
 }
-
-const VCS_URL = /^(git|hg|svn|bzr)\+/;
