@@ -31,6 +31,15 @@ describe('verdict', () => {
     });
   });
 
+  it('names first what the project declares, then what its lockfiles pull in; blockedBy stays sorted', () => {
+    const manifest = lintText('requirements.txt', 'xgboost\n', fixtureKb);
+    const pulledIn = { ...lintText('requirements.txt', 'numpy\nleft-pad\n', fixtureKb), file: 'poetry.lock', kind: 'lockfile' as const };
+    expect(computeVerdict([pulledIn, manifest], 0)).toMatchObject({
+      blockedBy: ['pypi:left-pad', 'pypi:numpy', 'pypi:xgboost'],
+      summary: 'national — 3 components block sovereign (xgboost, left-pad and numpy)',
+    });
+  });
+
   it('meets a national target with foreign open-source components', () => {
     expect(verdictOf({ 'requirements.txt': 'numpy\n' }, 'national')).toMatchObject({ tier: 'national', meetsTarget: true });
   });

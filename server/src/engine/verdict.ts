@@ -30,6 +30,8 @@ const SUMMARY_NAMES = 5;
 export interface JudgedFindings {
   findings: readonly Finding[];
   target: Target;
+  /** A lockfile's report: its components are pulled in, not declared by the project. */
+  kind?: string;
 }
 
 /** How much of what the dependencies pull in was examined, and what kept the rest from it. */
@@ -55,6 +57,8 @@ export function computeVerdict(judged: readonly JudgedFindings[], filesWithError
 interface Contribution {
   sovereign: string[];
   national: string[];
+  /** Subjects a manifest declares (not only a lockfile): the summary names these first. */
+  declared: string[];
   trusted: string[];
   exceptions: string[];
   belowTarget: boolean;
@@ -70,6 +74,7 @@ interface Contribution {
 export class VerdictTally {
   private readonly sovereign = new Map<string, number>();
   private readonly national = new Map<string, number>();
+  private readonly declared = new Map<string, number>();
   private readonly trusted = new Map<string, number>();
   private readonly exceptions = new Map<string, number>();
   private readonly added = new Map<JudgedFindings, Contribution>();
@@ -118,13 +123,19 @@ export class VerdictTally {
         },
       },
       transitive: transitive.examined,
-      summary: summarise(tier, blockedBy, this.exceptions.size, filesWithErrors, transitive),
+      summary: summarise(tier, this.declaredFirst(blockedBy), this.exceptions.size, filesWithErrors, transitive),
     };
+  }
+
+  /** What a team can act on in its own manifests comes before what their dependencies pull in. */
+  private declaredFirst(subjects: readonly string[]): string[] {
+    return [...subjects.filter((subject) => this.declared.has(subject)), ...subjects.filter((subject) => !this.declared.has(subject))];
   }
 
   private count(contribution: Contribution, step: 1 | -1): void {
     for (const subject of contribution.sovereign) bump(this.sovereign, subject, step);
     for (const subject of contribution.national) bump(this.national, subject, step);
+    for (const subject of contribution.declared) bump(this.declared, subject, step);
     for (const subject of contribution.trusted) bump(this.trusted, subject, step);
     for (const subject of contribution.exceptions) bump(this.exceptions, subject, step);
     if (contribution.belowTarget) this.belowTarget += step;
@@ -145,6 +156,7 @@ function contributionOf(group: JudgedFindings): Contribution {
   const contribution: Contribution = {
     sovereign: [],
     national: [],
+    declared: [],
     trusted: [],
     exceptions: [],
     belowTarget: RANK[tierOf(group.findings)] < RANK[group.target],
@@ -161,6 +173,7 @@ function contributionOf(group: JudgedFindings): Contribution {
     else {
       contribution.sovereign.push(subject);
       if (finding.blocks === 'national') contribution.national.push(subject);
+      if (group.kind !== 'lockfile') contribution.declared.push(subject);
     }
     // Trusted readiness needs every provenance known (SPEC §2).
     if (finding.rule === 'unknown-provenance') contribution.trusted.push(subject);
