@@ -123,13 +123,23 @@ export class VerdictTally {
         },
       },
       transitive: transitive.examined,
-      summary: summarise(tier, this.declaredFirst(blockedBy), this.exceptions.size, filesWithErrors, transitive),
+      summary: summarise(tier, blockedBy.length, this.namesFirst(blockedBy), this.exceptions.size, filesWithErrors, transitive),
     };
   }
 
-  /** What a team can act on in its own manifests comes before what their dependencies pull in. */
-  private declaredFirst(subjects: readonly string[]): string[] {
-    return [...subjects.filter((subject) => this.declared.has(subject)), ...subjects.filter((subject) => !this.declared.has(subject))];
+  /**
+   * The subjects the summary names: what a team can act on in its own manifests before what their dependencies pull
+   * in. Only these few are picked out: a monorepo's verdict has hundreds of thousands of subjects.
+   */
+  private namesFirst(subjects: readonly string[]): string[] {
+    const declared: string[] = [];
+    const pulledIn: string[] = [];
+    for (const subject of subjects) {
+      const list = this.declared.has(subject) ? declared : pulledIn;
+      if (list.length < SUMMARY_NAMES) list.push(subject);
+      if (declared.length === SUMMARY_NAMES) break;
+    }
+    return [...declared, ...pulledIn].slice(0, SUMMARY_NAMES);
   }
 
   private count(contribution: Contribution, step: 1 | -1): void {
@@ -202,23 +212,23 @@ function tierOf(findings: readonly Finding[]): Tier {
   return tier;
 }
 
-function summarise(tier: Tier, blockedBy: readonly string[], exceptions: number, filesWithErrors: number, transitive: TransitiveCoverage): string {
+function summarise(tier: Tier, blocking: number, named: readonly string[], exceptions: number, filesWithErrors: number, transitive: TransitiveCoverage): string {
   const next = tier === 'none' ? 'national' : 'sovereign';
   let line =
     tier === 'sovereign'
       ? 'sovereign'
-      : `${tier} — ${plural(blockedBy.length, 'component blocks', 'components block')} ${next} (${namesOf(blockedBy)})`;
+      : `${tier} — ${plural(blocking, 'component blocks', 'components block')} ${next} (${namesOf(named, blocking)})`;
   if (exceptions > 0) line += `, with ${plural(exceptions, 'accepted exception', 'accepted exceptions')}`;
   if (filesWithErrors > 0) line += `; ${plural(filesWithErrors, 'file', 'files')} could not be fully read`;
   if (transitive.because) line += `; transitive dependencies ${transitive.examined} (${transitive.because})`;
   return line;
 }
 
-/** The first few subjects by name ("openai, torch and 12 more"): the line names what blocks, the reports list it all. */
-function namesOf(subjects: readonly string[]): string {
+/** The named subjects, of `total`, by name ("openai, torch and 12 more"): the line names what blocks, the reports list it all. */
+function namesOf(named: readonly string[], total: number): string {
   // Only components block a tier (findings about a file as a whole block trusted readiness alone).
-  const shown = subjects.slice(0, SUMMARY_NAMES).map(displayName);
-  const more = subjects.length - shown.length;
+  const shown = named.map(displayName);
+  const more = total - shown.length;
   if (more > 0) return `${shown.join(', ')} and ${more} more`;
   return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown.join('');
 }
