@@ -686,3 +686,112 @@ describe('the licence a package declares, as its npm lockfile records it', () =>
     ]);
   });
 });
+
+describe('the licence an installed package declares, where its lockfile records none', () => {
+  const manifest = { name: 'bot', dependencies: { 'no-license': '^1.0.0', 'closed-sdk': '^1.0.0' } };
+  const pnpmLock = [
+    "lockfileVersion: '9.0'",
+    '',
+    'importers:',
+    '',
+    '  .:',
+    '    dependencies:',
+    '      closed-sdk:',
+    '        specifier: ^1.0.0',
+    '        version: 1.0.0',
+    '      no-license:',
+    '        specifier: ^1.0.0',
+    '        version: 1.0.0(react@18.3.1)',
+    '',
+    'packages:',
+    '',
+    "  '@scope-ai/open@2.0.0':",
+    '    resolution: {integrity: sha512-b}',
+    '',
+    "  '@scope-ai/unsaid@1.0.0':",
+    '    resolution: {integrity: sha512-d}',
+    '',
+    '  closed-sdk@1.0.0:',
+    '    resolution: {integrity: sha512-e}',
+    '',
+    '  no-license@1.0.0:',
+    '    resolution: {integrity: sha512-a}',
+    '',
+    'snapshots:',
+    '',
+    "  '@scope-ai/open@2.0.0': {}",
+    '',
+    "  '@scope-ai/unsaid@1.0.0': {}",
+    '',
+    '  closed-sdk@1.0.0: {}',
+    '',
+    '  no-license@1.0.0(react@18.3.1):',
+    '    dependencies:',
+    "      '@scope-ai/open': 2.0.0",
+    "      '@scope-ai/unsaid': 1.0.0",
+    '',
+  ].join('\n');
+  const installed = (folder: string, name: string, version: string, license?: string) =>
+    write(`${folder}/package.json`, { name, version, ...(license === undefined ? {} : { license }) });
+  const classified = (result: ReturnType<typeof scanRoot>) =>
+    result.files.flatMap((file) => file.assessments.map((a) => [a.declaration.id, a.classification, a.declaration.declaredLicense]));
+
+  it('reads pnpm\'s virtual store, peers and all, for the version locked', () => {
+    write('package.json', manifest);
+    write('pnpm-lock.yaml', pnpmLock);
+    installed('node_modules/.pnpm/no-license@1.0.0_react@18.3.1/node_modules/no-license', 'no-license', '1.0.0', 'MIT');
+    installed('node_modules/.pnpm/@scope-ai+open@2.0.0/node_modules/@scope-ai/open', '@scope-ai/open', '2.0.0', 'Apache-2.0');
+    // Another version than the one locked says nothing of it; nor does a package that declares no licence.
+    installed('node_modules/.pnpm/@scope-ai+unsaid@1.0.1/node_modules/@scope-ai/unsaid', '@scope-ai/unsaid', '1.0.1', 'MIT');
+    // The knowledge base records closed-sdk's licence: what it says of itself is not asked for.
+    installed('node_modules/.pnpm/closed-sdk@1.0.0/node_modules/closed-sdk', 'closed-sdk', '1.0.0', 'MIT');
+    const result = scanRoot();
+    expect(classified(result)).toEqual([
+      ['npm:no-license', 'foreign-open', 'MIT'],
+      ['npm:closed-sdk', 'foreign-proprietary', undefined],
+      ['npm:@scope-ai/open', 'foreign-open', 'Apache-2.0'],
+      ['npm:@scope-ai/unsaid', 'foreign-proprietary', undefined],
+    ]);
+    expect(result.findings.filter((f) => f.rule === 'foreign-component').map((f) => [f.file, f.message])).toEqual([
+      ['package.json', 'no-license — foreign open-source (DE): allowed for national, blocks sovereign'],
+      ['pnpm-lock.yaml', '@scope-ai/open — foreign open-source (US): allowed for national, blocks sovereign'],
+    ]);
+  });
+
+  it('reads the packages Yarn and Bun hoist to node_modules, and npm\'s folders for a lockfile of version 1', () => {
+    write('package.json', { name: 'bot', dependencies: { 'no-license': '^1.0.0' } });
+    write('yarn.lock', '# yarn lockfile v1\n\n\nno-license@^1.0.0:\n  version "1.0.0"\n  integrity sha512-a\n');
+    installed('node_modules/no-license', 'no-license', '1.0.0', 'MIT');
+    expect(classified(scanRoot())).toEqual([['npm:no-license', 'foreign-open', 'MIT']]);
+
+    fs.rmSync(path.join(root, 'yarn.lock'));
+    write('bun.lock', '{\n  "lockfileVersion": 1,\n  "workspaces": {\n    "": {\n      "name": "bot",\n      "dependencies": {\n        "no-license": "^1.0.0",\n      },\n    },\n  },\n  "packages": {\n    "no-license": ["no-license@1.0.0", "", {}, "sha512-a"],\n  }\n}\n');
+    expect(classified(scanRoot())).toEqual([['npm:no-license', 'foreign-open', 'MIT']]);
+
+    fs.rmSync(path.join(root, 'bun.lock'));
+    write('package-lock.json', {
+      name: 'bot',
+      lockfileVersion: 1,
+      requires: true,
+      dependencies: {
+        'no-license': { version: '1.0.0', integrity: 'sha512-a', requires: { '@scope-ai/open': '^2.0.0' }, dependencies: { '@scope-ai/open': { version: '2.0.0', integrity: 'sha512-b' } } },
+        '@scope-ai/open': { version: '1.0.0', integrity: 'sha512-c' },
+      },
+    });
+    // The copy nested under no-license is the one it uses; the hoisted one is another version.
+    installed('node_modules/@scope-ai/open', '@scope-ai/open', '1.0.0', 'BUSL-1.1');
+    installed('node_modules/no-license/node_modules/@scope-ai/open', '@scope-ai/open', '2.0.0', 'Apache-2.0');
+    expect(classified(scanRoot())).toEqual([
+      ['npm:no-license', 'foreign-open', 'MIT'],
+      ['npm:@scope-ai/open', 'foreign-open', 'Apache-2.0'],
+    ]);
+  });
+
+  it('without node_modules, or with an unreadable package.json, the lockfile is all there is', () => {
+    write('package.json', { name: 'bot', dependencies: { 'no-license': '^1.0.0' } });
+    write('yarn.lock', '# yarn lockfile v1\n\n\nno-license@^1.0.0:\n  version "1.0.0"\n  integrity sha512-a\n');
+    expect(classified(scanRoot())).toEqual([['npm:no-license', 'foreign-proprietary', undefined]]);
+    write('node_modules/no-license/package.json', '{"name": "no-license", "version": "1.0.0", "license": "MIT"');
+    expect(classified(scanRoot())).toEqual([['npm:no-license', 'foreign-proprietary', undefined]]);
+  });
+});

@@ -356,6 +356,49 @@ describe('hover', () => {
     expect(pulled).toContain('| Licence | ISC (open source), as the package declares it in its package.json: [npmjs.com/package/internal-tokenizer/v/1.0.2](https://www.npmjs.com/package/internal-tokenizer/v/1.0.2) |');
   });
 
+  it('shows the licence an installed package declares where a pnpm lockfile records none, as the manifest is edited', async () => {
+    const lock = [
+      "lockfileVersion: '9.0'",
+      '',
+      'importers:',
+      '',
+      '  .:',
+      '    dependencies:',
+      "      '@langchain/mongodb':",
+      '        specifier: 0.1.0',
+      '        version: 0.1.0',
+      '',
+      'packages:',
+      '',
+      "  '@langchain/mongodb@0.1.0':",
+      '    resolution: {integrity: sha512-a}',
+      '',
+      'snapshots:',
+      '',
+      "  '@langchain/mongodb@0.1.0': {}",
+      '',
+    ].join('\n');
+    const root = workspace(
+      {
+        'package.json': '{\n  "name": "store",\n  "dependencies": { "@langchain/mongodb": "0.1.0" }\n}\n',
+        'pnpm-lock.yaml': lock,
+        'node_modules/.pnpm/@langchain+mongodb@0.1.0/node_modules/@langchain/mongodb/package.json': '{"name": "@langchain/mongodb", "version": "0.1.0", "license": "MIT"}\n',
+      },
+      false,
+    );
+    const client = await start(root);
+    const file = path.join(root, 'package.json');
+    await client.open(file, fs.readFileSync(file, 'utf8'), 'json');
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: { line: 2, character: 22 } })) as Hover;
+    expect((hover.contents as { value: string }).value).toContain(
+      '| Licence | MIT (open source), as the package declares it in its package.json: [npmjs.com/package/@langchain/mongodb/v/0.1.0](https://www.npmjs.com/package/@langchain/mongodb/v/0.1.0) |',
+    );
+    const diagnostics = await client.waitFor(() => client.diagnosticsOf(file), 'the manifest judged');
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
+      ['foreign-component', '@langchain/mongodb — foreign open-source (US): allowed for national, blocks sovereign'],
+    ]);
+  });
+
   it('answers null away from any component', async () => {
     const root = workspace({ 'requirements.txt': '# comment\nnumpy\n' }, false);
     const client = await start(root);

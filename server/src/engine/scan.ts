@@ -13,6 +13,7 @@ import { scanCatalogFinder } from './catalogs';
 import { type ChainProblem, ConfigResolver } from './configResolver';
 import { ConfiguredLinting } from './configuredLinting';
 import { assessRead, type FileReport, type Finding, type LintOptions } from './lint';
+import { lacksRecordedLicense } from './installedLicenses';
 import { isLockable, type LockfileFinder, scanLockfileFinder } from './lockfiles';
 import { addPulledInFindings } from './pulledIn';
 import { relativeTo } from './paths';
@@ -89,7 +90,7 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
   const firstParty = firstPartyOf(reads, root);
   const linting = new ConfiguredLinting(resolver, { ...options, root, firstParty, findLockfile, findCatalogs: scanCatalogFinder() });
   // The lockfiles (tens of megabytes of text and tables) are garbage once traced: nothing below holds them.
-  const pulledIn = traceLockfiles(reads, new Lockfiles(root), { root, findLockfile, firstParty });
+  const pulledIn = traceLockfiles(reads, new Lockfiles(root, lacksRecordedLicense(options.kb)), { root, findLockfile, firstParty });
   const outcomes = [...reads, ...pulledIn].map((read) => judge(read, linting.optionsFor(path.resolve(root, read.file))));
   const files = outcomes.flatMap((outcome) => (outcome.report ? [outcome.report] : []));
   addPulledInFindings(files, root, (file) => linting.optionsFor(file));

@@ -7,6 +7,7 @@ import type { Declaration } from '../../../rules/src/types';
 import { allowsVersion } from '../../../rules/src/versions';
 import { findKey, type LockedPackage, type LockResult, lockfileKind, readLockfile } from '../readers/lockfiles/index';
 import { decodeManifest } from '../text/source';
+import { addInstalledLicenses, type WantsLicense } from './installedLicenses';
 import { relativeTo } from './paths';
 import type { ScanError } from './scan';
 
@@ -30,7 +31,11 @@ export interface Reached {
 export class Lockfiles {
   readonly errors: ScanError[] = [];
 
-  constructor(private readonly root: string) {}
+  /** `wantsLicense`: the packages whose installed copies are asked for the licence they declare (see installedLicenses). */
+  constructor(
+    private readonly root: string,
+    private readonly wantsLicense?: WantsLicense,
+  ) {}
 
   read(absolute: string): Lockfile | undefined {
     const file = relativeTo(this.root, absolute);
@@ -49,7 +54,9 @@ export class Lockfiles {
     }
     const result = readLockfile(kind, decoded.text);
     this.errors.push(...result.problems.map((problem) => ({ file, message: problem.message, range: problem.range })));
-    return { path: absolute, result };
+    const lockfile = { path: absolute, result };
+    if (this.wantsLicense) addInstalledLicenses(lockfile, this.wantsLicense);
+    return lockfile;
   }
 }
 

@@ -21,6 +21,7 @@ import {
   traceLockfiles,
   transitiveCoverage,
 } from '../engine/scan';
+import { lacksRecordedLicense } from '../engine/installedLicenses';
 import { isLockable, type LockfileFinder, scanLockfileFinder } from '../engine/lockfiles';
 import { type Lockfile, Lockfiles, pinToLockfile } from '../engine/transitive';
 import { VerdictTally } from '../engine/verdict';
@@ -193,7 +194,7 @@ export class Folder {
 
   /** What the folder's lockfiles pull in, as files to judge like any other (the CLI does the same). */
   traceLockfiles(reads: readonly ReadOutcome[]): ReadOutcome[] {
-    const traced = traceLockfiles(reads, new Lockfiles(this.root), { root: this.root, findLockfile: this.findLockfile, firstParty: this.firstParty });
+    const traced = traceLockfiles(reads, this.lockfileReader(), { root: this.root, findLockfile: this.findLockfile, firstParty: this.firstParty });
     this.traced = new Map(traced.map((read) => [path.join(this.root, read.file), read]));
     this.lockfiles.clear();
     return traced;
@@ -246,9 +247,14 @@ export class Folder {
     if (!read || !isLockable(kind)) return;
     const lockPath = this.findLockfile(file, kind, this.root);
     if (lockPath === undefined) return;
-    if (!this.lockfiles.has(lockPath)) this.lockfiles.set(lockPath, new Lockfiles(this.root).read(lockPath));
+    if (!this.lockfiles.has(lockPath)) this.lockfiles.set(lockPath, this.lockfileReader().read(lockPath));
     const lockfile = this.lockfiles.get(lockPath);
     if (lockfile) pinToLockfile(lockfile, file, read.declarations, { root: this.root, firstParty: this.firstParty });
+  }
+
+  /** Reads lockfiles as the scan does, installed packages' licences included. */
+  private lockfileReader(): Lockfiles {
+    return new Lockfiles(this.root, lacksRecordedLicense(this.context.kb));
   }
 
   outcome(file: string): FileOutcome | undefined {

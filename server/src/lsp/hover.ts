@@ -80,7 +80,7 @@ function clipped(text: string): string {
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
-/** The npm registry's page for the version the lockfile pins (only npm lockfiles record declared licences). */
+/** The npm registry's page for the version the lockfile pins (declared licences are npm packages': their lockfile's or installed copy's). */
 function registryPage({ name, relation, versionSpec, locked }: Declaration): string {
   const version = relation === 'transitive' ? versionSpec : locked?.version;
   return `https://www.npmjs.com/package/${name}${version ? `/v/${version}` : ''}`;
