@@ -125,6 +125,47 @@ describe('readSetupPy', () => {
     ]);
   });
 
+  it('reads what the file adds to a list or dict it assigned: appended strings, extended lists, extras by key', () => {
+    const text = [
+      'extras = {}',
+      'extras["quality"] = ["black ~= 23.1", "ruff"]',
+      'extras["test"] = ["pytest"]',
+      'extras["dev"] = extras["quality"] + extras["test"] + ["ipython"]',
+      'REQUIRED = ["numpy"]',
+      'REQUIRED += ["psutil"]',
+      'if sys.platform == "linux":',
+      '    REQUIRED.append("triton")',
+      '    REQUIRED.extend(["xformers"])',
+      'setup(install_requires=REQUIRED, extras_require=extras)',
+    ].join('\n');
+    const result = readSetupPy(text);
+    expect(result.problems).toEqual([]);
+    expect(result.declarations.map((d) => [d.name, d.relation, d.group, d.range])).toEqual([
+      ['numpy', 'direct', undefined, rangeOf(text, 'numpy')],
+      ['psutil', 'direct', undefined, rangeOf(text, 'psutil')],
+      ['triton', 'direct', undefined, rangeOf(text, 'triton')],
+      ['xformers', 'direct', undefined, rangeOf(text, 'xformers')],
+      ['black', 'optional', 'quality', rangeOf(text, 'black')],
+      ['ruff', 'optional', 'quality', rangeOf(text, 'ruff')],
+      ['pytest', 'optional', 'test', rangeOf(text, 'pytest')],
+      // The extras it names are read where they are assigned.
+      ['ipython', 'optional', 'dev', rangeOf(text, 'ipython')],
+    ]);
+  });
+
+  it('reports a list or dict the file changes in a way it cannot read, and still reads what it can', () => {
+    const problems = (text: string) => readSetupPy(text).problems.map((p) => [p.message.slice(0, p.message.indexOf(',')), p.range]);
+    const reassigned = 'REQUIRED = ["numpy"]\nREQUIRED = REQUIRED + extra()\nsetup(install_requires=REQUIRED)\n';
+    expect(problems(reassigned)).toEqual([['setup.py computes install_requires', rangeOf(reassigned, 'REQUIRED', 1)]]);
+    expect(readSetupPy(reassigned).declarations.map((d) => d.name)).toEqual(['numpy']);
+    const updated = 'extras = {"gpu": ["torch"]}\nextras.update(more)\nsetup(extras_require=extras)\n';
+    expect(problems(updated)).toEqual([['setup.py computes extras_require', rangeOf(updated, 'extras', 1)]]);
+    const computedExtra = 'extras = {}\nextras["all"] = sorted(set(sum(extras.values(), [])))\nsetup(extras_require=extras)\n';
+    expect(problems(computedExtra)).toEqual([['setup.py computes the "all" extra', rangeOf(computedExtra, 'sorted')]]);
+    const augmented = 'install_requires = ["numpy"]\ninstall_requires += load()\nsetup(install_requires=install_requires)\n';
+    expect(problems(augmented)).toEqual([['setup.py computes install_requires', rangeOf(augmented, 'install_requires', 1)]]);
+  });
+
   it('reads no further than 20 mentions of the lists: more are a generated or hostile file', () => {
     const text = Array.from({ length: 25 }, (_, i) => `install_requires = ["package-${i}"]\n`).join('');
     expect(readSetupPy(text).declarations.map((d) => d.name)).toEqual(Array.from({ length: 20 }, (_, i) => `package-${i}`));

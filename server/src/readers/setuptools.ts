@@ -1,7 +1,8 @@
 // setuptools projects: `setup.cfg` (its declarative `[options] install_requires` and `[options.extras_require]`, read as
 // setuptools reads them: a value of several lines is one requirement a line, a one-line value is split at `;`, and
-// `file:` names requirements files) and `setup.py`, where the same lists are Python literals. What setup.py computes
-// is not run: a list built by code is reported as unread, unless the code names the requirements file it reads.
+// `file:` names requirements files) and `setup.py`, where the same lists are Python literals, as assigned and as the
+// file goes on to add to them (`REQUIRED.append("x")`, `extras["gpu"] = [...]`). What setup.py computes is not run: a
+// list built or changed by other code is reported as unread, unless the code names the requirements file it reads.
 import type { Range } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
 import { manifestKind } from './manifestKind';
@@ -70,9 +71,23 @@ export function readSetupPy(text: string): ReadResult {
     const value = resolveName(i + 2);
     if (read.has(value)) continue;
     read.add(value);
-    if (token.text === 'install_requires') readList(value, 'direct', undefined, 'install_requires');
-    else if (tokens[value]?.text === '{') readExtras(value);
-    else unread(value, 'extras_require');
+    // The name holding the list (`install_requires=REQUIRED`, or `install_requires = […]` at the top) may be added to later.
+    const holder = value !== i + 2 ? tokens[i + 2]!.text : token.lineStart ? token.text : undefined;
+    const changes = holder === undefined ? NO_CHANGES : changesOf(tokens, text, holder, value);
+    if (token.text === 'install_requires') {
+      readList(value, 'direct', undefined, 'install_requires');
+      for (const added of changes.appended) {
+        const item = tokens[added]!;
+        if (item.kind === 'string') addRequirement(result, lines, { text: item.value, start: item.valueStart, end: item.valueEnd, exact: item.exact }, 'direct', undefined);
+        else readList(added, 'direct', undefined, 'install_requires');
+      }
+      if (changes.entries.length || changes.unreadable !== undefined) unread(changes.entries[0]?.value ?? changes.unreadable!, 'install_requires');
+    } else {
+      if (tokens[value]?.text === '{') readExtras(value);
+      else unread(value, 'extras_require');
+      for (const { key, value: entry, end } of changes.entries) readSum(entry, end, key.value);
+      if (changes.appended.length || changes.unreadable !== undefined) unread(changes.appended[0] ?? changes.unreadable!, 'extras_require');
+    }
   }
   const name = setupArgument(tokens, 'name');
   if (name?.kind === 'string' && !name.formatted) result.ownName = name.value;
@@ -88,6 +103,16 @@ export function readSetupPy(text: string): ReadResult {
     const named = namedFiles(tokens, at);
     for (const file of named) result.includes.push({ path: file.text, kind: 'requirements', range: lines.range(file.start, file.end) });
     if (!named.length) unread(at, what);
+  }
+
+  /**
+   * An extra added as `extras["all"] = extras["a"] + extras["b"] + ["x"]`: the lists it names are read where they are
+   * assigned, its literal lists here; anything else is computed.
+   */
+  function readSum(at: number, end: number, extra: string): void {
+    for (const term of termsOf(tokens, at, end)) {
+      if (!isEntryReference(tokens, term)) readList(term.start, 'optional', extra, `the "${extra}" extra`);
+    }
   }
 
   function readExtras(at: number): void {
@@ -189,6 +214,130 @@ function moduleAssignments(tokens: readonly PythonToken[]): Map<string, number> 
     if (token.kind === 'name' && token.lineStart && tokens[i + 1]?.text === '=' && !assigned.has(token.text)) assigned.set(token.text, i + 2);
   });
   return assigned;
+}
+
+type StringToken = Extract<PythonToken, { kind: 'string' }>;
+
+/** What the file does to a name after its first assignment. */
+interface NameChanges {
+  /** What it adds to a list: `NAME.append("x")` (the string's token), `NAME.extend([…])` and `NAME += […]` (the list's). */
+  appended: number[];
+  /** What it adds to a dict: `NAME["key"] = value`, with where the value starts and its statement ends. */
+  entries: { key: StringToken; value: number; end: number }[];
+  /** Where it changes the name in any other way (assigns it again, `.update(…)`, `.pop()`), if it does. */
+  unreadable?: number;
+}
+
+const NO_CHANGES: NameChanges = { appended: [], entries: [] };
+/** The methods that change a list, dict or set in place. */
+const MUTATORS = new Set(['append', 'extend', 'insert', 'update', 'setdefault', 'pop', 'popitem', 'remove', 'clear', 'add', 'discard']);
+/** `+=` and its kin, as the tokenizer leaves them: an operator and an `=` right after it. */
+const AUGMENTING = new Set(['+', '-', '*', '|', '&']);
+
+/**
+ * How the file changes `name` after assigning it the value at `firstValue`, in statements of its own (a name at the
+ * top level of a statement, not inside a call's brackets, which is where keyword arguments are). A name of the same
+ * spelling inside a function counts too: without running the file, it cannot be told apart.
+ */
+function changesOf(tokens: readonly PythonToken[], text: string, name: string, firstValue: number): NameChanges {
+  const changes: NameChanges = { appended: [], entries: [] };
+  const closing = closingBrackets(tokens);
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (OPENING.has(token.text)) depth++;
+    else if (CLOSING.has(token.text)) depth = Math.max(0, depth - 1);
+    if (depth > 0 || token.kind !== 'name' || token.text !== name || tokens[i - 1]?.text === '.') continue;
+    const next = tokens[i + 1];
+    if (next?.text === '=') {
+      if (i + 2 !== firstValue) changes.unreadable ??= i;
+    } else if (next && AUGMENTING.has(next.text) && tokens[i + 2]?.text === '=' && tokens[i + 2]!.start === next.end) {
+      const terms = termsOf(tokens, i + 3, statementEnd(tokens, text, i + 3));
+      if (next.text === '+' && terms.length === 1 && isLiteralList(tokens, terms[0]!)) changes.appended.push(i + 3);
+      else changes.unreadable ??= i;
+    } else if (next?.text === '[') {
+      const close = closing[i + 1]!;
+      if (tokens[close + 1]?.text !== '=') continue; // read, not assigned
+      const key = tokens[i + 2]!;
+      if (key.kind === 'string' && !key.formatted && close === i + 3) changes.entries.push({ key, value: close + 2, end: statementEnd(tokens, text, close + 2) });
+      else changes.unreadable ??= i;
+    } else if (next?.text === '.' && MUTATORS.has(tokens[i + 2]?.text ?? '')) {
+      const method = tokens[i + 2]!.text;
+      const argument = tokens[i + 4];
+      const call = tokens[i + 3]?.text === '(' ? closing[i + 3]! : -1;
+      if (method === 'append' && argument?.kind === 'string' && !argument.formatted && call === i + 5) changes.appended.push(i + 4);
+      else if (method === 'extend' && call > i + 4 && isLiteralList(tokens, { start: i + 4, end: call })) changes.appended.push(i + 4);
+      else changes.unreadable ??= i;
+    }
+  }
+  return changes;
+}
+
+const OPENING = new Set(['(', '[', '{']);
+const CLOSING = new Set([')', ']', '}']);
+
+/** For each opening bracket, the index of the bracket that closes it (or the end of the tokens when none does). */
+function closingBrackets(tokens: readonly PythonToken[]): number[] {
+  const closing: number[] = [];
+  const open: number[] = [];
+  tokens.forEach((token, i) => {
+    if (OPENING.has(token.text)) open.push(i);
+    else if (CLOSING.has(token.text) && open.length) closing[open.pop()!] = i;
+  });
+  for (const unclosed of open) closing[unclosed] = tokens.length;
+  return closing;
+}
+
+/** Where the statement whose value starts at `at` ends: at a line break or `;` outside brackets. */
+function statementEnd(tokens: readonly PythonToken[], text: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (i > at && depth === 0) {
+      const gap = text.slice(tokens[i - 1]!.end, token.start);
+      if (token.text === ';' || (gap.includes('\n') && !gap.includes('\\'))) return i;
+    }
+    if (OPENING.has(token.text)) depth++;
+    else if (CLOSING.has(token.text)) depth = Math.max(0, depth - 1);
+  }
+  return tokens.length;
+}
+
+/** A span of tokens: `start` included, `end` not. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** The terms of a sum (`a + ["b"] + c`) between `at` and `end`. */
+function termsOf(tokens: readonly PythonToken[], at: number, end: number): Span[] {
+  const terms: Span[] = [];
+  let depth = 0;
+  let start = at;
+  for (let i = at; i < end; i++) {
+    const text = tokens[i]!.text;
+    if (OPENING.has(text)) depth++;
+    else if (CLOSING.has(text)) depth = Math.max(0, depth - 1);
+    else if (text === '+' && depth === 0) {
+      terms.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  terms.push({ start, end });
+  return terms;
+}
+
+/** `extras["test"]`: another entry of a dict, read where it is assigned. */
+function isEntryReference(tokens: readonly PythonToken[], { start, end }: Span): boolean {
+  return end === start + 4 && tokens[start]?.kind === 'name' && tokens[start + 1]?.text === '[' && tokens[start + 2]?.kind === 'string' && tokens[start + 3]?.text === ']';
+}
+
+/** A list or tuple of string literals that is the whole span. */
+function isLiteralList(tokens: readonly PythonToken[], { start, end }: Span): boolean {
+  // Such a list holds nothing but strings and commas: the first closing bracket is its own.
+  let close = start + 1;
+  while (close < end && !CLOSING.has(tokens[close]!.text)) close++;
+  return close === end - 1 && literalList(tokens, start) !== undefined;
 }
 
 /** A bare name as a value (`install_requires=REQUIRED`) stands for the value assigned to it at the top of the file. */
