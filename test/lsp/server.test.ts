@@ -399,6 +399,25 @@ describe('hover', () => {
     ]);
   });
 
+  it('pins a requirements.in to its pip-compile output as it is typed', async () => {
+    const root = workspace(
+      {
+        'requirements.in': 'catboost\n',
+        'requirements.txt': '#    pip-compile requirements.in\ncatboost==1.2.7\n    # via -r requirements.in\n',
+      },
+      false,
+    );
+    const client = await start(root);
+    const file = path.join(root, 'requirements.in');
+    await client.open(file, 'catboost\ngigachat\n');
+    const unlocked = await client.waitFor(() => client.diagnosticsOf(file)?.filter((d) => d.code === 'unlocked-dependency').length && client.diagnosticsOf(file), 'the input judged as typed');
+    expect(unlocked.filter((d) => d.code === 'unlocked-dependency').map((d) => [d.range.start.line, d.message])).toEqual([
+      [1, 'gigachat is not in requirements.txt: the lockfile is out of date (run `pip-compile`), so what gigachat pulls in was not examined; blocks trusted readiness'],
+    ]);
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: { line: 0, character: 2 } })) as Hover;
+    expect((hover.contents as { value: string }).value).toContain('| Version | locked 1.2.7 |');
+  });
+
   it('answers null away from any component', async () => {
     const root = workspace({ 'requirements.txt': '# comment\nnumpy\n' }, false);
     const client = await start(root);

@@ -36,7 +36,9 @@ export default defineRule({
     if (!stale) return undefined;
     const { name, versionSpec } = declaration;
     const { lockfile, spec: recorded, version } = stale;
-    const update = UPDATE[lockfile.slice(lockfile.lastIndexOf('/') + 1)] ?? 'its package manager';
+    const lockfileName = lockfile.slice(lockfile.lastIndexOf('/') + 1);
+    // Any other file that locks a manifest is the requirements file pip-compile wrote from a `.in`.
+    const update = UPDATE[lockfileName] ?? (lockfileName.endsWith('.txt') ? '`pip-compile`' : 'its package manager');
     if (recorded !== undefined) return { messageId: 'otherSpec', data: { name, lockfile, recorded, spec: versionSpec ?? '', update } };
     if (version !== undefined) return { messageId: 'outsideRange', data: { name, lockfile, version, spec: versionSpec, update } };
     return { messageId: 'notLocked', data: { name, lockfile, update } };

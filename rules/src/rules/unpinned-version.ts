@@ -18,6 +18,7 @@ export default defineRule({
       range: '{{name}} — version "{{spec}}" is a range, not an exact pin: blocks trusted readiness',
       rangeLocked: '{{name}} — version "{{spec}}" is a range; the lockfile resolves {{version}}: pin it for trusted readiness',
       missing: '{{name}} — no version: blocks trusted readiness',
+      missingLocked: '{{name}} — no version; the lockfile resolves {{version}}: pin it for trusted readiness',
       catalogRange: '{{name}} — version "{{spec}}" in the {{catalog}} catalog of {{file}} is a range, not an exact pin: blocks trusted readiness',
       catalogRangeLocked:
         '{{name}} — version "{{spec}}" in the {{catalog}} catalog of {{file}} is a range; the lockfile resolves {{version}}: pin it in the catalog for trusted readiness',
@@ -33,7 +34,7 @@ export default defineRule({
     const fix = version ? { kind: 'pin-version' as const, version } : undefined;
     if (declaration.catalog) return checkCatalog(declaration, declaration.catalog, version, fix);
     if (isExactPin(declaration)) return undefined;
-    if (!versionSpec) return { messageId: 'missing', data: { name }, fix };
+    if (!versionSpec) return version ? { messageId: 'missingLocked', data: { name, version }, fix } : { messageId: 'missing', data: { name } };
     return version
       ? { messageId: 'rangeLocked', data: { name, spec: versionSpec, version }, fix }
       : { messageId: 'range', data: { name, spec: versionSpec } };

@@ -17,11 +17,19 @@ const UV_LOCKFILES = ['uv.lock'];
 /** The lockfiles a workspace keeps at its root, for all its members. */
 export const WORKSPACE_LOCKFILES: readonly string[] = [...NPM_LOCKFILES, ...UV_LOCKFILES];
 
-/** The manifests a lockfile can pin; requirements files pin themselves (pip-compile), conda environments have none here. */
+/**
+ * The manifests a lockfile can pin; requirements files pin themselves (pip-compile's output) or are pinned by it (its
+ * `.in` input, see isPipToolsInput), conda environments have none here.
+ */
 export type LockableKind = 'package-json' | 'pyproject' | 'pipfile';
 
 export function isLockable(kind: ManifestKind | 'lockfile'): kind is LockableKind {
   return kind === 'package-json' || kind === 'pyproject' || kind === 'pipfile';
+}
+
+/** A pip-tools input (`requirements.in`, `requirements/dev.in`): what pip-compile reads to write the pins. */
+export function isPipToolsInput(file: string): boolean {
+  return file.endsWith('.in');
 }
 
 /** The lockfile for a manifest (absolute path), searching no higher than `root` (or the workspace root `root` sits in). */
@@ -64,6 +72,8 @@ type LookIn = (dir: string, names: readonly string[]) => string | undefined;
 function search(manifest: string, kind: ManifestKind, root: string, lookIn: LookIn, workspaces: Workspaces): string | undefined {
   const folder = path.dirname(manifest);
   if (kind === 'pipfile') return lookIn(folder, PIPENV_LOCKFILES);
+  // pip-compile writes `requirements.in`'s pins to `requirements.txt` beside it.
+  if (kind === 'requirements') return isPipToolsInput(manifest) ? lookIn(folder, [`${path.basename(manifest, '.in')}.txt`]) : undefined;
   if (kind !== 'package-json' && kind !== 'pyproject') return undefined;
   const own = lookIn(folder, kind === 'pyproject' ? PYTHON_LOCKFILES : NPM_LOCKFILES);
   if (own) return own;

@@ -14,11 +14,11 @@ import { type ChainProblem, ConfigResolver } from './configResolver';
 import { ConfiguredLinting } from './configuredLinting';
 import { assessRead, type FileReport, type Finding, type LintOptions } from './lint';
 import { lacksRecordedLicense } from './installedLicenses';
-import { isLockable, type LockfileFinder, scanLockfileFinder } from './lockfiles';
+import { isLockable, isPipToolsInput, type LockfileFinder, scanLockfileFinder } from './lockfiles';
 import { addPulledInFindings } from './pulledIn';
 import { relativeTo } from './paths';
 import { append, flatten } from '../../../rules/src/lists';
-import { Lockfiles, pinToLockfile, reachFrom } from './transitive';
+import { Lockfiles, pinToCompiled, pinToLockfile, reachFrom } from './transitive';
 import { computeVerdict, type TransitiveCoverage, type Verdict } from './verdict';
 import { findManifests } from './walk';
 import { enclosingWorkspace, workspaceMembers } from './workspaceRoot';
@@ -129,7 +129,9 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
   // The manifests each lockfile pins, so that each lockfile is read, traced and let go in turn: a monorepo's
   // lockfiles together run to hundreds of megabytes of tables, and holding them all makes every collection slower.
   const manifestsByLock = new Map<string, { manifest: string; declarations: Declaration[] }[]>();
+  const readsByFile = new Map(reads.map((outcome) => [outcome.file, outcome]));
   for (const { file, kind, read } of reads) {
+    if (read && kind === 'requirements' && isPipToolsInput(file)) pinToCompiledOutput(file, read, { root, findLockfile, firstParty }, (output) => readsByFile.get(output));
     if (!read || !isLockable(kind)) continue;
     const manifest = path.resolve(root, file);
     const lockPath = findLockfile(manifest, kind, root);
@@ -166,6 +168,18 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
 }
 
 /**
+ * Pins a pip-tools input (`requirements.in`, relative to the root) to the output pip-compile wrote from it: `known` gives
+ * the output's read where the caller has one (a scan's, an editor buffer's), else it is read from disk.
+ */
+export function pinToCompiledOutput(file: string, read: ReadResult, { root, findLockfile, firstParty }: TraceContext, known: (output: string) => ReadOutcome | undefined): void {
+  const output = findLockfile(path.resolve(root, file), 'requirements', root);
+  if (output === undefined) return;
+  const relative = relativeTo(root, output);
+  const compiled = known(relative)?.read ?? readDiskFile(output, 'requirements', root).read;
+  if (compiled) pinToCompiled(compiled, relative, read.declarations, firstParty);
+}
+
+/**
  * Whether every manifest with dependencies had its whole graph pinned — by an up-to-date lockfile, or as a
  * requirements file compiled by pip-compile — and, when not, why: what the rest pulls in was not examined.
  * Run after traceLockfiles, which finds the dependencies a lockfile lacks.
@@ -178,7 +192,8 @@ export function transitiveCoverage(reads: readonly ReadOutcome[], root: string, 
   for (const { file, kind, read } of reads) {
     // A card's models and datasets pull nothing in; a lockfile is what pins the rest.
     if (!read?.declarations.length || kind === 'card' || kind === 'lockfile') continue;
-    if (kind === 'requirements' ? read.compiled === true : isLockable(kind) && findLockfile(path.resolve(root, file), kind, root) !== undefined) {
+    const lockedBy = () => findLockfile(path.resolve(root, file), kind, root) !== undefined;
+    if (kind === 'requirements' ? read.compiled === true || (isPipToolsInput(file) && lockedBy()) : isLockable(kind) && lockedBy()) {
       const lacking = read.declarations.filter((declaration) => declaration.staleLock).length;
       outOfDate ||= lacking > 0;
       if (lacking < read.declarations.length) pinned++;

@@ -3,9 +3,12 @@
 // that brings it (`via`). "No components built outside the country" includes these.
 import fs from 'node:fs';
 import path from 'node:path';
+import { lookupKey } from '../../../rules/src/ids';
 import type { Declaration } from '../../../rules/src/types';
 import { allowsVersion } from '../../../rules/src/versions';
 import { findKey, type LockedPackage, type LockResult, lockfileKind, readLockfile } from '../readers/lockfiles/index';
+import { pinnedBy } from '../readers/lockfiles/result';
+import type { ReadResult } from '../readers/types';
 import { decodeManifest } from '../text/source';
 import { addInstalledLicenses, type WantsLicense } from './installedLicenses';
 import { relativeTo } from './paths';
@@ -87,6 +90,28 @@ export function pinToLockfile(lockfile: Lockfile, manifest: string, declarations
     direct.push(key);
   }
   return direct;
+}
+
+/**
+ * Tells each requirement of a pip-tools input (`requirements.in`) the version pip-compile pinned for it in the output
+ * (`compiled`, the read of `lockfile`, relative to the root), or that the output is out of date for it, as
+ * pinToLockfile does with a lockfile. What the pins pull in is the output's own to list.
+ */
+export function pinToCompiled(compiled: ReadResult, lockfile: string, declarations: readonly Declaration[], firstParty: ReadonlySet<string>): void {
+  const complete = compiled.problems.length === 0;
+  const pins = new Map<string, Declaration>();
+  for (const pin of compiled.declarations) if (!pins.has(lookupKey(pin.id))) pins.set(lookupKey(pin.id), pin);
+  for (const declaration of declarations) {
+    if (declaration.ecosystem !== 'pypi') continue;
+    const pin = pins.get(lookupKey(declaration.id));
+    const version = pinnedBy(pin?.versionSpec);
+    const outside = version !== undefined && !allowsVersion('pypi', declaration.versionSpec, version);
+    if (complete && mustBeLocked(declaration, firstParty) && (!pin || outside)) {
+      declaration.staleLock = { lockfile, ...(outside ? { version } : {}) };
+    } else if (pin) {
+      declaration.locked = version === undefined ? {} : { version };
+    }
+  }
 }
 
 /** Where paths are relative to, and which packages are the project's own (no lockfile need lock those). */
