@@ -410,7 +410,8 @@ describe('hover', () => {
     const client = await start(root);
     const file = path.join(root, 'requirements.in');
     await client.open(file, 'catboost\ngigachat\n');
-    const unlocked = await client.waitFor(() => client.diagnosticsOf(file)?.filter((d) => d.code === 'unlocked-dependency').length && client.diagnosticsOf(file), 'the input judged as typed');
+    const judged = () => client.diagnosticsOf(file)?.some((d) => d.code === 'unlocked-dependency') && client.diagnosticsOf(file);
+    const unlocked = await client.waitFor(judged, 'the input judged as typed');
     expect(unlocked.filter((d) => d.code === 'unlocked-dependency').map((d) => [d.range.start.line, d.message])).toEqual([
       [1, 'gigachat is not in requirements.txt: the lockfile is out of date (run `pip-compile`), so what gigachat pulls in was not examined; blocks trusted readiness'],
     ]);
