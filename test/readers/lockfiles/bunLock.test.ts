@@ -20,7 +20,8 @@ describe('readBunLock: a workspace with a nested copy', () => {
     ['@acme/web/react', row('react', '17.0.2', { dependencies: ['loose-envify', '@acme/web/react/object-assign'] })],
     ['@acme/web/react/object-assign', row('object-assign', '4.1.1')],
     ['is-negative', row('is-negative', undefined, { hashes: false, source: { kind: 'vcs', target: 'github:kevva/is-negative#1d7e288' } })],
-    ['@acme/core', row('@acme/core', undefined, { hashes: false, source: { kind: 'workspace', target: 'packages/core' } })],
+    // A member another one depends on pulls in what it needs at run time, not its devDependencies.
+    ['@acme/core', row('@acme/core', undefined, { dependencies: ['lodash'], hashes: false, source: { kind: 'workspace', target: 'packages/core' } })],
   ])('%s', (key, expected) => {
     expect(withoutLocate(result.packages.get(key))).toEqual(expected);
   });
@@ -31,7 +32,7 @@ describe('readBunLock: a workspace with a nested copy', () => {
     expect(result.importers).toEqual(
       new Map([
         ['', ['typescript']],
-        ['packages/core', ['lodash']],
+        ['packages/core', ['lodash', 'typescript']],
         ['packages/web', ['@acme/core', 'is-negative', '@acme/web/react', 'react-dom']],
       ]),
     );

@@ -50,7 +50,7 @@ describe('readPnpmLock: 6.0 with three importers', () => {
         source: { kind: 'vcs', target: 'https://codeload.github.com/kevva/is-negative/tar.gz/1d7e288222b53a0cab90a331f1865220ec29560c' },
       }),
     ],
-    // A workspace member linked from another: first-party, depending on what the member declares.
+    // A workspace member linked from another: first-party, depending on what the member declares for run time.
     ['link:packages/core', row('@acme/core', undefined, { hashes: false, source: { kind: 'workspace', target: 'packages/core' }, dependencies: ['/lodash@4.17.21'] })],
   ])('%s', (key, expected) => {
     expect(withoutLocate(result.packages.get(key))).toEqual(expected);
@@ -61,17 +61,17 @@ describe('readPnpmLock: 6.0 with three importers', () => {
     expect(result.importers).toEqual(
       new Map([
         ['', ['/typescript@5.4.5']],
-        ['packages/core', ['/lodash@4.17.21']],
+        ['packages/core', ['/lodash@4.17.21', '/typescript@5.4.5']],
         ['packages/web', ['link:packages/core', isNegative, '/react-dom@18.3.1(react@18.3.1)']],
       ]),
     );
   });
 
   it.each([
-    ['/react-dom@18.3.1(react@18.3.1)', lsp(49, 2, 33)],
-    [isNegative, lsp(78, 2, 71)],
+    ['/react-dom@18.3.1(react@18.3.1)', lsp(53, 2, 33)],
+    [isNegative, lsp(82, 2, 71)],
     // A link is where an importer names it.
-    ['link:packages/core', lsp(24, 17, 29)],
+    ['link:packages/core', lsp(28, 17, 29)],
   ])('locates %s', (key, range) => {
     expect(result.packages.get(key)!.locate()).toEqual(range);
   });

@@ -55,6 +55,9 @@ export function readBunLock(text: string): LockResult {
     // A member's own copies of a package are nested under its name, as a package's are under its key.
     const prefix = folder === '' ? '' : (string(workspace.name) ?? '');
     result.importers.set(folder, edges(packages, prefix, workspace, IMPORTER_FIELDS));
+    // A member another one depends on pulls in what it needs at run time: its entry in `packages` lists nothing.
+    const linked = prefix === '' ? undefined : result.packages.get(prefix);
+    if (linked?.source?.kind === 'workspace' && linked.source.target === folder) linked.dependencies = edges(packages, prefix, workspace, EDGE_FIELDS);
   }
   return result;
 }

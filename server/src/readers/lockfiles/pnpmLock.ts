@@ -73,9 +73,12 @@ export function readPnpmLock(text: string): LockResult {
 
   const runtime: string[] = [];
   const dev: string[] = [];
+  /** Each importer's dependencies but its devDependencies: what a package linking to it pulls in. */
+  const runtimeOf = new Map<string, string[]>();
   result.specifiers = new Map();
   for (const [path, importer] of importersOf(root)) {
     const direct: string[] = [];
+    const needed: string[] = [];
     // v5 lists the specs apart (`specifiers`), v6+ beside each version.
     const specifiers = new Map(Object.entries(table(importer.specifiers) ?? {}).flatMap(([name, spec]) => (typeof spec === 'string' ? [[name, spec] as const] : [])));
     result.specifiers.set(path, specifiers);
@@ -88,12 +91,18 @@ export function readPnpmLock(text: string): LockResult {
         const target = ref === undefined ? undefined : resolve(dependency, ref, path);
         if (target === undefined) continue;
         direct.push(target);
-        (section === 'devDependencies' ? dev : runtime).push(target);
+        if (section === 'devDependencies') {
+          dev.push(target);
+        } else {
+          runtime.push(target);
+          needed.push(target);
+        }
       }
     }
     result.importers.set(path, direct);
+    runtimeOf.set(path, needed);
   }
-  links.addTo(result);
+  links.addTo(result, runtimeOf);
   // From the graph rather than v5/v6's `dev` flags: v9 has none, and linked folders never had one.
   markDevOnly(result.packages, runtime, dev);
   return result;
@@ -125,14 +134,14 @@ class Links {
     return key;
   }
 
-  /** Adds the linked folders as packages; a linked importer depends on what it declares. */
-  addTo(result: LockResult): void {
+  /** Adds the linked folders as packages; a linked importer depends on what it declares for run time (`runtimeOf`). */
+  addTo(result: LockResult, runtimeOf: ReadonlyMap<string, string[]>): void {
     for (const [key, { name, folder, ref }] of this.found) {
       result.packages.set(key, {
         id: componentId('npm', name),
         ecosystem: 'npm',
         name,
-        dependencies: result.importers.get(folder) ?? [],
+        dependencies: runtimeOf.get(folder) ?? [],
         hashes: false,
         source: linkSource(folder),
         dev: false,
