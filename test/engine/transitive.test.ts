@@ -395,6 +395,48 @@ describe('uv workspaces', () => {
     expect(result.verdict.transitive).toBe('examined');
   });
 
+  it('a member scanned on its own counts every member as its own code, one it pulls in through another included', () => {
+    write('pyproject.toml', '[project]\nname = "acme"\n[tool.uv.workspace]\nmembers = ["apps/*", "packages/*"]\n');
+    write('apps/bot/pyproject.toml', '[project]\nname = "bot"\ndependencies = ["utils"]\n[tool.uv.sources]\nutils = { workspace = true }\n');
+    write('packages/utils/pyproject.toml', '[project]\nname = "utils"\ndependencies = ["core"]\n[tool.uv.sources]\ncore = { workspace = true }\n');
+    write('packages/core/pyproject.toml', '[project]\nname = "core"\n');
+    write(
+      'uv.lock',
+      [
+        'version = 1',
+        'revision = 2',
+        'requires-python = ">=3.12"',
+        '',
+        '[manifest]',
+        'members = ["acme", "bot", "core", "utils"]',
+        '',
+        '[[package]]',
+        'name = "bot"',
+        'version = "0.1.0"',
+        'source = { editable = "apps/bot" }',
+        'dependencies = [{ name = "utils" }]',
+        '',
+        '[[package]]',
+        'name = "core"',
+        'version = "0.1.0"',
+        'source = { editable = "packages/core" }',
+        '',
+        '[[package]]',
+        'name = "utils"',
+        'version = "0.1.0"',
+        'source = { editable = "packages/utils" }',
+        'dependencies = [{ name = "core" }]',
+        '',
+      ].join('\n'),
+    );
+    const bot = scan([path.join(root, 'apps/bot')], { kb: fixtureKb, cwd: root, today: '2026-11-22' });
+    expect(bot.files.flatMap((f) => f.assessments.map((a) => [f.file, a.declaration.name, a.declaration.relation, a.classification]))).toEqual([
+      ['pyproject.toml', 'utils', 'workspace', 'domestic'],
+      ['../../uv.lock', 'core', 'workspace', 'domestic'],
+    ]);
+    expect(bot.verdict.summary).toBe('sovereign');
+  });
+
   it('never looks above the scanned root, nor for a Poetry or PDM lock in a parent folder', () => {
     write('pyproject.toml', '[project]\nname = "outer"\n');
     write('poetry.lock', '');
@@ -584,6 +626,84 @@ describe('bun.lock', () => {
       ['npm:js-tokens', '4.0.0', ['react', 'loose-envify']],
     ]);
     expect(result.verdict.transitive).toBe('examined');
+  });
+});
+
+describe('yarn Berry workspaces', () => {
+  it("pulls in what a sibling member needs at run time, not the devDependencies Berry lists with them", () => {
+    write('package.json', { name: 'acme', private: true, workspaces: ['packages/*'] });
+    write('packages/core/package.json', { name: '@acme/core', dependencies: { lodash: '^4.17.21' }, devDependencies: { typescript: '^5.4.5', 'js-tokens': '^4.0.0' }, peerDependencies: { 'js-tokens': '*' } });
+    write('packages/web/package.json', { name: '@acme/web', dependencies: { '@acme/core': 'workspace:^' } });
+    write(
+      'yarn.lock',
+      [
+        '__metadata:',
+        '  version: 8',
+        '  cacheKey: 10c0',
+        '',
+        '"@acme/core@workspace:^, @acme/core@workspace:packages/core":',
+        '  version: 0.0.0-use.local',
+        '  resolution: "@acme/core@workspace:packages/core"',
+        '  dependencies:',
+        '    js-tokens: "npm:^4.0.0"',
+        '    lodash: "npm:^4.17.21"',
+        '    typescript: "npm:^5.4.5"',
+        '  languageName: unknown',
+        '  linkType: soft',
+        '',
+        '"@acme/web@workspace:packages/web":',
+        '  version: 0.0.0-use.local',
+        '  resolution: "@acme/web@workspace:packages/web"',
+        '  dependencies:',
+        '    "@acme/core": "workspace:^"',
+        '  languageName: unknown',
+        '  linkType: soft',
+        '',
+        '"acme@workspace:.":',
+        '  version: 0.0.0-use.local',
+        '  resolution: "acme@workspace:."',
+        '  languageName: unknown',
+        '  linkType: soft',
+        '',
+        '"js-tokens@npm:^4.0.0":',
+        '  version: 4.0.0',
+        '  resolution: "js-tokens@npm:4.0.0"',
+        '  checksum: 10c0/a',
+        '  languageName: node',
+        '  linkType: hard',
+        '',
+        '"lodash@npm:^4.17.21":',
+        '  version: 4.17.21',
+        '  resolution: "lodash@npm:4.17.21"',
+        '  checksum: 10c0/b',
+        '  languageName: node',
+        '  linkType: hard',
+        '',
+        '"typescript@npm:^5.4.5":',
+        '  version: 5.4.5',
+        '  resolution: "typescript@npm:5.4.5"',
+        '  checksum: 10c0/c',
+        '  languageName: node',
+        '  linkType: hard',
+        '',
+      ].join('\n'),
+    );
+    // The member scanned on its own: the root lockfile pins it, and its sibling is first-party.
+    const web = scan([path.join(root, 'packages/web')], { kb: fixtureKb, cwd: root, today: '2026-11-22' });
+    const lockReport = web.files.find((f) => f.file.endsWith('yarn.lock'))!;
+    // js-tokens is a peer as well as a devDependency: needed at run time.
+    expect(lockReport.assessments.map((a) => [a.declaration.name, a.declaration.via])).toEqual([
+      ['js-tokens', ['@acme/core']],
+      ['lodash', ['@acme/core']],
+    ]);
+    // The member's own declarations, devDependencies included, are locked all the same.
+    const core = scanRoot().files.find((f) => f.file === 'packages/core/package.json')!;
+    expect(core.assessments.map((a) => [a.declaration.name, a.declaration.locked, a.declaration.staleLock])).toEqual([
+      ['lodash', { version: '4.17.21' }, undefined],
+      ['typescript', { version: '5.4.5' }, undefined],
+      ['js-tokens', { version: '4.0.0' }, undefined],
+      ['js-tokens', { version: '4.0.0' }, undefined],
+    ]);
   });
 });
 

@@ -67,6 +67,16 @@ describe('workspaceMembers', () => {
     expect(workspaceMembers(root).sort()).toEqual(['npm:@acme/core', 'npm:web', 'npm:web-e2e']);
   });
 
+  it('names a uv workspace’s members and its root, by their pyproject.toml names', () => {
+    write('pyproject.toml', '[project]\nname = "python-template"\n\n[tool.uv.workspace]\nmembers = ["apps/*", "packages/*"]\nexclude = ["packages/old"]\n');
+    write('apps/example/pyproject.toml', '[project]\nname = "example"\n');
+    write('packages/core/pyproject.toml', '[project]\nname = "Core_Lib"\n');
+    write('packages/old/pyproject.toml', '[project]\nname = "old"\n');
+    write('packages/broken/pyproject.toml', '[project\nname = "broken"\n');
+    write('tools/pyproject.toml', '[project]\nname = "tools"\n');
+    expect(workspaceMembers(root).sort()).toEqual(['pypi:core-lib', 'pypi:example', 'pypi:python-template']);
+  });
+
   it('reads Yarn 1’s `workspaces.packages`, and nothing from a workspace file it cannot parse', () => {
     write('package.json', '{ "workspaces": { "packages": ["./libs/*/"] } }');
     write('libs/a/package.json', '{ "name": "a" }');

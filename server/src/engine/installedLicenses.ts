@@ -7,10 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { KnowledgeBase } from '../../../rules/src/kb';
 import type { LockedPackage } from '../readers/lockfiles/index';
+import { readJsonObject } from './textFile';
 import type { Lockfile } from './transitive';
-
-/** Far larger than any package.json: a bigger file is not one to read. */
-const MAX_PACKAGE_JSON_BYTES = 1024 * 1024;
 
 /** Which packages want the licence they declare: a component id → whether its knowledge-base entry lacks one. */
 export type WantsLicense = (id: string) => boolean;
@@ -82,16 +80,7 @@ function listFolders(dir: string): string[] {
 
 /** The licence a package folder's package.json declares, when it is the version locked and names one as a string. */
 function declaredLicense(folder: string, version: string): string | undefined {
-  const file = path.join(folder, 'package.json');
-  try {
-    const size = fs.statSync(file, { throwIfNoEntry: false })?.size;
-    if (size === undefined || size > MAX_PACKAGE_JSON_BYTES) return undefined;
-    const manifest: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-    if (typeof manifest !== 'object' || manifest === null) return undefined;
-    const { version: installed, license } = manifest as { version?: unknown; license?: unknown };
-    return installed === version && typeof license === 'string' ? license : undefined;
-  } catch {
-    // Unreadable or not JSON: the package declares nothing we can read.
-    return undefined;
-  }
+  // Unreadable or not JSON: the package declares nothing we can read.
+  const manifest = readJsonObject(path.join(folder, 'package.json'));
+  return manifest?.version === version && typeof manifest.license === 'string' ? manifest.license : undefined;
 }

@@ -11,6 +11,7 @@ import { pinnedBy } from '../readers/lockfiles/result';
 import type { ReadResult } from '../readers/types';
 import { decodeManifest } from '../text/source';
 import { addInstalledLicenses, type WantsLicense } from './installedLicenses';
+import { dropMemberDevDependencies } from './memberDevDependencies';
 import { relativeTo } from './paths';
 import type { ScanError } from './scan';
 
@@ -58,6 +59,7 @@ export class Lockfiles {
     const result = readLockfile(kind, decoded.text);
     this.errors.push(...result.problems.map((problem) => ({ file, message: problem.message, range: problem.range })));
     const lockfile = { path: absolute, result };
+    dropMemberDevDependencies(lockfile);
     if (this.wantsLicense) addInstalledLicenses(lockfile, this.wantsLicense);
     return lockfile;
   }

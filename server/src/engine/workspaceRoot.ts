@@ -11,7 +11,7 @@ import { componentId } from '../../../rules/src/ids';
 import { list, table } from '../readers/lockfiles/values';
 import { isRepositoryRoot } from './gitIgnore';
 import { relativeTo } from './paths';
-import { readTextFile } from './textFile';
+import { readJsonObject, readTextFile } from './textFile';
 import { findManifests } from './walk';
 
 /** Whose workspaces: npm, Yarn, pnpm and Bun list package.json members; uv lists pyproject.toml members. */
@@ -60,16 +60,30 @@ export function scanWorkspaces(): Workspaces {
 }
 
 /**
- * The npm packages a workspace's members are, as component ids: scanning one member, the others are still the
- * project's own code (Yarn 1 does not even lock them).
+ * The packages a workspace's members are, as component ids (npm members' package.json names, uv members' and the uv
+ * root's pyproject.toml names): scanning one member, the others are still the project's own code, wherever they are
+ * pulled in (Yarn 1 does not even lock them).
  */
 export function workspaceMembers(workspace: string): string[] {
-  const isMember = membership(workspace, 'npm');
+  const isNpmMember = membership(workspace, 'npm');
+  const isUvMember = membership(workspace, 'uv');
   return findManifests(workspace).flatMap((file) => {
-    if (path.posix.basename(file) !== 'package.json' || !isMember(path.posix.dirname(file))) return [];
-    const name = table(parseQuietly(() => JSON.parse(readTextFile(path.join(workspace, file)) ?? '') as unknown))?.name;
-    return typeof name === 'string' && name !== '' ? [componentId('npm', name)] : [];
+    const folder = path.posix.dirname(file);
+    const name = path.posix.basename(file);
+    if (name === 'package.json' && isNpmMember(folder)) return idOf('npm', readJsonObject(path.join(workspace, file))?.name);
+    // uv counts the workspace root a member too.
+    if (name === 'pyproject.toml' && (folder === '.' || isUvMember(folder))) return idOf('pypi', projectName(path.join(workspace, file)));
+    return [];
   });
+}
+
+function idOf(ecosystem: 'npm' | 'pypi', name: unknown): string[] {
+  return typeof name === 'string' && name !== '' ? [componentId(ecosystem, name)] : [];
+}
+
+/** A pyproject.toml's `[project] name`. */
+function projectName(file: string): unknown {
+  return table(table(parseQuietly(() => parseToml(readTextFile(file) ?? '')))?.project)?.name;
 }
 
 /** Whether a folder (relative to the workspace root, with `/`) is a member: its globs match it, no exclusion does. */
@@ -97,7 +111,7 @@ function memberPatterns(dir: string, family: WorkspaceFamily): { include: string
     if (pnpm !== undefined) {
       listed = table(parseQuietly(() => parseYaml(pnpm) as unknown))?.packages;
     } else {
-      const workspaces = table(parseQuietly(() => JSON.parse(readTextFile(path.join(dir, 'package.json')) ?? '') as unknown))?.workspaces;
+      const workspaces = readJsonObject(path.join(dir, 'package.json'))?.workspaces;
       listed = Array.isArray(workspaces) ? workspaces : table(workspaces)?.packages;
     }
   }
