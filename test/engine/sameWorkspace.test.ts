@@ -11,12 +11,15 @@ import { misplacedEntries } from '../helpers/placement';
 
 const fixtures = path.join(__dirname, '../fixtures/same-workspace');
 
-/** The workspace scanned at its root, or from the folder `within` it (a member scanned on its own). */
-function scanned(manager: string, within = '') {
+/**
+ * The workspace scanned at its root, or from the folder `within` it (a member scanned on its own); `input` names what
+ * is scanned from there, when not the whole folder.
+ */
+function scanned(manager: string, within = '', input = '') {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-same-workspace-'));
   fs.cpSync(path.join(fixtures, manager), workspace, { recursive: true });
   const root = path.join(workspace, within);
-  const result = scan([root], { kb: fixtureKb, cwd: root, today: '2026-11-22' });
+  const result = scan([path.join(root, input)], { kb: fixtureKb, cwd: root, today: '2026-11-22' });
   const manifests = result.files.filter((file) => file.kind === 'package-json');
   return {
     errors: result.errors,
@@ -86,6 +89,18 @@ describe('one workspace, each package manager’s lockfile', () => {
         // Alone, a dependency on the sibling member may also name what the sibling pulls in (where the lockfile records
         // the sibling's own dependencies): in the whole workspace those are the sibling's direct ones, found on its manifest.
         expect(alone.pulls.filter((entry) => entry !== 'package.json: @mono/web')).toEqual(whole.pulls.filter(ofMember).map(asAlone));
+      }
+    },
+  );
+
+  it.each(['npm', 'npm8', 'pnpm', 'pnpm8', 'pnpm7', 'yarn1', 'yarn3', 'berry', 'bun'])(
+    '%s: a member package.json named from the workspace root is judged as in the whole workspace, its sibling first-party',
+    (manager) => {
+      const whole = scanned(manager);
+      for (const member of ['packages/api', 'packages/web']) {
+        const named = scanned(manager, '', `${member}/package.json`);
+        expect([named.errors, named.unlocked, named.examined]).toEqual([[], [], 'examined']);
+        expect(named.declared).toEqual(Object.fromEntries(Object.entries(whole.declared).filter(([key]) => key.startsWith(`${member}/package.json: `))));
       }
     },
   );

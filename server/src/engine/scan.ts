@@ -21,7 +21,7 @@ import { append, flatten } from '../../../rules/src/lists';
 import { Lockfiles, pinToCompiled, pinToLockfile, reachFrom } from './transitive';
 import { computeVerdict, type TransitiveCoverage, type Verdict } from './verdict';
 import { findManifests } from './walk';
-import { enclosingWorkspace, workspaceMembers } from './workspaceRoot';
+import { enclosingWorkspace, isWorkspaceRoot, workspaceMembers } from './workspaceRoot';
 
 export interface ScanOptions {
   kb: KnowledgeBase;
@@ -87,7 +87,9 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
   }
   // Judged only once every manifest is read: which packages are the project's own is known by then.
   const findLockfile = scanLockfileFinder();
-  const firstParty = firstPartyOf(reads, root);
+  // Files named one by one leave the rest of a workspace rooted at the root unread: its members are the project's own all the same.
+  const wholeRoot = absolute.length === 1 && absolute[0] === root;
+  const firstParty = firstPartyOf(reads, root, enclosingWorkspace(root) ?? (!wholeRoot && isWorkspaceRoot(root) ? root : undefined));
   const linting = new ConfiguredLinting(resolver, { ...options, root, firstParty, findLockfile, findCatalogs: scanCatalogFinder() });
   // The lockfiles (tens of megabytes of text and tables) are garbage once traced: nothing below holds them.
   const pulledIn = traceLockfiles(reads, new Lockfiles(root, lacksRecordedLicense(options.kb)), { root, findLockfile, firstParty });
@@ -282,11 +284,10 @@ export function judge(outcome: ReadOutcome, options: LintOptions): FileOutcome {
 }
 
 /**
- * The packages the project's own manifests declare, as component ids, and for a scan root inside a workspace (a
- * member scanned on its own) the workspace's members.
+ * The packages the project's own manifests declare, as component ids, and the members of `workspace`: by default the one
+ * a scan root sits in (a member scanned on its own).
  */
-export function firstPartyOf(reads: readonly ReadOutcome[], root: string): Set<string> {
-  const workspace = enclosingWorkspace(root);
+export function firstPartyOf(reads: readonly ReadOutcome[], root: string, workspace = enclosingWorkspace(root)): Set<string> {
   return new Set([
     ...reads.flatMap(({ kind, read }) =>
       // Only package.json names an npm package; the Python manifests (pyproject.toml, setup.cfg, setup.py) name PyPI ones.

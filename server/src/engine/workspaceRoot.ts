@@ -20,11 +20,16 @@ export type WorkspaceFamily = 'npm' | 'uv';
 /** Whether the workspace rooted at `workspace` declares `folder` (absolute, below it) one of its `family` members. */
 export type MembershipTest = (workspace: string, folder: string, family: WorkspaceFamily) => boolean;
 
+/** Whether a folder roots a workspace: its package.json, pnpm-workspace.yaml or pyproject.toml names members. */
+export function isWorkspaceRoot(dir: string): boolean {
+  return memberPatterns(dir, 'npm').include.length > 0 || memberPatterns(dir, 'uv').include.length > 0;
+}
+
 /** The nearest folder above `root` that roots a workspace, or undefined (none before a repository root or the disk's). */
 export function enclosingWorkspace(root: string): string | undefined {
   for (let dir = path.dirname(root), below = root; dir !== below; below = dir, dir = path.dirname(dir)) {
     if (isRepositoryRoot(below)) return undefined;
-    if (memberPatterns(dir, 'npm').include.length > 0 || memberPatterns(dir, 'uv').include.length > 0) return dir;
+    if (isWorkspaceRoot(dir)) return dir;
   }
   return undefined;
 }
