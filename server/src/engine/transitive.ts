@@ -3,7 +3,7 @@
 // that brings it (`via`). "No components built outside the country" includes these.
 import fs from 'node:fs';
 import path from 'node:path';
-import { lookupKey } from '../../../rules/src/ids';
+import { lookupKey, splitId } from '../../../rules/src/ids';
 import type { Declaration } from '../../../rules/src/types';
 import { allowsVersion } from '../../../rules/src/versions';
 import { findKey, type LockedPackage, type LockResult, lockfileKind, readLockfile } from '../readers/lockfiles/index';
@@ -154,7 +154,7 @@ function staleness(lockfile: Lockfile, importer: string, declaration: Declaratio
   const { result } = lockfile;
   // A group the lockfile was not asked to lock (pdm) is unlocked by choice, not out of date.
   if (!entry) return result.lockedGroups?.has(declaration.group ?? 'default') === false ? undefined : {};
-  const spec = declaration.versionSpec ?? '';
+  const spec = writtenSpec(declaration);
   if (result.descriptors?.has(`${declaration.name}@${spec}`) || result.descriptors?.has(`${declaration.name}@npm:${spec}`)) return undefined;
   const recorded = result.specifiers?.get(importer)?.get(declaration.name);
   if (recorded !== undefined) return recorded === spec ? undefined : { spec: recorded };
@@ -174,10 +174,20 @@ function lockedKeys(lockfile: Lockfile, importer: string, declarations: readonly
   const locked = new Map<Declaration, string>();
   for (const declaration of declarations) {
     if (declaration.ecosystem !== 'npm' && declaration.ecosystem !== 'pypi') continue;
-    const key = byName.get(declaration.name) ?? lockedElsewhere(declaration, findKey(result, declaration.name, declaration.versionSpec), recorded);
+    // An alias's record holds the package it installs, under that package's name.
+    const key =
+      byName.get(declaration.name) ??
+      byName.get(splitId(declaration.id).name) ??
+      lockedElsewhere(declaration, findKey(result, declaration.name, writtenSpec(declaration)), recorded);
     if (key !== undefined && result.packages.has(key)) locked.set(declaration, key);
   }
   return locked;
+}
+
+/** A declaration's spec as its manifest wrote it: an npm alias (`"vite": "npm:rolldown-vite@^7"`) keeps its `npm:` form. */
+function writtenSpec({ ecosystem, id, name, versionSpec = '' }: Declaration): string {
+  const installs = splitId(id).name;
+  return ecosystem === 'npm' && installs !== name ? `npm:${installs}${versionSpec ? `@${versionSpec}` : ''}` : versionSpec;
 }
 
 /**
