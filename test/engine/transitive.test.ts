@@ -203,12 +203,16 @@ describe('transitive components', () => {
     // `resolutions` (Yarn) and `pnpm.overrides` lock a direct dependency outside its range on purpose.
     write('yarn/package.json', { name: 'y', dependencies: { 'left-pad': '^1.0.0' }, resolutions: { 'left-pad': '2.0.0' } });
     write('yarn/yarn.lock', '# yarn lockfile v1\n\n\nleft-pad@^1.0.0, left-pad@2.0.0:\n  version "2.0.0"\n  integrity sha512-a\n');
-    const pnpmLock = (specifier: string) =>
-      `lockfileVersion: '9.0'\n\noverrides:\n  ms: 3.0.0\n\nimporters:\n\n  .:\n    dependencies:\n      ms:\n        specifier: ${specifier}\n        version: 3.0.0\n\n` +
+    // pnpm records an overridden dependency's spec as the override's (as pnpm 9.15 writes it).
+    const pnpmLock = (specifier: string, overrides = '') =>
+      `lockfileVersion: '9.0'\n\n${overrides}importers:\n\n  .:\n    dependencies:\n      ms:\n        specifier: ${specifier}\n        version: 3.0.0\n\n` +
       'packages:\n\n  ms@3.0.0:\n    resolution: {integrity: sha512-b}\n\nsnapshots:\n\n  ms@3.0.0: {}\n';
-    write('pnpm/package.json', '{\n  "name": "p",\n  "dependencies": { "ms": "^2.1.0" }\n}\n');
-    write('pnpm/pnpm-lock.yaml', pnpmLock('^2.1.0'));
+    write('pnpm/package.json', '{\n  "name": "p",\n  "dependencies": { "ms": "^2.1.0" },\n  "pnpm": { "overrides": { "ms": "3.0.0" } }\n}\n');
+    write('pnpm/pnpm-lock.yaml', pnpmLock('3.0.0', 'overrides:\n  ms: 3.0.0\n\n'));
     const unlocked = () => scanRoot().findings.filter((f) => f.rule === 'unlocked-dependency').map((f) => [f.file, f.message]);
+    expect(unlocked()).toEqual([]);
+    // An override of ms where another package depends on it (`p>ms`) leaves the project's own spec as declared.
+    write('pnpm/pnpm-lock.yaml', pnpmLock('^2.1.0', 'overrides:\n  p>ms: 3.0.0\n\n'));
     expect(unlocked()).toEqual([]);
     // package.json edited since: pnpm calls the lockfile out of date, though 3.0.0 is what both would lock.
     write('pnpm/pnpm-lock.yaml', pnpmLock('^2.0.0'));

@@ -147,8 +147,8 @@ function importerOf(lockfile: Lockfile, manifest: string): string {
  * How the lockfile fails to lock a declaration (its `entry` there, if any) as declared, as its package manager judges it, or
  * undefined when it does not fail: no entry at all; a recorded spec other than the declared one (Yarn keys entries by
  * the exact specs they serve and pnpm records each importer's, so a spec they record is locked to whatever version
- * they chose, resolutions and overrides included); elsewhere, a locked version the declared range rules out, as
- * `npm ci` requires.
+ * they chose, resolutions and overrides included; an override's spec stands in for the declared one); elsewhere, a
+ * locked version the declared range rules out, as `npm ci` requires.
  */
 function staleness(lockfile: Lockfile, importer: string, declaration: Declaration, entry: LockedPackage | undefined): { spec?: string; version?: string } | undefined {
   const { result } = lockfile;
@@ -157,7 +157,8 @@ function staleness(lockfile: Lockfile, importer: string, declaration: Declaratio
   const spec = writtenSpec(declaration);
   if (result.descriptors?.has(`${declaration.name}@${spec}`) || result.descriptors?.has(`${declaration.name}@npm:${spec}`)) return undefined;
   const recorded = result.specifiers?.get(importer)?.get(declaration.name);
-  if (recorded !== undefined) return recorded === spec ? undefined : { spec: recorded };
+  // pnpm records an overridden dependency's spec as the override's.
+  if (recorded !== undefined) return recorded === spec || result.overrides?.get(declaration.name)?.has(recorded) ? undefined : { spec: recorded };
   return entry.version === undefined || allowsVersion(declaration.ecosystem, declaration.versionSpec, entry.version) ? undefined : { version: entry.version };
 }
 

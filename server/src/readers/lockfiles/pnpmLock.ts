@@ -76,6 +76,7 @@ export function readPnpmLock(text: string): LockResult {
   /** Each importer's dependencies but its devDependencies: what a package linking to it pulls in. */
   const runtimeOf = new Map<string, string[]>();
   result.specifiers = new Map();
+  result.overrides = overridesOf(table(root.overrides));
   for (const [path, importer] of importersOf(root)) {
     const direct: string[] = [];
     const needed: string[] = [];
@@ -106,6 +107,23 @@ export function readPnpmLock(text: string): LockResult {
   // From the graph rather than v5/v6's `dev` flags: v9 has none, and linked folders never had one.
   markDevOnly(result.packages, runtime, dev);
   return result;
+}
+
+/**
+ * `overrides` by the name of the dependency each replaces: `foo` and `foo@<2` (for some of foo's ranges) name it; an
+ * override for a dependency of another package only (`bar>foo`) is no direct dependency's.
+ */
+function overridesOf(overrides: Table | undefined): Map<string, Set<string>> {
+  const byName = new Map<string, Set<string>>();
+  for (const [selector, spec] of Object.entries(overrides ?? {})) {
+    if (typeof spec !== 'string' || selector.includes('>')) continue;
+    const at = selector.indexOf('@', 1);
+    const name = at < 0 ? selector : selector.slice(0, at);
+    let specs = byName.get(name);
+    if (!specs) byName.set(name, (specs = new Set()));
+    specs.add(spec);
+  }
+  return byName;
 }
 
 /** Importer folder ('' for the root) → its sections. */
