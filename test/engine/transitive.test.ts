@@ -657,6 +657,23 @@ describe('npm aliases', () => {
   });
 });
 
+describe('optional peers', () => {
+  // Written by npm 11.19 and bun 1.3: stripe's peer @types/node is optional, and only @types/qrcode (a devDependency) installs it.
+  const manifest = { name: 'x', version: '1.0.0', dependencies: { stripe: '22.0.2' }, devDependencies: { '@types/qrcode': '1.5.5' } };
+  it.each<[string, string]>([
+    ['package-lock.json', "{\n  \"name\": \"x\",\n  \"version\": \"1.0.0\",\n  \"lockfileVersion\": 3,\n  \"requires\": true,\n  \"packages\": {\n    \"\": {\n      \"name\": \"x\",\n      \"version\": \"1.0.0\",\n      \"dependencies\": {\n        \"stripe\": \"22.0.2\"\n      },\n      \"devDependencies\": {\n        \"@types/qrcode\": \"1.5.5\"\n      }\n    },\n    \"node_modules/@types/node\": {\n      \"version\": \"26.6.6\",\n      \"integrity\": \"sha512-MzQj+8Kx3XI40OmUAE6Qoh58ZMNstNNMwn2nfd3qWsfe7nDNSqJNzes4njhz6AHwrSHOffSLwXU6yb474Q4aog==\",\n      \"devOptional\": true,\n      \"license\": \"MIT\",\n      \"dependencies\": {\n        \"undici-types\": \"~8.9.0\"\n      }\n    },\n    \"node_modules/@types/qrcode\": {\n      \"version\": \"1.5.5\",\n      \"integrity\": \"sha512-CdfBi/e3Qk+3Z/fXYShipBT13OJ2fDO2Q2w5CIP5anLTLIndQG9z6P1cnm+8zCWSpm5dnxMFd/uREtb0EXuQzg==\",\n      \"dev\": true,\n      \"license\": \"MIT\",\n      \"dependencies\": {\n        \"@types/node\": \"*\"\n      }\n    },\n    \"node_modules/stripe\": {\n      \"version\": \"22.0.2\",\n      \"integrity\": \"sha512-2/BLrQ3oB1zlNfeL/LfHFjTGx6EQn0j+ztrrTJHuDjV5VVIpk92oSDaxyKLUr3pG3dnee2LZqhFUv2Bf0G1/3g==\",\n      \"license\": \"MIT\",\n      \"engines\": {\n        \"node\": \">=18\"\n      },\n      \"peerDependencies\": {\n        \"@types/node\": \">=18\"\n      },\n      \"peerDependenciesMeta\": {\n        \"@types/node\": {\n          \"optional\": true\n        }\n      }\n    },\n    \"node_modules/undici-types\": {\n      \"version\": \"8.9.0\",\n      \"integrity\": \"sha512-KTDyRTYX8sWmKXAikPHHSyc63CRPETMctyjKFupcC6OBLXT3xsN0e9aF7m+mIXutFWpUXuedtowG7iLOzp0kQg==\",\n      \"devOptional\": true,\n      \"license\": \"MIT\"\n    }\n  }\n}\n"],
+    ['bun.lock', "{\n  \"lockfileVersion\": 2,\n  \"configVersion\": 1,\n  \"workspaces\": {\n    \"\": {\n      \"name\": \"x\",\n      \"dependencies\": {\n        \"stripe\": \"22.0.2\",\n      },\n      \"devDependencies\": {\n        \"@types/qrcode\": \"1.5.5\",\n      },\n    },\n  },\n  \"packages\": {\n    \"@types/node\": [\"@types/node@26.6.6\", \"\", { \"dependencies\": { \"undici-types\": \"~8.9.0\" } }, \"sha512-MzQj+8Kx3XI40OmUAE6Qoh58ZMNstNNMwn2nfd3qWsfe7nDNSqJNzes4njhz6AHwrSHOffSLwXU6yb474Q4aog==\"],\n\n    \"@types/qrcode\": [\"@types/qrcode@1.5.5\", \"\", { \"dependencies\": { \"@types/node\": \"*\" } }, \"sha512-CdfBi/e3Qk+3Z/fXYShipBT13OJ2fDO2Q2w5CIP5anLTLIndQG9z6P1cnm+8zCWSpm5dnxMFd/uREtb0EXuQzg==\"],\n\n    \"stripe\": [\"stripe@22.0.2\", \"\", { \"peerDependencies\": { \"@types/node\": \">=18\" }, \"optionalPeers\": [\"@types/node\"] }, \"sha512-2/BLrQ3oB1zlNfeL/LfHFjTGx6EQn0j+ztrrTJHuDjV5VVIpk92oSDaxyKLUr3pG3dnee2LZqhFUv2Bf0G1/3g==\"],\n\n    \"undici-types\": [\"undici-types@8.9.0\", \"\", {}, \"sha512-KTDyRTYX8sWmKXAikPHHSyc63CRPETMctyjKFupcC6OBLXT3xsN0e9aF7m+mIXutFWpUXuedtowG7iLOzp0kQg==\"],\n  }\n}\n"],
+  ])('%s: an optional peer is no package its dependent pulls in', (file, text) => {
+    write('package.json', manifest);
+    write(file, text);
+    const lockReport = scanRoot().files.find((f) => f.file === file)!;
+    expect(lockReport.assessments.map(({ declaration }) => [declaration.name, declaration.via])).toEqual([
+      ['@types/node', ['@types/qrcode']],
+      ['undici-types', ['@types/qrcode', '@types/node']],
+    ]);
+  });
+});
+
 describe('yarn Berry workspaces', () => {
   it("pulls in what a sibling member needs at run time, not the devDependencies Berry lists with them", () => {
     write('package.json', { name: 'acme', private: true, workspaces: ['packages/*'] });

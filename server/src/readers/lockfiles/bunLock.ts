@@ -82,8 +82,11 @@ function sourceOf(resolution: string): LockedPackage['source'] {
 function edges(packages: Table, from: string, declared: Table | undefined, fields: readonly string[]): string[] {
   const out = new Set<string>();
   const parents = from === '' ? [''] : parentsOf(from);
+  // An optional peer is used where something else installs it: it is not what this package pulls in.
+  const optionalPeers = new Set(Array.isArray(declared?.optionalPeers) ? declared.optionalPeers : []);
   for (const field of fields) {
     for (const name in table(declared?.[field]) ?? {}) {
+      if (field === 'peerDependencies' && optionalPeers.has(name)) continue;
       const key = parents.map((parent) => (parent === '' ? name : `${parent}/${name}`)).find((candidate) => Object.hasOwn(packages, candidate));
       if (key !== undefined) out.add(key);
     }

@@ -157,8 +157,11 @@ class NodeResolution {
       if (!declared) continue;
       sections++;
       lookup ??= this.lookup(from);
+      // An optional peer is used where something else installs it: it is not what this package pulls in.
+      const optional = field === 'peerDependencies' ? table(entry?.peerDependenciesMeta) : undefined;
       // for…in rather than Object.keys: no array per package (JSON objects inherit nothing enumerable).
       for (const name in declared) {
+        if (optional && table(optional[name])?.optional === true) continue;
         for (const folder of lookup) {
           const path = folder[name];
           if (path === undefined) continue;
