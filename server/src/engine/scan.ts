@@ -144,11 +144,16 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
     const lockfile = lockfiles.read(lockPath);
     if (!lockfile) continue;
     const direct = new Set<string>();
+    const production = new Set<string>();
     for (const { manifest, declarations } of manifests) {
-      for (const key of pinToLockfile(lockfile, manifest, declarations, { root, firstParty })) direct.add(key);
+      for (const { key, dev } of pinToLockfile(lockfile, manifest, declarations, { root, firstParty })) {
+        direct.add(key);
+        if (!dev) production.add(key);
+      }
     }
     if (!direct.size) continue;
-    const declarations = reachFrom(lockfile, direct).map(({ key, via }): Declaration => {
+    const devOnly = new Set([...direct].filter((key) => !production.has(key)));
+    const declarations = reachFrom(lockfile, direct, devOnly).map(({ key, via }): Declaration => {
       const locked = lockfile.result.packages.get(key)!;
       const declaration: Declaration = { id: locked.id, ecosystem: locked.ecosystem, name: locked.name, relation: 'transitive', range: locked.locate(), via };
       if (locked.version) declaration.versionSpec = locked.version;

@@ -65,17 +65,23 @@ export class Lockfiles {
   }
 }
 
+/** A package a manifest's declaration is locked to, and whether only development needs it (a devDependency, a dev group). */
+export interface Pinned {
+  key: string;
+  dev: boolean;
+}
+
 /**
  * Tells each declaration of one manifest (objects of the caller's, which they change) what its lockfile resolved for
- * it, or that the lockfile is out of date for it; returns the keys of the packages it locks for them, which are what
- * the manifest pulls in from.
+ * it, or that the lockfile is out of date for it; returns the packages it locks for them, which are what the manifest
+ * pulls in from.
  */
-export function pinToLockfile(lockfile: Lockfile, manifest: string, declarations: readonly Declaration[], { root, firstParty }: PinContext): string[] {
+export function pinToLockfile(lockfile: Lockfile, manifest: string, declarations: readonly Declaration[], { root, firstParty }: PinContext): Pinned[] {
   // A lockfile read only in part says nothing of what it lacks: its own problem is reported instead.
   const complete = lockfile.result.problems.length === 0;
   const importer = importerOf(lockfile, manifest);
   const keys = lockedKeys(lockfile, importer, declarations);
-  const direct: string[] = [];
+  const direct: Pinned[] = [];
   for (const declaration of declarations) {
     const key = keys.get(declaration);
     const entry = key === undefined ? undefined : lockfile.result.packages.get(key);
@@ -89,7 +95,7 @@ export function pinToLockfile(lockfile: Lockfile, manifest: string, declarations
     declaration.locked = entry.version ? { version: entry.version } : {};
     if (!entry.source) declaration.integrity = entry.hashes;
     if (entry.license !== undefined) declaration.declaredLicense = entry.license;
-    direct.push(key);
+    direct.push({ key, dev: declaration.relation === 'dev' });
   }
   return direct;
 }
@@ -203,10 +209,11 @@ function lockedElsewhere(declaration: Declaration, key: string | undefined, reco
 }
 
 /**
- * Every package reachable from the direct keys, once each, breadth-first so that `via` is a shortest
- * chain. One walk per lockfile, however many manifests share it (a workspace root lockfile).
+ * Every package reachable from the direct keys, once each, breadth-first so that `via` is a shortest chain: first what
+ * production needs, then what only development does (`devOnly`), so that a package both need keeps the chain production
+ * brings it by. One walk per lockfile, however many manifests share it (a workspace root lockfile).
  */
-export function reachFrom(lockfile: Lockfile, direct: ReadonlySet<string>): Reached[] {
+export function reachFrom(lockfile: Lockfile, direct: ReadonlySet<string>, devOnly: ReadonlySet<string> = NONE): Reached[] {
   const { packages } = lockfile.result;
   // Without edges every package the manifest does not declare is pulled in, by a path the file does not tell.
   if (lockfile.result.withoutEdges) return [...packages.keys()].filter((key) => !direct.has(key)).map((key) => ({ key, via: [] }));
@@ -214,19 +221,31 @@ export function reachFrom(lockfile: Lockfile, direct: ReadonlySet<string>): Reac
   const reached: Reached[] = [];
   // Breadth-first over parallel lists (key, and the chain down to its parent). A package's own chain (its
   // parent's plus its name) is built only when it brings in something new: the leaves build none.
-  const keys = [...direct];
-  const chains: string[][] = keys.map(() => []);
-  for (let at = 0; at < keys.length; at++) {
-    const key = keys[at]!;
-    let chain: string[] | undefined;
-    for (const next of packages.get(key)?.dependencies ?? []) {
-      if (seen.has(next) || !packages.has(next)) continue;
-      seen.add(next);
-      chain ??= [...chains[at]!, packages.get(key)!.name];
-      reached.push({ key: next, via: chain });
-      keys.push(next);
-      chains.push(chain);
+  const keys: string[] = [];
+  const chains: string[][] = [];
+  let at = 0;
+  /** Walks on from where the last walk stopped, `roots` queued after what is left of it. */
+  const walk = (roots: Iterable<string>) => {
+    for (const key of roots) {
+      keys.push(key);
+      chains.push([]);
     }
-  }
+    for (; at < keys.length; at++) {
+      const key = keys[at]!;
+      let chain: string[] | undefined;
+      for (const next of packages.get(key)?.dependencies ?? []) {
+        if (seen.has(next) || !packages.has(next)) continue;
+        seen.add(next);
+        chain ??= [...chains[at]!, packages.get(key)!.name];
+        reached.push({ key: next, via: chain });
+        keys.push(next);
+        chains.push(chain);
+      }
+    }
+  };
+  walk([...direct].filter((key) => !devOnly.has(key)));
+  walk(devOnly);
   return reached;
 }
+
+const NONE: ReadonlySet<string> = new Set();
