@@ -207,7 +207,7 @@ describe('sovereign-lint scan --format json: each component and finding on one l
     }
     const report = JSON.parse(stdout) as { components: Record<string, unknown>[]; findings: Record<string, unknown>[] };
     const tiktoken = report.components.find((component) => component.name === 'js-tiktoken')!;
-    expect(Object.keys(tiktoken)).toEqual(['id', 'ecosystem', 'name', 'relation', 'classification', 'origin', 'file', 'range', 'versionSpec', 'via', 'owner', 'license', 'provenance', 'evidence']);
+    expect(Object.keys(tiktoken)).toEqual(['id', 'ecosystem', 'name', 'relation', 'classification', 'origin', 'file', 'range', 'versionSpec', 'lockedVersion', 'via', 'owner', 'license', 'provenance', 'evidence']);
     expect(tiktoken.via).toEqual(['@langchain/core']);
     const pulls = report.findings.find((finding) => finding.rule === 'foreign-transitive')!;
     expect(Object.keys(pulls)).toEqual(['rule', 'severity', 'blocks', 'componentId', 'file', 'range', 'message', 'fixes', 'related']);

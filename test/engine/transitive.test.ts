@@ -53,7 +53,7 @@ describe('transitive components', () => {
     writeJsonReport(result, (text) => (written += text));
     const json = JSON.parse(written) as { components: { id: string; relation: string; via?: string[]; file: string }[]; verdict: { transitive: string } };
     expect(json.verdict.transitive).toBe('examined');
-    expect(json.components.find((c) => c.id === 'npm:whatwg-url')).toMatchObject({ relation: 'transitive', via: ['openai', 'node-fetch'], file: 'package-lock.json' });
+    expect(json.components.find((c) => c.id === 'npm:whatwg-url')).toMatchObject({ relation: 'transitive', via: ['openai', 'node-fetch'], file: 'package-lock.json', lockedVersion: '5.0.0' });
     expect(json.components.find((c) => c.id === 'npm:openai')).toMatchObject({ relation: 'direct', versionSpec: '^4.77.0', lockedVersion: '4.77.0' });
     expect(result.verdict.summary).toBe('none — 1 component blocks national (openai)');
     expect(result.verdict.blockedBy).toEqual(['npm:openai']);
@@ -360,6 +360,15 @@ describe('transitive components', () => {
       { file: 'requirements.txt', range: { start: { line: 5, character: 0 }, end: { line: 5, character: 5 } }, message: 'anyio@4.4.0 — provenance unknown, via gigachat → httpx' },
     ]);
     expect(result.verdict.blockedBy).toEqual(['pypi:anyio', 'pypi:httpx']);
+    let written = '';
+    writeJsonReport(result, (text) => (written += text));
+    const components = (JSON.parse(written) as { components: { name: string; relation: string; versionSpec: string; lockedVersion?: string }[] }).components;
+    // A pin only other packages bring in is the version locked for it, as a lockfile's entry is.
+    expect(components.map(({ name, relation, versionSpec, lockedVersion }) => [name, relation, versionSpec, lockedVersion])).toEqual([
+      ['gigachat', 'direct', '==0.1.33', undefined],
+      ['httpx', 'transitive', '==0.27.0', '0.27.0'],
+      ['anyio', 'transitive', '==4.4.0', '4.4.0'],
+    ]);
   });
 });
 

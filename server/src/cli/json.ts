@@ -1,7 +1,8 @@
 // `--format json`: the stable machine-readable contract of SPEC §7. Fields are only ever added.
 import { componentLicense } from '../../../rules/src/licenses';
-import type { Assessment } from '../../../rules/src/types';
-import type { Finding } from '../engine/lint';
+import type { Assessment, Declaration } from '../../../rules/src/types';
+import type { FileReport, Finding } from '../engine/lint';
+import { pinnedBy } from '../readers/lockfiles/result';
 import type { ScanResult } from '../engine/scan';
 import { RawJson, writeJson } from './streamJson';
 import { TOOL_NAME, TOOL_VERSION } from './version';
@@ -43,7 +44,7 @@ function toJson(result: ScanResult): object {
 function* componentsOf(result: ScanResult): Generator<RawJson> {
   const shared = new SharedJson();
   for (const file of result.files) {
-    for (const assessment of file.assessments) yield componentJson(file.file, assessment, shared);
+    for (const assessment of file.assessments) yield componentJson(file, assessment, shared);
   }
 }
 
@@ -86,7 +87,8 @@ class ObjectText {
   }
 }
 
-function componentJson(file: string, { declaration, provenance, classification, lineage, jurisdiction }: Assessment, shared: SharedJson): RawJson {
+/** A component of one file (a manifest, a lockfile, a pip-compile output's pins) as JSON. */
+function componentJson({ file, kind }: FileReport, { declaration, provenance, classification, lineage, jurisdiction }: Assessment, shared: SharedJson): RawJson {
   // Written field by field: a monorepo's report has hundreds of thousands of these. The order is the JSON field order.
   const json = new ObjectText(shared)
     .field('id', declaration.id)
@@ -99,8 +101,9 @@ function componentJson(file: string, { declaration, provenance, classification, 
     .field('range', declaration.range);
   if (declaration.group) json.field('group', declaration.group);
   json.field('versionSpec', declaration.versionSpec);
-  // What the lockfile resolved the spec to, or how it is out of date for it (a lockfile's own entries are their version).
-  if (declaration.locked?.version) json.field('lockedVersion', declaration.locked.version);
+  // What the lockfile resolved the spec to, or how it is out of date for it.
+  const lockedVersion = lockedVersionOf(declaration, kind);
+  if (lockedVersion) json.field('lockedVersion', lockedVersion);
   if (declaration.staleLock) json.field('staleLock', declaration.staleLock);
   if (declaration.directReference) json.field('directReference', declaration.directReference);
   if (declaration.via) json.sharedField('via', declaration.via);
@@ -114,6 +117,12 @@ function componentJson(file: string, { declaration, provenance, classification, 
   }
   if (lineage.length) json.sharedField('lineage', lineage);
   return json.done();
+}
+
+/** The version locked for a component: a declaration's resolved one, a lockfile entry's own, a pip-compile output's pin. */
+function lockedVersionOf(declaration: Declaration, kind: FileReport['kind']): string | undefined {
+  if (declaration.relation !== 'transitive') return declaration.locked?.version;
+  return kind === 'lockfile' ? declaration.versionSpec : pinnedBy(declaration.versionSpec);
 }
 
 function* reportedFindings(result: ScanResult): Generator<RawJson> {
