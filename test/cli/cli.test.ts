@@ -352,6 +352,17 @@ describe('usage and config errors exit 2 with a one-line reason', () => {
     ]);
   });
 
+  it('finds nothing to scan in a Markdown file that is no card, and names the manifest a lockfile is read with', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-nothing-'));
+    fs.writeFileSync(path.join(dir, 'README.md'), '# Notes\n\nNo front matter here.\n');
+    fs.writeFileSync(path.join(dir, 'poetry.lock'), '');
+    const readme = run(['scan', path.join(dir, 'README.md')]);
+    expect([readme.status, readme.stdout]).toEqual([2, '']);
+    expect(readme.stderr).toMatch(/^sovereign-lint: no manifest found in .*README\.md \(Sovereign Lint reads /);
+    const lock = run(['scan', path.join(dir, 'poetry.lock')]);
+    expect([lock.status, lock.stdout, lock.stderr]).toEqual([2, '', `sovereign-lint: ${path.join(dir, 'poetry.lock')} is a lockfile: it is read with the pyproject.toml it pins (scan that, or its folder)\n`]);
+  });
+
   it('names the exact place of an invalid config', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-config-'));
     fs.writeFileSync(path.join(dir, 'sovereign-lint.json'), '{\n  "target": "sovereign",\n  "rules": { "no-such-rule": "error" }\n}\n');

@@ -7,6 +7,7 @@ import { componentId } from '../../../rules/src/ids';
 import type { KnowledgeBase } from '../../../rules/src/kb';
 import type { Declaration, Range, Target } from '../../../rules/src/types';
 import { type ManifestKind, MANIFESTS_READ, manifestKind, readManifest } from '../readers/index';
+import { type LockfileKind, lockfileKind } from '../readers/lockfiles/index';
 import type { ReadResult } from '../readers/types';
 import { decodeManifest } from '../text/source';
 import { scanCatalogFinder } from './catalogs';
@@ -66,8 +67,6 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
   const resolver = new ConfigResolver({ trusted: options.trusted ?? true, ...(options.configFile ? { explicit: options.configFile } : {}) });
 
   const queue = absolute.flatMap((input) => inputsOf(input, root)).filter(({ file }) => !resolver.isExcluded(file));
-  // A verdict over nothing would pass any gate: a mistyped folder, say, or a project whose manifests are not read.
-  if (queue.length === 0) throw new ScanInputError(nothingToScan(paths.length ? paths : ['.']));
   const seen = new Set(queue.map((item) => item.file));
   const reads: ReadOutcome[] = [];
   const includeErrors: ScanError[] = [];
@@ -85,6 +84,9 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
       }
     }
   }
+  // A verdict over nothing would pass any gate: a mistyped folder, say, a project whose manifests are not read, or
+  // Markdown files that are no cards.
+  if (reads.every((outcome) => !outcome.read && outcome.errors.length === 0)) throw new ScanInputError(nothingToScan(paths.length ? paths : ['.']));
   // Judged only once every manifest is read: which packages are the project's own is known by then.
   const findLockfile = scanLockfileFinder();
   // Files named one by one leave the rest of a workspace rooted at the root unread: its members are the project's own all the same.
@@ -222,6 +224,27 @@ function nothingToScan(given: readonly string[]): string {
   );
 }
 
+/** The manifest each kind of lockfile pins, for a user who names the lockfile instead. */
+const PINNED_BY: Record<LockfileKind, string> = {
+  'package-lock': 'package.json',
+  yarn: 'package.json',
+  pnpm: 'package.json',
+  bun: 'package.json',
+  poetry: 'pyproject.toml',
+  uv: 'pyproject.toml',
+  pdm: 'pyproject.toml',
+  'pipfile-lock': 'Pipfile',
+  // Manifests themselves, read as such: never asked for here.
+  pipfile: 'Pipfile',
+  conda: 'environment.yml',
+};
+
+function notAManifest(input: string): string {
+  const lockfile = lockfileKind(input.split(path.sep).join('/'));
+  if (lockfile) return `${input} is a lockfile: it is read with the ${PINNED_BY[lockfile]} it pins (scan that, or its folder)`;
+  return `${input} is not a manifest Sovereign Lint reads (${MANIFESTS_READ})`;
+}
+
 function inputsOf(input: string, root: string): { file: string; kind: ManifestKind }[] {
   if (!fs.existsSync(input)) throw new ScanInputError(`${input} does not exist`);
   if (isDirectory(input)) {
@@ -231,7 +254,7 @@ function inputsOf(input: string, root: string): { file: string; kind: ManifestKi
     });
   }
   const kind = manifestKind(input.split(path.sep).join('/'));
-  if (!kind) throw new ScanInputError(`${input} is not a manifest Sovereign Lint reads (${MANIFESTS_READ})`);
+  if (!kind) throw new ScanInputError(notAManifest(input));
   return [{ file: input, kind }];
 }
 
