@@ -69,9 +69,22 @@ describe('knowledge base', () => {
     expect(cycles).toEqual([]);
   });
 
-  it('gives every entry well-formed public evidence', () => {
-    const bad = entries.filter((entry) => entry.evidence.length === 0 || entry.evidence.some((url) => !/^https?:$/.test(safeProtocol(url))));
+  it('gives every entry well-formed public evidence, each address once', () => {
+    const bad = entries.filter(
+      (entry) => entry.evidence.length === 0 || entry.evidence.some((url) => !/^https?:$/.test(safeProtocol(url))) || new Set(entry.evidence).size < entry.evidence.length,
+    );
     expect(bad.map((entry) => entry.id)).toEqual([]);
+  });
+
+  it('cites pages at their own addresses: Hugging Face at huggingface.co, never a mirror or proxy, no host with a trailing dot', () => {
+    const hostOf = (url: string) => new URL(url).hostname;
+    const mirrored = entries.flatMap((entry) =>
+      entry.evidence.filter((url) => {
+        const host = hostOf(url);
+        return host !== 'huggingface.co' && (host.endsWith('.') || /(^|[.-])(hf|hg|hugging)/i.test(host) || host.endsWith('.workers.dev'));
+      }),
+    );
+    expect(mirrored).toEqual([]);
   });
 
   it('records licences as SPDX expressions', () => {
