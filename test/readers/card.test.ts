@@ -191,6 +191,28 @@ describe('readCard: front matter', () => {
     expect(readCard(text, fileName)).toBeUndefined();
   });
 
+  it('reports a base model or dataset named by a local path, which hides what it holds, and reads the rest', () => {
+    const text = [
+      '---',
+      'base_model: /home/me/.cache/modelscope/hub/models/Qwen/Qwen3-14B',
+      'datasets:',
+      '  - ./data/train',
+      '  - C:\\corpora\\ru',
+      '  - IlyaGusev/saiga_scored',
+      '---',
+    ].join('\n');
+    const result = readCard(text, 'README.md')!;
+    expect(result.declarations.map((d) => d.id)).toEqual(['hf-dataset:IlyaGusev/saiga_scored']);
+    expect(result.problems).toEqual([
+      {
+        message: '"/home/me/.cache/modelscope/hub/models/Qwen/Qwen3-14B" is a local path, not a Hugging Face model id: name the model it holds by its Hub id (owner/name)',
+        range: rangeOf(text, '/home/me/.cache/modelscope/hub/models/Qwen/Qwen3-14B'),
+      },
+      { message: '"./data/train" is a local path, not a Hugging Face dataset id: name the dataset it holds by its Hub id (owner/name)', range: rangeOf(text, './data/train') },
+      { message: '"C:\\corpora\\ru" is a local path, not a Hugging Face dataset id: name the dataset it holds by its Hub id (owner/name)', range: rangeOf(text, 'C:\\corpora\\ru') },
+    ]);
+  });
+
   it('a licence alone makes a README a card', () => {
     expect(readCard('---\nlicense: mit\n---\n', 'readme.MD')).toEqual({
       declarations: [],

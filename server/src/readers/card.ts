@@ -90,6 +90,15 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
     const [start, end] = valueRange(scalar, matter.yaml);
     const prefix = value.length - value.trimStart().length;
     const name = value.trim();
+    if (isLocalPath(name)) {
+      // Someone's disk hides the model or dataset it holds: the lineage cannot be placed, so the card cannot be vouched for.
+      const what = ecosystem === 'hf' ? 'model' : 'dataset';
+      result.problems.push({
+        message: `"${name}" is a local path, not a Hugging Face ${what} id: name the ${what} it holds by its Hub id (owner/name)`,
+        range: lines.range(at(start), at(end)),
+      });
+      return;
+    }
     // A value that differs from its source (escapes, folding) is placed as a whole.
     const exact = matter.yaml.slice(start, end) === value;
     result.declarations.push({
@@ -137,6 +146,11 @@ function unclosedReadmeFrontMatter(text: string, fileName: string): ReadResult |
   const lines = new LineIndex(text);
   result.problems.push({ message: 'card front matter is not closed: add a line with --- after it', range: lines.range(0, 3) });
   return result;
+}
+
+/** `/home/me/.cache/…/Qwen3-14B`, `./checkpoints/run-3`, `~/models/x`, `C:\models\x`: a folder, not a Hub id. */
+function isLocalPath(name: string): boolean {
+  return /^(\/|\.{1,2}[\\/]|~[\\/]|[A-Za-z]:[\\/])/.test(name) || name.includes('\\');
 }
 
 function isReadme(fileName: string): boolean {
