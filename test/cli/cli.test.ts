@@ -120,6 +120,19 @@ describe('sovereign-lint scan --format text', () => {
     expect(stdout.trimEnd().split('\n').at(-1)).toBe('none — 1 component blocks national (openai); transitive dependencies not examined (no lockfile)');
   });
 
+  it('counts trusted readiness on the summary line, and says how to list what it counts where nothing above does', () => {
+    // The knowledge base's version is its release date.
+    const summary = (stdout: string) => stdout.trimEnd().split('\n').at(-2)!.replace(/knowledge base \d{4}-\d{2}-\d{2}$/, 'knowledge base VERSION');
+    expect(summary(run(['scan', 'examples/rag-service', '--target', 'national']).stdout)).toBe(
+      '13 components in 2 files · target national (RU): met · trusted readiness: 12 to fix (add "sovereign-lint:trusted" to extends to list them) · knowledge base VERSION',
+    );
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-trusted-'));
+    fs.writeFileSync(path.join(dir, 'trusted.json'), '{ "extends": ["sovereign-lint:trusted"] }');
+    const listed = run(['scan', 'examples/rag-service', '--target', 'national', '--config', path.join(dir, 'trusted.json')]).stdout;
+    expect(listed).toContain('unpinned-version');
+    expect(summary(listed)).toBe('13 components in 2 files · target national (RU): met · trusted readiness: 12 to fix · knowledge base VERSION');
+  });
+
   it('on the example with a real lockfile: a domestic SDK alone, yet what it pulls in blocks sovereign', () => {
     const { status, stdout } = run(['scan', 'examples/gigachat-assistant']);
     expect(status).toBe(1);
