@@ -1025,6 +1025,50 @@ describe('the licence an installed package declares, where its lockfile records 
     ]);
   });
 
+  it('reads the METADATA a Python lockfile\'s packages have in the virtual environment beside it', () => {
+    write('pyproject.toml', '[project]\nname = "bot"\ndependencies = ["scope-ai-open"]\n');
+    write(
+      'uv.lock',
+      [
+        'version = 1',
+        'revision = 2',
+        '',
+        '[[package]]',
+        'name = "bot"',
+        'version = "0.1.0"',
+        'source = { virtual = "." }',
+        'dependencies = [{ name = "scope-ai-open" }]',
+        '',
+        '[[package]]',
+        'name = "scope-ai-open"',
+        'version = "2.0.0"',
+        'source = { registry = "https://pypi.org/simple" }',
+        'dependencies = [{ name = "scope-ai-core" }, { name = "scope-ai-closed" }]',
+        '',
+        '[[package]]',
+        'name = "scope-ai-core"',
+        'version = "1.0.0"',
+        'source = { registry = "https://pypi.org/simple" }',
+        '',
+        '[[package]]',
+        'name = "scope-ai-closed"',
+        'version = "1.0.0"',
+        'source = { registry = "https://pypi.org/simple" }',
+        '',
+      ].join('\n'),
+    );
+    const site = '.venv/lib/python3.12/site-packages';
+    write(`${site}/scope_ai_open-2.0.0.dist-info/METADATA`, 'Metadata-Version: 2.4\nName: scope-ai-open\nVersion: 2.0.0\nLicense-Expression: Apache-2.0\n\nLicense: GPL-3.0-only\n');
+    write(`${site}/Scope_AI_Core-1.0.0.dist-info/METADATA`, 'Metadata-Version: 2.1\nName: Scope-AI-Core\nVersion: 1.0.0\nLicense: MIT License\n');
+    write(`${site}/scope_ai_closed-1.0.0.dist-info/METADATA`, 'Metadata-Version: 2.1\nName: scope-ai-closed\nVersion: 1.0.0\nLicense: UNKNOWN\n');
+    expect(classified(scanRoot())).toEqual([
+      ['pypi:scope-ai-open', 'foreign-open', 'Apache-2.0'],
+      ['pypi:scope-ai-core', 'foreign-open', 'MIT License'],
+      // UNKNOWN names no licence: still not known to be open source.
+      ['pypi:scope-ai-closed', 'foreign-proprietary', 'UNKNOWN'],
+    ]);
+  });
+
   it('without node_modules, or with an unreadable package.json, the lockfile is all there is', () => {
     write('package.json', { name: 'bot', dependencies: { 'no-license': '^1.0.0' } });
     write('yarn.lock', '# yarn lockfile v1\n\n\nno-license@^1.0.0:\n  version "1.0.0"\n  integrity sha512-a\n');

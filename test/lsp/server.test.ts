@@ -399,6 +399,39 @@ describe('hover', () => {
     ]);
   });
 
+  it('shows the licence an installed Python distribution declares, with its PyPI page', async () => {
+    const lock = [
+      'version = 1',
+      '',
+      '[[package]]',
+      'name = "bot"',
+      'version = "0.1.0"',
+      'source = { virtual = "." }',
+      'dependencies = [{ name = "langchain-ollama-next" }]',
+      '',
+      '[[package]]',
+      'name = "langchain-ollama-next"',
+      'version = "0.3.4"',
+      'source = { registry = "https://pypi.org/simple" }',
+      '',
+    ].join('\n');
+    const root = workspace(
+      {
+        'pyproject.toml': '[project]\nname = "bot"\ndependencies = ["langchain-ollama-next"]\n',
+        'uv.lock': lock,
+        '.venv/lib/python3.12/site-packages/langchain_ollama_next-0.3.4.dist-info/METADATA': 'Metadata-Version: 2.1\nName: langchain-ollama-next\nVersion: 0.3.4\nLicense: MIT\n',
+      },
+      false,
+    );
+    const client = await start(root);
+    const file = path.join(root, 'pyproject.toml');
+    await client.open(file, fs.readFileSync(file, 'utf8'));
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: { line: 2, character: 20 } })) as Hover;
+    expect((hover.contents as { value: string }).value).toContain(
+      '| Licence | MIT (open source), as the package declares it in its metadata: [pypi.org/project/langchain-ollama-next/0.3.4/](https://pypi.org/project/langchain-ollama-next/0.3.4/) |',
+    );
+  });
+
   it('pins a requirements.in to its pip-compile output as it is typed', async () => {
     const root = workspace(
       {

@@ -1,13 +1,14 @@
 // The licences installed packages declare. npm's lockfile records each package's licence from its package.json
-// (version 2 on); pnpm, Yarn and Bun lockfiles record none. A package the knowledge base places without a licence
-// (a scope's entry: its packages' licences differ) would then be open source under npm and "not known to be open
-// source" under the others. Where the project is installed, the package.json of the very version locked says the
-// same as npm's lockfile would. Nothing is fetched: without node_modules (a fresh clone in CI) the lockfile is all.
-import fs from 'node:fs';
+// (version 2 on); pnpm, Yarn, Bun and the Python lockfiles record none. A package the knowledge base places without a
+// licence (a scope's or name family's entry: its packages' licences differ) would then be open source under npm and
+// "not known to be open source" under the others. Where the project is installed, the package.json (or, for Python, the
+// METADATA) of the very version locked says what npm's lockfile would. Nothing is fetched: without node_modules or a
+// virtual environment (a fresh clone in CI) the lockfile is all there is.
 import path from 'node:path';
 import type { KnowledgeBase } from '../../../rules/src/kb';
-import type { LockedPackage } from '../readers/lockfiles/index';
-import { readJsonObject } from './textFile';
+import type { LockedPackage, LockfileKind } from '../readers/lockfiles/index';
+import { installedDistributions } from './sitePackages';
+import { folderEntries, readJsonObject } from './textFile';
 import type { Lockfile } from './transitive';
 
 /** Which packages want the licence they declare: a component id → whether its knowledge-base entry lacks one. */
@@ -21,25 +22,40 @@ export function lacksRecordedLicense(kb: KnowledgeBase): WantsLicense {
   };
 }
 
-/** Gives the lockfile's npm packages that want one the licence their installed package.json declares (in place). */
+/** Gives the lockfile's packages that want one the licence their installed copy declares (in place). */
 export function addInstalledLicenses({ path: lockPath, result }: Lockfile, wants: WantsLicense): void {
-  const layout = layoutOf(result.kind, path.dirname(lockPath));
-  if (!layout) return;
+  const declared = declaredBy(result.kind, path.dirname(lockPath));
+  if (!declared) return;
   for (const [key, locked] of result.packages) {
-    if (locked.ecosystem !== 'npm' || locked.license !== undefined || locked.version === undefined || !wants(locked.id)) continue;
-    for (const folder of layout(key, locked)) {
-      const declared = declaredLicense(folder, locked.version);
-      if (declared === undefined) continue;
-      locked.license = declared;
-      break;
-    }
+    if (locked.license !== undefined || locked.version === undefined || !wants(locked.id)) continue;
+    const license = declared(key, locked, locked.version);
+    if (license !== undefined) locked.license = license;
   }
+}
+
+/** The licence the installed copy of a locked package (`version`) declares, if the project is installed as locked. */
+type Declared = (key: string, locked: LockedPackage, version: string) => string | undefined;
+
+function declaredBy(kind: LockfileKind, dir: string): Declared | undefined {
+  if (kind === 'poetry' || kind === 'uv' || kind === 'pdm' || kind === 'pipfile-lock') {
+    const installed = installedDistributions(dir);
+    return (_key, { name }, version) => installed(name, version);
+  }
+  const layout = layoutOf(kind, dir);
+  if (!layout) return undefined;
+  return (key, locked, version) => {
+    for (const folder of layout(key, locked)) {
+      const license = declaredLicense(folder, version);
+      if (license !== undefined) return license;
+    }
+    return undefined;
+  };
 }
 
 /** Where a locked package may be installed: the folders to look in, most likely first. */
 type Layout = (key: string, locked: LockedPackage) => string[];
 
-function layoutOf(kind: string, dir: string): Layout | undefined {
+function layoutOf(kind: LockfileKind, dir: string): Layout | undefined {
   const modules = path.join(dir, 'node_modules');
   switch (kind) {
     // npm's keys are the folders it installs to (`node_modules/a/node_modules/b`).
@@ -64,18 +80,10 @@ function pnpmLayout(modules: string): Layout {
   const store = path.join(modules, '.pnpm');
   let folders: string[] | undefined;
   return (_key, { name, version }) => {
-    folders ??= listFolders(store);
+    folders ??= folderEntries(store);
     const prefix = `${name.replace('/', '+')}@${version}`;
     return folders.filter((folder) => folder === prefix || folder.startsWith(`${prefix}_`)).map((folder) => path.join(store, folder, 'node_modules', name));
   };
-}
-
-function listFolders(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
 }
 
 /** The licence a package folder's package.json declares, when it is the version locked and names one as a string. */

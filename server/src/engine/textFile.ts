@@ -1,5 +1,5 @@
-// A file's text, or a JSON file's object, where there is one to read: a missing or unreadable file (or, for JSON, a
-// malformed one) is for the caller to treat as absent.
+// A file's text, a JSON file's object or a folder's entries, where there is one to read: a missing or unreadable
+// file or folder (or, for JSON, a malformed file) is for the caller to treat as absent.
 import fs from 'node:fs';
 import { type Table, table } from '../readers/lockfiles/values';
 
@@ -18,5 +18,13 @@ export function readJsonObject(file: string): Table | undefined {
     return table(JSON.parse(text));
   } catch {
     return undefined;
+  }
+}
+
+export function folderEntries(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
   }
 }

@@ -72,7 +72,8 @@ function licenseText(declaration: Declaration, recorded: string | undefined): st
   const openness = isOpenLicense(license.expression) ? 'open source' : 'not open source';
   if (license.source === 'knowledge-base') return `${license.expression} (${openness})`;
   const page = registryPage(declaration);
-  return `${license.expression} (${openness}), as the package declares it in its package.json: [${shorten(page)}](${page})`;
+  const where = declaration.ecosystem === 'pypi' ? 'metadata' : 'package.json';
+  return `${license.expression} (${openness}), as the package declares it in its ${where}: [${shorten(page)}](${page})`;
 }
 
 /** What a package says of its licence, cut short where it runs past any licence name. */
@@ -80,9 +81,10 @@ function clipped(text: string): string {
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 
-/** The npm registry's page for the version the lockfile pins (declared licences are npm packages': their lockfile's or installed copy's). */
-function registryPage({ name, relation, versionSpec, locked }: Declaration): string {
+/** The registry's page for the version the lockfile pins, whose package declares the licence (npm's, or PyPI's). */
+function registryPage({ ecosystem, name, relation, versionSpec, locked }: Declaration): string {
   const version = relation === 'transitive' ? versionSpec : locked?.version;
+  if (ecosystem === 'pypi') return `https://pypi.org/project/${name}/${version ? `${version}/` : ''}`;
   return `https://www.npmjs.com/package/${name}${version ? `/v/${version}` : ''}`;
 }
 
