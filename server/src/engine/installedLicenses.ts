@@ -4,6 +4,7 @@
 // "not known to be open source" under the others. Where the project is installed, the package.json (or, for Python, the
 // METADATA) of the very version locked says what npm's lockfile would. Nothing is fetched: without node_modules or a
 // virtual environment (a fresh clone in CI) the lockfile is all there is.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { KnowledgeBase } from '../../../rules/src/kb';
 import type { LockedPackage, LockfileKind } from '../readers/lockfiles/index';
@@ -36,12 +37,13 @@ export function addInstalledLicenses({ path: lockPath, result }: Lockfile, wants
 /** The licence the installed copy of a locked package (`version`) declares, if the project is installed as locked. */
 type Declared = (key: string, locked: LockedPackage, version: string) => string | undefined;
 
+/** How to find what the packages declare, or undefined where nothing is installed (a fresh clone): nothing to look up. */
 function declaredBy(kind: LockfileKind, dir: string): Declared | undefined {
   if (kind === 'poetry' || kind === 'uv' || kind === 'pdm' || kind === 'pipfile-lock') {
     const installed = installedDistributions(dir);
-    return (_key, { name }, version) => installed(name, version);
+    return installed && ((_key, { name }, version) => installed(name, version));
   }
-  const layout = layoutOf(kind, dir);
+  const layout = fs.existsSync(path.join(dir, 'node_modules')) ? layoutOf(kind, dir) : undefined;
   if (!layout) return undefined;
   return (key, locked, version) => {
     for (const folder of layout(key, locked)) {

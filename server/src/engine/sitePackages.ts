@@ -7,11 +7,11 @@ import { folderEntries, readTextFile } from './textFile';
 
 const ENVIRONMENTS = ['.venv', 'venv'];
 
-/** The licence a distribution installed beside `dir` declares, by name and version; found once per folder asked. */
-export function installedDistributions(dir: string): (name: string, version: string) => string | undefined {
-  let installed: Map<string, string> | undefined;
+/** The licence a distribution installed beside `dir` declares, by name and version; undefined where none is installed. */
+export function installedDistributions(dir: string): ((name: string, version: string) => string | undefined) | undefined {
+  const installed = distInfoFolders(dir);
+  if (installed.size === 0) return undefined;
   return (name, version) => {
-    installed ??= distInfoFolders(dir);
     const folder = installed.get(`${normalisePypiName(name)}==${version}`);
     const metadata = folder === undefined ? undefined : readTextFile(path.join(folder, 'METADATA'));
     return metadata === undefined ? undefined : metadataLicense(metadata);
