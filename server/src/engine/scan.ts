@@ -127,7 +127,8 @@ export interface TraceContext {
 /**
  * Follows every package.json and pyproject.toml into the lockfile that pins it: each declaration learns its
  * locked version (or that the lockfile is out of date for it), and the packages they pull in become one
- * more file to judge per lockfile, relation `transitive`, each with the chain that brings it.
+ * more file to judge per lockfile, relation `transitive`, each with the chain that brings it. A pip-tools input
+ * learns its versions from the output pip-compile wrote, which lists what they pull in itself.
  */
 export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfiles, { root, findLockfile, firstParty }: TraceContext): ReadOutcome[] {
   // The manifests each lockfile pins, so that each lockfile is read, traced and let go in turn: a monorepo's
