@@ -102,6 +102,21 @@ describe('findManifests in a Git repository', () => {
     expect(findManifests(at('.bench/medium'))).toEqual(['app/package.json', 'requirements.txt']);
   });
 
+  it('reads a build-output folder the repository tracks files in, as it holds sources; skips one it does not', () => {
+    write('build/requirements_lock_3_12.txt');
+    write('dist/package.json');
+    write('requirements.txt');
+    // Outside a repository, and in one before anything is added, such folders are output.
+    expect(findManifests(root)).toEqual(['requirements.txt']);
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8' });
+    git('init', '-q', '.');
+    expect(findManifests(root)).toEqual(['requirements.txt']);
+    git('add', 'build/requirements_lock_3_12.txt', 'requirements.txt');
+    expect(findManifests(root)).toEqual(['build/requirements_lock_3_12.txt', 'requirements.txt']);
+    expect(new WalkScope(root).leavesOut(at('dist/package.json'))).toBe(true);
+    expect(new WalkScope(root).leavesOut(at('build/requirements_lock_3_12.txt'))).toBe(false);
+  });
+
   it('reads a repository inside another on its own, and ignores nothing outside a repository', () => {
     repository();
     write('.gitignore', 'vendor/\n');

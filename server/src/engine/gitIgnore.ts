@@ -54,10 +54,20 @@ export class GitIgnore {
     if (!place || !this.ruledOut(place, entry, isDirectory)) return false;
     // A tracked file, or a folder holding one, is the repository's whatever the rules say; where the index cannot be
     // read, nothing can be known untracked, so nothing is skipped.
-    if (!this.tracked.has(place.repository)) this.tracked.set(place.repository, trackedPaths(place.repository));
-    const tracked = this.tracked.get(place.repository);
-    if (tracked === undefined) return false;
-    return !(isDirectory ? tracked.folders : tracked.files).has(relativeTo(place.repository, entry));
+    return this.tracks(place.repository, entry, isDirectory) === false;
+  }
+
+  /** Whether the repository tracks a folder (absolute): holds a file it tracks. False outside a repository. */
+  tracksFolder(dir: string): boolean {
+    const place = this.placeOf(path.dirname(dir));
+    return place !== undefined && this.tracks(place.repository, dir, true) === true;
+  }
+
+  /** Whether a repository tracks an entry (a folder: a file in it); undefined where its index cannot be read. */
+  private tracks(repository: string, entry: string, isDirectory: boolean): boolean | undefined {
+    if (!this.tracked.has(repository)) this.tracked.set(repository, trackedPaths(repository));
+    const tracked = this.tracked.get(repository);
+    return tracked && (isDirectory ? tracked.folders : tracked.files).has(relativeTo(repository, entry));
   }
 
   /**

@@ -1,5 +1,5 @@
-// Finding manifests under a folder: skips dependency folders, virtualenvs, VCS metadata, build output and
-// what Git ignores, and never follows a symbolic link (so never out of the root, never round a loop; a link
+// Finding manifests under a folder: skips dependency folders, virtualenvs, VCS metadata, build output (unless Git
+// tracks files there) and what Git ignores, and never follows a symbolic link (so never out of the root, never round a loop; a link
 // inside the root points at files the walk reaches in their own place).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,11 +26,10 @@ const SKIPPED_DIRECTORIES = new Set([
   '.next',
   '.nuxt',
   '.cache',
-  'dist',
-  'build',
-  'out',
-  'coverage',
 ]);
+
+/** Names build tools write their output under: skipped, unless the repository tracks files there (then they are its sources). */
+const BUILD_OUTPUT = new Set(['dist', 'build', 'out', 'coverage']);
 
 /** Manifest paths under `root`, relative to it with `/`, sorted. */
 export function findManifests(root: string, scope = new WalkScope(root)): string[] {
@@ -46,8 +45,8 @@ export function findManifests(root: string, scope = new WalkScope(root)): string
 }
 
 /**
- * What a walk of a folder leaves out: dependency folders, virtualenvs, VCS metadata and build output (the list above),
- * what Git ignores, and what `excluded` names (paths relative to the root).
+ * What a walk of a folder leaves out: dependency folders, virtualenvs, VCS metadata, build output Git tracks nothing
+ * in (the lists above), what Git ignores, and what `excluded` names (paths relative to the root).
  */
 export class WalkScope {
   private readonly gitIgnore: GitIgnore;
@@ -61,7 +60,13 @@ export class WalkScope {
 
   /** For the walk: whether it skips a folder (absolute) below the root, met inside a folder it entered. */
   skipsDirectory(dir: string): boolean {
-    return isSkippedDirectory(path.basename(dir), dir) || this.excluded?.(relativeTo(this.root, dir)) === true || this.gitIgnore.ignores(dir, true);
+    const name = path.basename(dir);
+    return (
+      isSkippedDirectory(name, dir) ||
+      (BUILD_OUTPUT.has(name) && !this.gitIgnore.tracksFolder(dir)) ||
+      this.excluded?.(relativeTo(this.root, dir)) === true ||
+      this.gitIgnore.ignores(dir, true)
+    );
   }
 
   /** For the walk: whether it skips a file (absolute) of a folder it entered. */
