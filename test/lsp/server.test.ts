@@ -442,6 +442,8 @@ describe('hover', () => {
     );
     const client = await start(root);
     const file = path.join(root, 'requirements.in');
+    const output = path.join(root, 'requirements.txt');
+    await client.waitFor(() => client.diagnosticsOf(output), 'the workspace scan');
     await client.open(file, 'catboost\ngigachat\n');
     const judged = () => client.diagnosticsOf(file)?.some((d) => d.code === 'unlocked-dependency') && client.diagnosticsOf(file);
     const unlocked = await client.waitFor(judged, 'the input judged as typed');
@@ -450,6 +452,24 @@ describe('hover', () => {
     ]);
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: { line: 0, character: 2 } })) as Hover;
     expect((hover.contents as { value: string }).value).toContain('| Version | locked 1.2.7 |');
+  });
+
+  it('judges a requirements.in again when pip-compile writes its output anew', async () => {
+    const root = workspace(
+      {
+        'requirements.in': 'catboost\ngigachat\n',
+        'requirements.txt': '#    pip-compile requirements.in\ncatboost==1.2.7\n    # via -r requirements.in\n',
+      },
+      false,
+    );
+    const client = await start(root);
+    const input = path.join(root, 'requirements.in');
+    const output = path.join(root, 'requirements.txt');
+    const unlocked = () => client.diagnosticsOf(input)?.filter((d) => d.code === 'unlocked-dependency').map((d) => String(d.message).split(' is not')[0]);
+    expect(await client.waitFor(() => unlocked()?.length && unlocked(), 'the scan')).toEqual(['gigachat']);
+    fs.writeFileSync(output, '#    pip-compile requirements.in\ncatboost==1.2.7\n    # via -r requirements.in\ngigachat==0.1.39\n    # via -r requirements.in\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(output), type: 2 }] });
+    expect(await client.waitFor(() => unlocked()?.length === 0 && unlocked(), 'the input judged with its new output')).toEqual([]);
   });
 
   it('answers null away from any component', async () => {

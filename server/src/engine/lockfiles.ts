@@ -32,6 +32,11 @@ export function isPipToolsInput(file: string): boolean {
   return file.endsWith('.in');
 }
 
+/** The pip-tools input a requirements file would be pip-compile's output of (`requirements.txt` → `requirements.in`). */
+export function pipToolsInputOf(file: string): string | undefined {
+  return file.endsWith('.txt') ? `${file.slice(0, -'.txt'.length)}.in` : undefined;
+}
+
 /** The lockfile for a manifest (absolute path), searching no higher than `root` (or the workspace root `root` sits in). */
 export type LockfileFinder = (manifest: string, kind: ManifestKind, root: string) => string | undefined;
 

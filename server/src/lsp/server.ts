@@ -28,7 +28,7 @@ import type { Position, Range } from '../../../rules/src/types';
 import type { FileReport } from '../engine/lint';
 import type { ReadOutcome } from '../engine/scan';
 import { ReportRequest, ScanWorkspaceRequest, VerdictNotification } from '../protocol';
-import { WORKSPACE_LOCKFILES } from '../engine/lockfiles';
+import { pipToolsInputOf, WORKSPACE_LOCKFILES } from '../engine/lockfiles';
 import { readTextFile } from '../engine/textFile';
 import { lockfileKind } from '../readers/lockfiles/index';
 import { isWorkspaceCatalogFile, WORKSPACE_CATALOG_FILES } from '../readers/catalogs';
@@ -262,6 +262,9 @@ class SovereignLintServer {
     // A file the folder no longer judges (excluded since) loses what it showed.
     const shown = folder.outcome(file) !== undefined;
     if (folder.lint(file, this.documents.get(uriOf(file))?.getText()) || shown) this.publish(file);
+    // A pip-tools input takes its pins from this file, if it is the input's pip-compile output: judged again with it.
+    const input = pipToolsInputOf(file);
+    if (input !== undefined && folder.outcome(input)) this.lintAndPublish(folder, input);
   }
 
   /** Pushes what the file's folders found in it, unless the client pulls them for an open file. */
