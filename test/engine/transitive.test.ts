@@ -1069,6 +1069,17 @@ describe('the licence an installed package declares, where its lockfile records 
     ]);
   });
 
+  it('reads the METADATA of a requirements file\'s exact pins in the virtual environment beside it', () => {
+    write('requirements.txt', 'scope-ai-open==2.0.0\nscope-ai-core>=1.0\n');
+    write('venv/lib/python3.11/site-packages/scope_ai_open-2.0.0.dist-info/METADATA', 'Metadata-Version: 2.1\nName: scope-ai-open\nVersion: 2.0.0\nClassifier: License :: OSI Approved :: Apache Software License\n');
+    write('venv/lib/python3.11/site-packages/scope_ai_core-1.2.0.dist-info/METADATA', 'Metadata-Version: 2.1\nName: scope-ai-core\nVersion: 1.2.0\nLicense: MIT\n');
+    // A range names no version to look for: what happens to be installed says nothing of what the file asks for.
+    expect(classified(scanRoot())).toEqual([
+      ['pypi:scope-ai-open', 'foreign-open', 'Apache Software License'],
+      ['pypi:scope-ai-core', 'foreign-proprietary', undefined],
+    ]);
+  });
+
   it('without node_modules, or with an unreadable package.json, the lockfile is all there is', () => {
     write('package.json', { name: 'bot', dependencies: { 'no-license': '^1.0.0' } });
     write('yarn.lock', '# yarn lockfile v1\n\n\nno-license@^1.0.0:\n  version "1.0.0"\n  integrity sha512-a\n');

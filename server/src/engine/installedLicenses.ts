@@ -7,7 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { KnowledgeBase } from '../../../rules/src/kb';
+import type { Declaration } from '../../../rules/src/types';
 import type { LockedPackage, LockfileKind } from '../readers/lockfiles/index';
+import { pinnedBy } from '../readers/lockfiles/result';
 import { installedDistributions } from './sitePackages';
 import { folderEntries, readJsonObject } from './textFile';
 import type { Lockfile } from './transitive';
@@ -31,6 +33,23 @@ export function addInstalledLicenses({ path: lockPath, result }: Lockfile, wants
     if (locked.license !== undefined || locked.version === undefined || !wants(locked.id)) continue;
     const license = declared(key, locked, locked.version);
     if (license !== undefined) locked.license = license;
+  }
+}
+
+/**
+ * Gives a requirements file's exact pins (`torch==2.4.0`) that want one the licence their distribution installed in
+ * the virtual environment beside the file declares (in place), as a lockfile's packages get theirs.
+ */
+export function addInstalledPinLicenses(declarations: readonly Declaration[], dir: string, wants: WantsLicense): void {
+  let installed: ReturnType<typeof installedDistributions> | null = null;
+  for (const declaration of declarations) {
+    if (declaration.ecosystem !== 'pypi' || declaration.declaredLicense !== undefined || !wants(declaration.id)) continue;
+    const version = pinnedBy(declaration.versionSpec);
+    if (version === undefined) continue;
+    // Looked for once, and only once a pin wants it.
+    if (installed === null) installed = installedDistributions(dir);
+    const license = installed?.(declaration.name, version);
+    if (license !== undefined) declaration.declaredLicense = license;
   }
 }
 

@@ -136,6 +136,7 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
   const manifestsByLock = new Map<string, { manifest: string; declarations: Declaration[] }[]>();
   const readsByFile = new Map(reads.map((outcome) => [outcome.file, outcome]));
   for (const { file, kind, read } of reads) {
+    if (read && kind === 'requirements') lockfiles.licensePins(file, read.declarations);
     if (read && kind === 'requirements' && isPipToolsInput(file)) pinToCompiledOutput(file, read, { root, findLockfile, firstParty }, (output) => readsByFile.get(output));
     if (!read || !isLockable(kind)) continue;
     const manifest = path.resolve(root, file);

@@ -10,7 +10,7 @@ import { findKey, type LockedPackage, type LockResult, lockfileKind, readLockfil
 import { pinnedBy } from '../readers/lockfiles/result';
 import type { ReadResult } from '../readers/types';
 import { decodeManifest } from '../text/source';
-import { addInstalledLicenses, type WantsLicense } from './installedLicenses';
+import { addInstalledLicenses, addInstalledPinLicenses, type WantsLicense } from './installedLicenses';
 import { dropMemberDevDependencies } from './memberDevDependencies';
 import { relativeTo } from './paths';
 import type { ScanError } from './scan';
@@ -62,6 +62,11 @@ export class Lockfiles {
     dropMemberDevDependencies(lockfile);
     if (this.wantsLicense) addInstalledLicenses(lockfile, this.wantsLicense);
     return lockfile;
+  }
+
+  /** A requirements file (relative to the root) pins as a lockfile does: its exact pins get their installed licences too. */
+  licensePins(file: string, declarations: readonly Declaration[]): void {
+    if (this.wantsLicense) addInstalledPinLicenses(declarations, path.dirname(path.resolve(this.root, file)), this.wantsLicense);
   }
 }
 

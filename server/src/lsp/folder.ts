@@ -245,6 +245,7 @@ export class Folder {
   }
 
   private pinToLockfile(file: string, { kind, read }: ReadOutcome): void {
+    if (read && kind === 'requirements') this.lockfileReader().licensePins(relativeTo(this.root, file), read.declarations);
     if (read && kind === 'requirements' && isPipToolsInput(file)) {
       const context = { root: this.root, findLockfile: this.findLockfile, firstParty: this.firstParty };
       pinToCompiledOutput(relativeTo(this.root, file), read, context, (output) => this.reads.get(path.join(this.root, output)));
