@@ -196,6 +196,8 @@ export type Reason =
   | { kind: 'not-found' }
   | { kind: 'origin-unknown'; note?: string }
   | { kind: 'lineage-unknown'; ancestor: string }
+  /** A model or dataset placed only by its publisher's namespace: who publishes it is known, what it derives from is not. */
+  | { kind: 'lineage-unrecorded'; namespace: string }
   | { kind: 'foreign'; open: boolean; license?: ComponentLicense }
   | { kind: 'hosted-service'; service: HostedService }
   | { kind: 'foreign-lineage'; ancestor: LineageStep; open: boolean };

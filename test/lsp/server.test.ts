@@ -311,6 +311,17 @@ describe('hover', () => {
     expect(value).toMatch(/Knowledge base \d{4}-\d{2}-\d{2} · `foreign-proprietary`$/);
   });
 
+  it('says a model placed only by its publisher’s namespace has no recorded lineage', async () => {
+    const root = workspace({ 'README.md': '---\nbase_model: t-tech/T-lite-it-9.9\n---\n' }, false);
+    const client = await start(root);
+    const file = path.join(root, 'README.md');
+    await client.open(file, fs.readFileSync(file, 'utf8'), 'markdown');
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: { line: 1, character: 15 } })) as Hover;
+    const value = (hover.contents as { value: string }).value;
+    expect(value).toMatch(/^\*\*t-tech\/T-lite-it-9\.9\*\* · `hf:t-tech\/T-lite-it-9\.9` — /);
+    expect(value).toContain('| Lineage | not recorded: `hf:t-tech/*` says who publishes it, not what it was trained from |');
+  });
+
   it('shows the lineage of a fine-tune', async () => {
     const root = workspace({ 'README.md': '---\nbase_model: IlyaGusev/saiga_llama3_8b\n---\n' }, false);
     const client = await start(root);

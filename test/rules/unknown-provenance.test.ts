@@ -13,8 +13,30 @@ ruleTester(unknownProvenance, fixtureKb, {
       code: '{"dependencies": {"@acme/core": "^1"}}',
       config: { rules: {}, attestations: [{ pattern: 'npm:@acme/*', entry: { id: 'npm:@acme/*', owner: 'Acme', origin: 'RU', evidence: ['internal registry'] } }], exceptions: [], exclude: [] },
     },
+    {
+      name: 'a model of a Russian lab’s namespace whose lineage the team attested',
+      file: 'README.md',
+      code: '---\nbase_model: t-tech/T-lite-it-2.1\n---\n',
+      config: { rules: {}, attestations: [{ pattern: 'hf:t-tech/T-lite-it-2.1', entry: { id: 'hf:t-tech/T-lite-it-2.1', owner: 'T-Bank', origin: 'RU', evidence: ['our model registry'] } }], exceptions: [], exclude: [] },
+    },
   ],
   invalid: [
+    {
+      name: 'a model placed only by its Russian publisher’s namespace: its lineage is not recorded',
+      file: 'README.md',
+      code: '---\nbase_model: t-tech/T-lite-it-2.1\n---\n',
+      errors: [
+        {
+          message: 't-tech/T-lite-it-2.1 — published by T-Bank in RU, but what it was trained from is not recorded: blocks sovereign until attested',
+          line: 2,
+          column: 13,
+          endLine: 2,
+          endColumn: 33,
+          severity: 'error',
+        },
+      ],
+      output: null,
+    },
     {
       name: 'not in the knowledge base',
       file: 'package.json',

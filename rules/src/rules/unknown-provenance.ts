@@ -14,6 +14,8 @@ export default defineRule({
         '{{name}} — provenance unknown: not in the knowledge base; attest its origin in sovereign-lint.json. Blocks sovereign',
       originUnverified: '{{name}} — origin unverified ({{owner}}): blocks sovereign until attested',
       lineageUnknown: '{{name}} — lineage unknown: {{ancestor}} cannot be placed; blocks sovereign until attested',
+      lineageUnrecorded:
+        '{{name}} — published by {{owner}} in {{origin}}, but what it was trained from is not recorded: blocks sovereign until attested',
     },
   },
   checkComponent(assessment) {
@@ -23,6 +25,10 @@ export default defineRule({
     switch (reason.kind) {
       case 'lineage-unknown':
         return { messageId: 'lineageUnknown', data: { name, ancestor: displayName(reason.ancestor) } };
+      case 'lineage-unrecorded': {
+        const entry = assessment.provenance?.entry;
+        return { messageId: 'lineageUnrecorded', data: { name, owner: entry?.owner ?? '', origin: entry?.origin ?? '' } };
+      }
       case 'origin-unknown':
         return { messageId: 'originUnverified', data: { name, owner: assessment.provenance?.entry.owner ?? '' } };
       default:

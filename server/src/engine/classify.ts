@@ -55,7 +55,7 @@ export class Classifier {
     }
     const provenance = this.placement.find(declaration.id);
     if (!provenance) return { declaration, jurisdiction, classification: 'unknown', reason: NOT_FOUND, lineage: NO_LINEAGE };
-    const recorded = this.cache.get(provenance.entry) ?? this.evaluate(provenance.entry, new Set());
+    const recorded = unrecordedLineage(this.cache.get(provenance.entry) ?? this.evaluate(provenance.entry, new Set()), provenance, declaration.id);
     const node = withDeclaredLicense(recorded, provenance.entry, declaration.declaredLicense);
     return { declaration, jurisdiction, provenance, classification: classificationOf(node), reason: node.reason, lineage: node.lineage };
   }
@@ -99,7 +99,7 @@ export class Classifier {
         unknown ??= { status: 'unknown', open: false, reason: { kind: 'lineage-unknown', ancestor: ancestorId }, lineage: [] };
         continue;
       }
-      const ancestor = this.evaluate(found.entry, visiting);
+      const ancestor = unrecordedLineage(this.evaluate(found.entry, visiting), found, ancestorId);
       const step: LineageStep = {
         id: ancestorId,
         owner: found.entry.owner,
@@ -124,6 +124,17 @@ export class Classifier {
     if (unknown) return { ...unknown, open };
     return { ...own, open };
   }
+}
+
+/**
+ * A model or dataset the knowledge base places only by its publisher's namespace: who publishes it is known, what it
+ * was trained or derived from is not (a Russian lab's model may be a fine-tune of a foreign one, as T-Bank's and the
+ * Ruadapt models are). Domestic needs the whole lineage (SPEC §2): unknown until an entry records it or a team attests
+ * it. A foreign publisher's model is foreign whatever its lineage.
+ */
+function unrecordedLineage(node: NodeResult, provenance: Provenance, id: string): NodeResult {
+  if (provenance.source !== 'namespace' || node.status !== 'domestic' || !/^hf(-dataset)?:/.test(id)) return node;
+  return { status: 'unknown', open: node.open, reason: { kind: 'lineage-unrecorded', namespace: provenance.entry.id }, lineage: [] };
 }
 
 /**

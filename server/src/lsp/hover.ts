@@ -40,6 +40,8 @@ export function hoverMarkdown(assessment: Assessment, findings: readonly Finding
     rows.push(['Lineage', lineage.map((step) => `${derivationPhrase(step.derivation)} ${describeStep(step)}`).join(' → ')]);
   } else if (reason.kind === 'lineage-unknown') {
     rows.push(['Lineage', `${displayName(reason.ancestor)} cannot be placed`]);
+  } else if (reason.kind === 'lineage-unrecorded') {
+    rows.push(['Lineage', `not recorded: \`${reason.namespace}\` says who publishes it, not what it was trained from`]);
   }
   rows.push(['Tier impact', tierImpact(findings)]);
   const alternatives = entry?.alternatives ?? [];
