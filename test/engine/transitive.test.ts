@@ -785,6 +785,90 @@ describe('yarn Berry workspaces', () => {
   });
 });
 
+describe('Yarn catalogs', () => {
+  it('locks a `catalog:` dependency under the range .yarnrc.yml gives it, as Yarn 4 resolves it', () => {
+    write('.yarnrc.yml', 'nodeLinker: node-modules\n\ncatalog:\n  zod: ^3.23.8\n\ncatalogs:\n  react18:\n    react: ^18.3.1\n');
+    write('package.json', { name: 'acme', private: true, workspaces: ['apps/*', 'packages/*'] });
+    write('apps/web/package.json', { name: '@acme/web', dependencies: { '@acme/ui': 'workspace:*', react: 'catalog:react18', zod: 'catalog:' } });
+    write('packages/ui/package.json', { name: '@acme/ui' });
+    write(
+      'yarn.lock',
+      [
+        '__metadata:',
+        '  version: 8',
+        '  cacheKey: 10c0',
+        '',
+        '"@acme/ui@workspace:*, @acme/ui@workspace:packages/ui":',
+        '  version: 0.0.0-use.local',
+        '  resolution: "@acme/ui@workspace:packages/ui"',
+        '  languageName: unknown',
+        '  linkType: soft',
+        '',
+        '"@acme/web@workspace:apps/web":',
+        '  version: 0.0.0-use.local',
+        '  resolution: "@acme/web@workspace:apps/web"',
+        '  dependencies:',
+        '    "@acme/ui": "workspace:*"',
+        '    react: "catalog:react18"',
+        '    zod: "catalog:"',
+        '  languageName: unknown',
+        '  linkType: soft',
+        '',
+        '"acme@workspace:.":',
+        '  version: 0.0.0-use.local',
+        '  resolution: "acme@workspace:."',
+        '  languageName: unknown',
+        '  linkType: soft',
+        '',
+        '"js-tokens@npm:^3.0.0 || ^4.0.0":',
+        '  version: 4.0.0',
+        '  resolution: "js-tokens@npm:4.0.0"',
+        '  checksum: 10c0/a',
+        '  languageName: node',
+        '  linkType: hard',
+        '',
+        '"loose-envify@npm:^1.1.0":',
+        '  version: 1.4.0',
+        '  resolution: "loose-envify@npm:1.4.0"',
+        '  dependencies:',
+        '    js-tokens: "npm:^3.0.0 || ^4.0.0"',
+        '  checksum: 10c0/b',
+        '  languageName: node',
+        '  linkType: hard',
+        '',
+        '"react@npm:^18.3.1":',
+        '  version: 18.3.1',
+        '  resolution: "react@npm:18.3.1"',
+        '  dependencies:',
+        '    loose-envify: "npm:^1.1.0"',
+        '  checksum: 10c0/c',
+        '  languageName: node',
+        '  linkType: hard',
+        '',
+        '"zod@npm:^3.23.8":',
+        '  version: 3.25.76',
+        '  resolution: "zod@npm:3.25.76"',
+        '  checksum: 10c0/d',
+        '  languageName: node',
+        '  linkType: hard',
+        '',
+      ].join('\n'),
+    );
+    const result = scanRoot();
+    const web = result.files.find((f) => f.file === 'apps/web/package.json')!;
+    expect(web.assessments.map(({ declaration }) => [declaration.name, declaration.locked, declaration.staleLock])).toEqual([
+      ['@acme/ui', {}, undefined],
+      ['react', { version: '18.3.1' }, undefined],
+      ['zod', { version: '3.25.76' }, undefined],
+    ]);
+    expect(result.files.find((f) => f.file === 'yarn.lock')!.assessments.map(({ declaration }) => [declaration.name, declaration.via])).toEqual([
+      ['loose-envify', ['react']],
+      ['js-tokens', ['react', 'loose-envify']],
+    ]);
+    expect(result.verdict.transitive).toBe('examined');
+  });
+});
+
 describe('pnpm catalogs', () => {
   const catalogFixture = path.join(__dirname, '../fixtures/pnpm-catalog');
   const copyFixture = () => fs.cpSync(catalogFixture, root, { recursive: true });

@@ -12,6 +12,7 @@ import type { ReadResult } from '../readers/types';
 import { decodeManifest } from '../text/source';
 import { addInstalledLicenses, addInstalledPinLicenses, type WantsLicense } from './installedLicenses';
 import { dropMemberDevDependencies } from './memberDevDependencies';
+import { resolveYarnCatalogs } from './yarnCatalogs';
 import { relativeTo } from './paths';
 import type { ScanError } from './scan';
 
@@ -59,6 +60,8 @@ export class Lockfiles {
     const result = readLockfile(kind, decoded.text);
     this.errors.push(...result.problems.map((problem) => ({ file, message: problem.message, range: problem.range })));
     const lockfile = { path: absolute, result };
+    // Catalog edges first: a member's devDependencies are then dropped from them too.
+    resolveYarnCatalogs(lockfile);
     dropMemberDevDependencies(lockfile);
     if (this.wantsLicense) addInstalledLicenses(lockfile, this.wantsLicense);
     return lockfile;

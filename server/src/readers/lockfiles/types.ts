@@ -63,6 +63,12 @@ export interface LockResult {
    * out (`pdm lock --prod`, `-G`) is not locked, by choice rather than out of date.
    */
   lockedGroups?: ReadonlySet<string>;
+  /**
+   * yarn.lock (Berry): each importer's dependencies whose range names a catalog (`react: "catalog:react18"`), which the
+   * lockfile records as written and resolves under the catalog's range (`react@npm:^18.3.1`): the catalogs are in
+   * .yarnrc.yml, which the engine reads to add these edges (see yarnCatalogs).
+   */
+  catalogDependencies?: Map<string, { name: string; range: string }[]>;
   /** yarn.lock: every descriptor (`lodash@^4.17.0`, `lodash@npm:^4.17.21`) → the key it is locked to (see findKey). */
   descriptors?: Map<string, string>;
   /** Set when the file records no dependency edges (Pipfile.lock): what the direct dependencies pull in is every other package, by an unknown path. */

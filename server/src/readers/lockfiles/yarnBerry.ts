@@ -3,6 +3,7 @@
 // (`lodash@npm:4.17.21`), `version`, `checksum` and `dependencies`. Workspace members are entries too
 // (`"@acme/core@workspace:packages/core"`): they give each importer's direct dependencies.
 import { componentId } from '../../../../rules/src/ids';
+import { append } from '../../../../rules/src/lists';
 import { realName, splitDescriptor } from './descriptor';
 import { EntryLocator, yamlKeyFinder } from './locate';
 import { loadYaml } from './parse';
@@ -51,6 +52,10 @@ export function readYarnBerry(text: string): LockResult {
     for (const [dependency, range] of Object.entries(table(body.dependencies) ?? {})) {
       const target = typeof range === 'string' ? resolveRange(descriptors, workspaces, dependency, range) : undefined;
       if (target !== undefined) dependencies.push(target);
+      else if (source?.kind === 'workspace' && typeof range === 'string' && range.startsWith('catalog:')) {
+        result.catalogDependencies ??= new Map();
+        append(result.catalogDependencies, source.target, { name: dependency, range });
+      }
     }
     if (source?.kind === 'workspace') result.importers.set(source.target, dependencies);
     if (source?.kind === 'workspace' && source.target === '') continue;
