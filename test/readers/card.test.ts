@@ -151,6 +151,11 @@ describe('readCard: dataset cards', () => {
     expect(rangeOf(text, 'glue')).toEqual(lsp(5, 12, 16));
   });
 
+  it('names no dataset for a bare `extended`, nor for `extended|original`', () => {
+    const extended = '---\nsource_datasets:\n- extended\n- extended|original\n- extended|other-wikipedia\n---\n';
+    expect(readCard(extended, 'data.md')!.declarations.map((d) => [d.id, d.range])).toEqual([['hf-dataset:other-wikipedia', rangeOf(extended, 'other-wikipedia')]]);
+  });
+
   it('reads a dataset card in any .md file (dataset keys are unambiguous)', () => {
     expect(readCard('---\nsource_datasets: [extended|org/base]\n---', 'dataset.md')?.declarations).toEqual([
       card('hf-dataset:org/base', 'source-dataset', lsp(1, 27, 35), lsp(1, 27, 35)),

@@ -114,9 +114,10 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
   for (const scalar of scalars('base_model')) declare(scalar, String(scalar.value), 'hf', 'base-model');
   for (const scalar of scalars('datasets')) declare(scalar, String(scalar.value), 'hf-dataset', 'training-dataset');
   for (const scalar of scalars('source_datasets')) {
-    // `original` says the data is the card's own; `extended|other` names the dataset it extends.
+    // `original` says the data is the card's own, a bare `extended` that it extends something it does not name;
+    // `extended|name` names the dataset it extends.
     const value = String(scalar.value);
-    if (value.trim() === 'original') continue;
+    if (['original', 'extended', 'extended|original'].includes(value.trim())) continue;
     const bar = value.indexOf('|');
     const scalarForName = bar >= 0 ? shifted(scalar, bar + 1) : scalar;
     declare(scalarForName, value.slice(bar + 1), 'hf-dataset', 'source-dataset');
