@@ -707,6 +707,26 @@ describe('optional peers', () => {
   });
 });
 
+/** A yarn.lock as Yarn 4 writes it (lockfile version 8), of the entries below. */
+const berryLock = (...entries: string[][]) => ['__metadata:', '  version: 8', '  cacheKey: 10c0', '', ...entries.flatMap((entry) => [...entry, ''])].join('\n');
+const berryDependencies = (dependencies: Record<string, string>) =>
+  Object.keys(dependencies).length ? ['  dependencies:', ...Object.entries(dependencies).map(([name, range]) => `    ${name}: "${range}"`)] : [];
+/** A workspace member's entry: `folder` '.' is the root; `served` the extra descriptors (`workspace:^`) it answers. */
+const berryWorkspace = (name: string, folder: string, dependencies: Record<string, string> = {}, served: string[] = []) => {
+  const resolution = `${name}@workspace:${folder}`;
+  const header = [...served.map((range) => `${name}@${range}`), resolution].join(', ');
+  return [`"${header}":`, '  version: 0.0.0-use.local', `  resolution: "${resolution}"`, ...berryDependencies(dependencies), '  languageName: unknown', '  linkType: soft'];
+};
+const berryPackage = (name: string, range: string, version: string, dependencies: Record<string, string> = {}) => [
+  `"${name}@npm:${range}":`,
+  `  version: ${version}`,
+  `  resolution: "${name}@npm:${version}"`,
+  ...berryDependencies(dependencies),
+  `  checksum: 10c0/${name}`,
+  '  languageName: node',
+  '  linkType: hard',
+];
+
 describe('yarn Berry workspaces', () => {
   it("pulls in what a sibling member needs at run time, not the devDependencies Berry lists with them", () => {
     write('package.json', { name: 'acme', private: true, workspaces: ['packages/*'] });
@@ -714,57 +734,14 @@ describe('yarn Berry workspaces', () => {
     write('packages/web/package.json', { name: '@acme/web', dependencies: { '@acme/core': 'workspace:^' } });
     write(
       'yarn.lock',
-      [
-        '__metadata:',
-        '  version: 8',
-        '  cacheKey: 10c0',
-        '',
-        '"@acme/core@workspace:^, @acme/core@workspace:packages/core":',
-        '  version: 0.0.0-use.local',
-        '  resolution: "@acme/core@workspace:packages/core"',
-        '  dependencies:',
-        '    js-tokens: "npm:^4.0.0"',
-        '    lodash: "npm:^4.17.21"',
-        '    typescript: "npm:^5.4.5"',
-        '  languageName: unknown',
-        '  linkType: soft',
-        '',
-        '"@acme/web@workspace:packages/web":',
-        '  version: 0.0.0-use.local',
-        '  resolution: "@acme/web@workspace:packages/web"',
-        '  dependencies:',
-        '    "@acme/core": "workspace:^"',
-        '  languageName: unknown',
-        '  linkType: soft',
-        '',
-        '"acme@workspace:.":',
-        '  version: 0.0.0-use.local',
-        '  resolution: "acme@workspace:."',
-        '  languageName: unknown',
-        '  linkType: soft',
-        '',
-        '"js-tokens@npm:^4.0.0":',
-        '  version: 4.0.0',
-        '  resolution: "js-tokens@npm:4.0.0"',
-        '  checksum: 10c0/a',
-        '  languageName: node',
-        '  linkType: hard',
-        '',
-        '"lodash@npm:^4.17.21":',
-        '  version: 4.17.21',
-        '  resolution: "lodash@npm:4.17.21"',
-        '  checksum: 10c0/b',
-        '  languageName: node',
-        '  linkType: hard',
-        '',
-        '"typescript@npm:^5.4.5":',
-        '  version: 5.4.5',
-        '  resolution: "typescript@npm:5.4.5"',
-        '  checksum: 10c0/c',
-        '  languageName: node',
-        '  linkType: hard',
-        '',
-      ].join('\n'),
+      berryLock(
+        berryWorkspace('@acme/core', 'packages/core', { 'js-tokens': 'npm:^4.0.0', lodash: 'npm:^4.17.21', typescript: 'npm:^5.4.5' }, ['workspace:^']),
+        berryWorkspace('@acme/web', 'packages/web', { '"@acme/core"': 'workspace:^' }),
+        berryWorkspace('acme', '.'),
+        berryPackage('js-tokens', '^4.0.0', '4.0.0'),
+        berryPackage('lodash', '^4.17.21', '4.17.21'),
+        berryPackage('typescript', '^5.4.5', '5.4.5'),
+      ),
     );
     // The member scanned on its own: the root lockfile pins it, and its sibling is first-party.
     const web = scan([path.join(root, 'packages/web')], { kb: fixtureKb, cwd: root, today: '2026-11-22' });
@@ -793,66 +770,15 @@ describe('Yarn catalogs', () => {
     write('packages/ui/package.json', { name: '@acme/ui' });
     write(
       'yarn.lock',
-      [
-        '__metadata:',
-        '  version: 8',
-        '  cacheKey: 10c0',
-        '',
-        '"@acme/ui@workspace:*, @acme/ui@workspace:packages/ui":',
-        '  version: 0.0.0-use.local',
-        '  resolution: "@acme/ui@workspace:packages/ui"',
-        '  languageName: unknown',
-        '  linkType: soft',
-        '',
-        '"@acme/web@workspace:apps/web":',
-        '  version: 0.0.0-use.local',
-        '  resolution: "@acme/web@workspace:apps/web"',
-        '  dependencies:',
-        '    "@acme/ui": "workspace:*"',
-        '    react: "catalog:react18"',
-        '    zod: "catalog:"',
-        '  languageName: unknown',
-        '  linkType: soft',
-        '',
-        '"acme@workspace:.":',
-        '  version: 0.0.0-use.local',
-        '  resolution: "acme@workspace:."',
-        '  languageName: unknown',
-        '  linkType: soft',
-        '',
-        '"js-tokens@npm:^3.0.0 || ^4.0.0":',
-        '  version: 4.0.0',
-        '  resolution: "js-tokens@npm:4.0.0"',
-        '  checksum: 10c0/a',
-        '  languageName: node',
-        '  linkType: hard',
-        '',
-        '"loose-envify@npm:^1.1.0":',
-        '  version: 1.4.0',
-        '  resolution: "loose-envify@npm:1.4.0"',
-        '  dependencies:',
-        '    js-tokens: "npm:^3.0.0 || ^4.0.0"',
-        '  checksum: 10c0/b',
-        '  languageName: node',
-        '  linkType: hard',
-        '',
-        '"react@npm:^18.3.1":',
-        '  version: 18.3.1',
-        '  resolution: "react@npm:18.3.1"',
-        '  dependencies:',
-        '    loose-envify: "npm:^1.1.0"',
-        '  checksum: 10c0/c',
-        '  languageName: node',
-        '  linkType: hard',
-        '',
-        '"zod@npm:^3.23.8":',
-        '  version: 3.25.76',
-        '  resolution: "zod@npm:3.25.76"',
-        '  checksum: 10c0/d',
-        '  languageName: node',
-        '  linkType: hard',
-        '',
-      ].join('\n'),
+      berryLock(
+        berryWorkspace('@acme/ui', 'packages/ui', {}, ['workspace:*']),
+        berryWorkspace('@acme/web', 'apps/web', { '"@acme/ui"': 'workspace:*', react: 'catalog:react18', zod: 'catalog:' }),
+        berryWorkspace('acme', '.'),
+        berryPackage('js-tokens', '^3.0.0 || ^4.0.0', '4.0.0'),
+        berryPackage('loose-envify', '^1.1.0', '1.4.0', { 'js-tokens': 'npm:^3.0.0 || ^4.0.0' }),
+        berryPackage('react', '^18.3.1', '18.3.1', { 'loose-envify': 'npm:^1.1.0' }),
+        berryPackage('zod', '^3.23.8', '3.25.76'),
+      ),
     );
     const result = scanRoot();
     const web = result.files.find((f) => f.file === 'apps/web/package.json')!;
