@@ -172,7 +172,7 @@ function staleness(lockfile: Lockfile, importer: string, declaration: Declaratio
   if (result.descriptors?.has(`${declaration.name}@${spec}`) || result.descriptors?.has(`${declaration.name}@npm:${spec}`)) return undefined;
   const recorded = result.specifiers?.get(importer)?.get(declaration.name);
   // pnpm records an overridden dependency's spec as the override's.
-  if (recorded !== undefined) return recorded === spec || result.overrides?.get(declaration.name)?.has(recorded) ? undefined : { spec: recorded };
+  if (recorded !== undefined) return recorded === spec || result.overrides?.get(declaration.name)?.includes(recorded) ? undefined : { spec: recorded };
   return entry.version === undefined || allowsVersion(declaration.ecosystem, declaration.versionSpec, entry.version) ? undefined : { version: entry.version };
 }
 

@@ -10,6 +10,8 @@
 // path of its own (aliases, git), or `link:../folder` for a workspace member or a local folder.
 import type { Range } from '../../../../rules/src/types';
 import { componentId } from '../../../../rules/src/ids';
+import { append } from '../../../../rules/src/lists';
+import { splitDescriptor } from './descriptor';
 import { EntryLocator, LazyLines, yamlKeyFinder } from './locate';
 import { linkSource, npmSource } from './npmSource';
 import { loadYaml } from './parse';
@@ -113,15 +115,10 @@ export function readPnpmLock(text: string): LockResult {
  * `overrides` by the name of the dependency each replaces: `foo` and `foo@<2` (for some of foo's ranges) name it; an
  * override for a dependency of another package only (`bar>foo`) is no direct dependency's.
  */
-function overridesOf(overrides: Table | undefined): Map<string, Set<string>> {
-  const byName = new Map<string, Set<string>>();
+function overridesOf(overrides: Table | undefined): Map<string, string[]> {
+  const byName = new Map<string, string[]>();
   for (const [selector, spec] of Object.entries(overrides ?? {})) {
-    if (typeof spec !== 'string' || selector.includes('>')) continue;
-    const at = selector.indexOf('@', 1);
-    const name = at < 0 ? selector : selector.slice(0, at);
-    let specs = byName.get(name);
-    if (!specs) byName.set(name, (specs = new Set()));
-    specs.add(spec);
+    if (typeof spec === 'string' && !selector.includes('>')) append(byName, splitDescriptor(selector).name, spec);
   }
   return byName;
 }

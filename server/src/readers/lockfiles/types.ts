@@ -57,7 +57,7 @@ export interface LockResult {
    * pnpm-lock.yaml: the specs its `overrides` (package.json `pnpm.overrides`) put in place of a dependency's own, by the
    * dependency's name. pnpm records an overridden dependency's spec as the override's.
    */
-  overrides?: Map<string, Set<string>>;
+  overrides?: Map<string, string[]>;
   /**
    * pdm.lock: the dependency groups it was locked for (`default` is the project's own dependencies). A group left
    * out (`pdm lock --prod`, `-G`) is not locked, by choice rather than out of date.
