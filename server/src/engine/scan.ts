@@ -136,8 +136,7 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
   const manifestsByLock = new Map<string, { manifest: string; declarations: Declaration[] }[]>();
   const readsByFile = new Map(reads.map((outcome) => [outcome.file, outcome]));
   for (const { file, kind, read } of reads) {
-    if (read && kind === 'requirements') lockfiles.licensePins(file, read.declarations);
-    if (read && kind === 'requirements' && isPipToolsInput(file)) pinToCompiledOutput(file, read, { root, findLockfile, firstParty }, (output) => readsByFile.get(output));
+    if (read && kind === 'requirements') pinRequirements(file, read, lockfiles, { root, findLockfile, firstParty }, (output) => readsByFile.get(output));
     if (!read || !isLockable(kind)) continue;
     const manifest = path.resolve(root, file);
     const lockPath = findLockfile(manifest, kind, root);
@@ -179,10 +178,16 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
 }
 
 /**
- * Pins a pip-tools input (`requirements.in`, relative to the root) to the output pip-compile wrote from it: `known` gives
- * the output's read where the caller has one (a scan's, an editor buffer's), else it is read from disk.
+ * A requirements file (relative to the root) pins as a lockfile does: its exact pins take their installed licences, and
+ * a pip-tools input (`requirements.in`) the versions of the output pip-compile wrote from it. `known` gives that output's
+ * read where the caller has one (a scan's, an editor buffer's), else it is read from disk.
  */
-export function pinToCompiledOutput(file: string, read: ReadResult, { root, findLockfile, firstParty }: TraceContext, known: (output: string) => ReadOutcome | undefined): void {
+export function pinRequirements(file: string, read: ReadResult, lockfiles: Lockfiles, context: TraceContext, known: (output: string) => ReadOutcome | undefined): void {
+  lockfiles.licensePins(file, read.declarations);
+  if (isPipToolsInput(file)) pinToCompiledOutput(file, read, context, known);
+}
+
+function pinToCompiledOutput(file: string, read: ReadResult, { root, findLockfile, firstParty }: TraceContext, known: (output: string) => ReadOutcome | undefined): void {
   const output = findLockfile(path.resolve(root, file), 'requirements', root);
   if (output === undefined) return;
   const relative = relativeTo(root, output);

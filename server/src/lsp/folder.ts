@@ -15,7 +15,7 @@ import {
   type FileOutcome,
   firstPartyOf,
   judge,
-  pinToCompiledOutput,
+  pinRequirements,
   type ReadOutcome,
   readDiskFile,
   readSourceText,
@@ -23,7 +23,7 @@ import {
   transitiveCoverage,
 } from '../engine/scan';
 import { lacksRecordedLicense } from '../engine/installedLicenses';
-import { isLockable, isPipToolsInput, type LockfileFinder, scanLockfileFinder } from '../engine/lockfiles';
+import { isLockable, type LockfileFinder, scanLockfileFinder } from '../engine/lockfiles';
 import { type Lockfile, Lockfiles, pinToLockfile } from '../engine/transitive';
 import { VerdictTally } from '../engine/verdict';
 import { findManifests, WalkScope } from '../engine/walk';
@@ -245,10 +245,9 @@ export class Folder {
   }
 
   private pinToLockfile(file: string, { kind, read }: ReadOutcome): void {
-    if (read && kind === 'requirements') this.lockfileReader().licensePins(relativeTo(this.root, file), read.declarations);
-    if (read && kind === 'requirements' && isPipToolsInput(file)) {
+    if (read && kind === 'requirements') {
       const context = { root: this.root, findLockfile: this.findLockfile, firstParty: this.firstParty };
-      pinToCompiledOutput(relativeTo(this.root, file), read, context, (output) => this.reads.get(path.join(this.root, output)));
+      pinRequirements(relativeTo(this.root, file), read, this.lockfileReader(), context, (output) => this.reads.get(path.join(this.root, output)));
     }
     if (!read || !isLockable(kind)) return;
     const lockPath = this.findLockfile(file, kind, this.root);
