@@ -24,7 +24,7 @@ export type CatalogFinder = (manifest: string, root: string) => WorkspaceCatalog
  * `readOpen` has one (a catalog edited and not yet saved), else the disk.
  */
 export function liveCatalogFinder(readOpen: (file: string) => string | undefined = () => undefined): CatalogFinder {
-  return (manifest, root) => search(manifest, root, (file) => readFile(file, readOpen(file)), enclosingWorkspace);
+  return (manifest, root) => search(manifest, root, (file) => readCatalogFile(file, readOpen(file)), enclosingWorkspace);
 }
 
 /** Reads the disk every time. */
@@ -34,7 +34,7 @@ export const findCatalogs: CatalogFinder = liveCatalogFinder();
 export function scanCatalogFinder(): CatalogFinder {
   const read = new Map<string, WorkspaceCatalogs | undefined>();
   const remembered = (file: string) => {
-    if (!read.has(file)) read.set(file, readFile(file));
+    if (!read.has(file)) read.set(file, readCatalogFile(file));
     return read.get(file);
   };
   const { enclosing } = scanWorkspaces();
@@ -74,7 +74,7 @@ function search(
 }
 
 /** A file that is missing or cannot be read names no catalogs: its package manager reports it at install time. */
-function readFile(file: string, openText?: string): WorkspaceCatalogs | undefined {
+export function readCatalogFile(file: string, openText?: string): WorkspaceCatalogs | undefined {
   if (openText !== undefined) return { file, catalogs: readCatalogs(path.basename(file), openText) };
   try {
     const decoded = decodeManifest(fs.readFileSync(file));
