@@ -78,7 +78,8 @@ export function readSetupPy(text: string): ReadResult {
       readList(value, 'direct', undefined, 'install_requires');
       for (const added of changes.appended) {
         const item = tokens[added]!;
-        if (item.kind === 'string') addRequirement(result, lines, { text: item.value, start: item.valueStart, end: item.valueEnd, exact: item.exact }, 'direct', undefined);
+        // `.append("x")` adds one string; `.extend([…])` and `+= […]` a list.
+        if (item.kind === 'string') addRequirement(result, lines, stringItem(item), 'direct', undefined);
         else readList(added, 'direct', undefined, 'install_requires');
       }
       if (changes.entries.length || changes.unreadable !== undefined) unread(changes.entries[0]?.value ?? changes.unreadable!, 'install_requires');
@@ -367,10 +368,15 @@ function literalList(tokens: readonly PythonToken[], at: number): Item[] | undef
     items.push(
       joined
         ? { text: joined.text + token.value, start: joined.start, end: token.valueEnd, exact: false }
-        : { text: token.value, start: token.valueStart, end: token.valueEnd, exact: token.exact },
+        : stringItem(token),
     );
   }
   return undefined;
+}
+
+/** A string literal as an item: its value, placed inside its quotes. */
+function stringItem(token: StringToken): Item {
+  return { text: token.value, start: token.valueStart, end: token.valueEnd, exact: token.exact };
 }
 
 /** The requirements files a computed value names (`open("requirements.txt")`, `parse_requirements("requirements/base.txt")`). */
