@@ -62,6 +62,8 @@ export function readSetupPy(text: string): ReadResult {
   const resolveName = (at: number) => resolvedValue(tokens, assigned, at);
   // `install_requires = [...]` at the top and `install_requires=install_requires` in setup() name one list: read once.
   const read = new Set<number>();
+  /** Where each bracket closes: found once, and only for a file that names its lists. */
+  let closing: number[] | undefined;
   let mentions = 0;
   for (let i = 0; i < tokens.length && mentions < MAX_MENTIONS; i++) {
     const token = tokens[i]!;
@@ -73,7 +75,7 @@ export function readSetupPy(text: string): ReadResult {
     read.add(value);
     // The name holding the list (`install_requires=REQUIRED`, or `install_requires = […]` at the top) may be added to later.
     const holder = value !== i + 2 ? tokens[i + 2]!.text : token.lineStart ? token.text : undefined;
-    const changes = holder === undefined ? NO_CHANGES : changesOf(tokens, text, holder, value);
+    const changes = holder === undefined ? NO_CHANGES : changesOf(tokens, text, (closing ??= closingBrackets(tokens)), holder, value);
     if (token.text === 'install_requires') {
       readList(value, 'direct', undefined, 'install_requires');
       for (const added of changes.appended) {
@@ -238,11 +240,10 @@ const AUGMENTING = new Set(['+', '-', '*', '|', '&']);
 /**
  * How the file changes `name` after assigning it the value at `firstValue`, in statements of its own (a name at the
  * top level of a statement, not inside a call's brackets, which is where keyword arguments are). A name of the same
- * spelling inside a function counts too: without running the file, it cannot be told apart.
+ * spelling inside a function counts too: without running the file, it cannot be told apart. `closing`: closingBrackets.
  */
-function changesOf(tokens: readonly PythonToken[], text: string, name: string, firstValue: number): NameChanges {
+function changesOf(tokens: readonly PythonToken[], text: string, closing: readonly number[], name: string, firstValue: number): NameChanges {
   const changes: NameChanges = { appended: [], entries: [] };
-  const closing = closingBrackets(tokens);
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
