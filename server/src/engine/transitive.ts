@@ -12,6 +12,7 @@ import type { ReadResult } from '../readers/types';
 import { decodeManifest } from '../text/source';
 import { addInstalledLicenses, addInstalledPinLicenses, type WantsLicense } from './installedLicenses';
 import { dropMemberDevDependencies } from './memberDevDependencies';
+import { StringCopies } from './stringCopies';
 import { resolveYarnCatalogs } from './yarnCatalogs';
 import { relativeTo } from './paths';
 import type { ScanError } from './scan';
@@ -35,6 +36,7 @@ export interface Reached {
 /** Reads lockfiles; one that cannot be read becomes an error. */
 export class Lockfiles {
   readonly errors: ScanError[] = [];
+  private readonly copies = new StringCopies();
 
   /** `wantsLicense`: the packages whose installed copies are asked for the licence they declare (see installedLicenses). */
   constructor(
@@ -64,7 +66,18 @@ export class Lockfiles {
     resolveYarnCatalogs(lockfile);
     dropMemberDevDependencies(lockfile);
     if (this.wantsLicense) addInstalledLicenses(lockfile, this.wantsLicense);
+    this.detach(result);
     return lockfile;
+  }
+
+  /** The strings of its packages that outlive the lockfile (in declarations, chains and findings), as copies of their own. */
+  private detach(result: LockResult): void {
+    for (const locked of result.packages.values()) {
+      locked.id = this.copies.of(locked.id);
+      locked.name = this.copies.of(locked.name);
+      if (locked.version !== undefined) locked.version = this.copies.of(locked.version);
+      if (locked.license !== undefined) locked.license = this.copies.of(locked.license);
+    }
   }
 
   /** A requirements file (relative to the root) pins as a lockfile does: its exact pins get their installed licences too. */
