@@ -254,6 +254,33 @@ describe('transitive components', () => {
     expect(result.verdict.summary).toMatch(/; transitive dependencies partly examined \(no lockfile\)$/);
   });
 
+  it('a package-lock.json left in an npm workspace member is not what npm installs it from: the root lockfile is', () => {
+    write('package.json', { name: 'mono', workspaces: ['packages/*'], dependencies: { openai: '^4.77.0', gigachat: '^0.0.20' } });
+    write('package-lock.json', lock);
+    write('packages/bot/package.json', { name: 'bot-member', dependencies: { gigachat: '^0.0.20' } });
+    // Written by an `npm install` in the member's folder before it joined the workspace: 0.0.19 is outside ^0.0.20.
+    write('packages/bot/package-lock.json', {
+      name: 'bot-member',
+      lockfileVersion: 3,
+      packages: { '': { name: 'bot-member', dependencies: { gigachat: '^0.0.19' } }, 'node_modules/gigachat': { version: '0.0.19', integrity: 'sha512-x' } },
+    });
+    const result = scanRoot();
+    const member = result.files.find((f) => f.file === 'packages/bot/package.json')!;
+    expect(member.assessments.map((a) => [a.declaration.name, a.declaration.locked, a.declaration.staleLock])).toEqual([['gigachat', { version: '0.0.20' }, undefined]]);
+    expect(result.files.map((f) => f.file)).not.toContain('packages/bot/package-lock.json');
+    expect(result.findings.filter((f) => f.rule === 'unlocked-dependency')).toEqual([]);
+    expect(result.verdict.transitive).toBe('examined');
+  });
+
+  it('a member of a Yarn workspace with a yarn.lock of its own is a project of its own', () => {
+    write('package.json', { name: 'mono', workspaces: ['packages/*'], dependencies: { openai: '^4.77.0' } });
+    write('yarn.lock', '# yarn lockfile v1\n\n"openai@^4.77.0":\n  version "4.77.0"\n  integrity sha512-a\n');
+    write('packages/bot/package.json', { name: 'bot-member', dependencies: { gigachat: '^0.0.20' } });
+    write('packages/bot/yarn.lock', '# yarn lockfile v1\n\n"gigachat@^0.0.20":\n  version "0.0.21"\n  integrity sha512-d\n');
+    const member = scanRoot().files.find((f) => f.file === 'packages/bot/package.json')!;
+    expect(member.assessments.map((a) => [a.declaration.name, a.declaration.locked])).toEqual([['gigachat', { version: '0.0.21' }]]);
+  });
+
   it('names both causes when one manifest has no lockfile and another an out-of-date one', () => {
     write('package.json', { name: 'bot', dependencies: { openai: '^4.77.0', 'left-pad': '^1.3.0' } });
     write('package-lock.json', lock);

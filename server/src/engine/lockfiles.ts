@@ -81,11 +81,21 @@ function search(manifest: string, kind: ManifestKind, root: string, lookIn: Look
   if (kind === 'requirements') return isPipToolsInput(manifest) ? lookIn(folder, [`${path.basename(manifest, '.in')}.txt`]) : undefined;
   if (kind !== 'package-json' && kind !== 'pyproject') return undefined;
   const own = lookIn(folder, kind === 'pyproject' ? PYTHON_LOCKFILES : NPM_LOCKFILES);
-  if (own) return own;
+  if (own && !isNpmLockfile(own)) return own;
   // uv, like npm, Yarn, pnpm and Bun, keeps one lockfile at the workspace root for every member.
   const family = kind === 'pyproject' ? 'uv' : 'npm';
   const above = upwards(path.dirname(folder), searchCeiling(root, workspaces.enclosing), family === 'uv' ? UV_LOCKFILES : NPM_LOCKFILES, lookIn);
-  return above && workspaces.isMember(path.dirname(above), folder, family) ? above : undefined;
+  const workspaceLockfile = above && workspaces.isMember(path.dirname(above), folder, family) ? above : undefined;
+  // npm installs a workspace's members from the root's lockfile alone: a package-lock.json left in a member's folder
+  // (an `npm install` run there before it joined) is never read (npm/cli#4217). Yarn and pnpm can make a member a
+  // project of its own with its own lockfile.
+  if (own) return workspaceLockfile && isNpmLockfile(workspaceLockfile) ? workspaceLockfile : own;
+  return workspaceLockfile;
+}
+
+function isNpmLockfile(file: string): boolean {
+  const name = path.basename(file);
+  return name === 'package-lock.json' || name === 'npm-shrinkwrap.json';
 }
 
 /** How high a search for a workspace root's files goes: the scan root, or the workspace root a scanned member sits in. */
