@@ -162,6 +162,9 @@ export type Derivation =
   | 'fork'
   | 'wrapper';
 
+/** How one lineage step leads back: a derivation (`basedOn`), or training on a dataset (`trainedOn`). */
+export type LineageRelation = Derivation | 'trained-on';
+
 /** One knowledge-base entry (schema: rules/schema/kb.schema.json). */
 export interface KbEntry {
   id: string;
@@ -172,6 +175,8 @@ export interface KbEntry {
   hostedService?: HostedService;
   basedOn?: string[];
   derivation?: Derivation;
+  /** A model's training data: the datasets its card says it was trained or fine-tuned on. */
+  trainedOn?: string[];
   alternatives?: AlternativeRef[];
   noAlternative?: string;
   ambiguous?: string;
@@ -214,7 +219,7 @@ export interface LineageStep {
   owner: string;
   origin: string;
   license?: string;
-  derivation?: Derivation;
+  derivation?: LineageRelation;
 }
 
 /** A declaration placed against a jurisdiction: what every rule checks. */

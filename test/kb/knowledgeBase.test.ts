@@ -28,9 +28,9 @@ describe('knowledge base', () => {
     expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
   });
 
-  it('resolves every alias, lineage step and alternative', () => {
+  it('resolves every alias, lineage step, training dataset and alternative', () => {
     const unresolved = entries.flatMap((entry) =>
-      [...(entry.aliases ?? []).filter((id) => !isPattern(id)), ...(entry.basedOn ?? []), ...(entry.alternatives ?? []).map((a) => a.id)]
+      [...(entry.aliases ?? []).filter((id) => !isPattern(id)), ...(entry.basedOn ?? []), ...(entry.trainedOn ?? []), ...(entry.alternatives ?? []).map((a) => a.id)]
         .filter((id) => !kb.lookup(id))
         .map((id) => `${entry.id} → ${id}`),
     );
@@ -59,7 +59,7 @@ describe('knowledge base', () => {
     const byKey = new Map(entries.map((entry) => [lookupKey(entry.id), entry]));
     const cycles: string[] = [];
     const visit = (entry: KbEntry, path: string[]) => {
-      for (const id of entry.basedOn ?? []) {
+      for (const id of [...(entry.basedOn ?? []), ...(entry.trainedOn ?? [])]) {
         if (path.includes(id)) cycles.push([...path, id].join(' → '));
         const next = byKey.get(lookupKey(id));
         if (next && !path.includes(id)) visit(next, [...path, id]);

@@ -46,12 +46,15 @@ export default defineRule({
   },
 });
 
-/** What makes a model closed: its own licence, or the first one up its lineage that is not open (or not recorded). */
+/**
+ * What makes a model closed: its own licence, or the first one up its lineage that is not open (or not recorded). The
+ * licence of a dataset it was trained on is the dataset's, not the model's.
+ */
 function licenseOf(assessment: Assessment): string {
   const own = assessment.provenance?.entry;
   const candidates = [
     ...(own ? [{ id: own.id, license: own.license }] : []),
-    ...assessment.lineage.map((step) => ({ id: step.id, license: step.license })),
+    ...assessment.lineage.filter((step) => step.derivation !== 'trained-on').map((step) => ({ id: step.id, license: step.license })),
   ];
   const closed = candidates.find((candidate) => !candidate.license || !isOpenLicense(candidate.license));
   if (!closed) return 'licence not recorded';

@@ -6,8 +6,8 @@ import type {
   Assessment,
   Classification,
   Declaration,
-  Derivation,
   KbEntry,
+  LineageRelation,
   LineageStep,
   Provenance,
   Reason,
@@ -23,8 +23,8 @@ export interface Placement {
   find(id: string): Provenance | undefined;
 }
 
-/** Derivations that carry the base's licence terms into the derived weights. */
-const INHERITS_LICENSE = new Set<Derivation>(['finetune', 'adapter', 'merge', 'quantized', 'continued-pretraining', 'initialised-from']);
+/** Derivations that carry the base's licence terms into the derived weights (training on a dataset does not). */
+const INHERITS_LICENSE = new Set<LineageRelation>(['finetune', 'adapter', 'merge', 'quantized', 'continued-pretraining', 'initialised-from']);
 
 // Shared by every assessment they describe: reasons and lineages are read, never changed.
 const FIRST_PARTY: Reason = { kind: 'first-party' };
@@ -93,7 +93,7 @@ export class Classifier {
     let foreign: NodeResult | undefined;
     let unknown: NodeResult | undefined;
     let inheritedOpen = true;
-    for (const ancestorId of entry.basedOn ?? []) {
+    for (const { id: ancestorId, relation } of ancestorsOf(entry)) {
       const found = this.placement.find(ancestorId);
       if (!found) {
         unknown ??= { status: 'unknown', open: false, reason: { kind: 'lineage-unknown', ancestor: ancestorId }, lineage: [] };
@@ -105,11 +105,12 @@ export class Classifier {
         owner: found.entry.owner,
         origin: found.entry.origin,
         ...(found.entry.license ? { license: found.entry.license } : {}),
-        ...(entry.derivation ? { derivation: entry.derivation } : {}),
+        ...(relation ? { derivation: relation } : {}),
       };
-      if (entry.derivation && INHERITS_LICENSE.has(entry.derivation)) inheritedOpen &&= ancestor.open;
+      if (relation && INHERITS_LICENSE.has(relation)) inheritedOpen &&= ancestor.open;
       const viaStep = { ...ancestor, lineage: [step, ...ancestor.lineage] };
-      if (ancestor.status === 'foreign') foreign ??= viaStep;
+      // The nearest foreign ancestor explains it best: a dataset it was trained on, rather than one its base was.
+      if (ancestor.status === 'foreign') foreign = foreign && foreign.lineage.length <= viaStep.lineage.length ? foreign : viaStep;
       else if (ancestor.status === 'unknown') {
         unknown ??= ancestor.reason.kind === 'lineage-unknown' ? viaStep : { ...viaStep, reason: { kind: 'lineage-unknown', ancestor: ancestorId } };
       }
@@ -124,6 +125,14 @@ export class Classifier {
     if (unknown) return { ...unknown, open };
     return { ...own, open };
   }
+}
+
+/** What an entry's lineage leads back to: what it derives from, then what it was trained on. */
+function ancestorsOf(entry: KbEntry): { id: string; relation: LineageRelation | undefined }[] {
+  return [
+    ...(entry.basedOn ?? []).map((id) => ({ id, relation: entry.derivation })),
+    ...(entry.trainedOn ?? []).map((id) => ({ id, relation: 'trained-on' as const })),
+  ];
 }
 
 /**
