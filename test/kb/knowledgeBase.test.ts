@@ -50,6 +50,18 @@ describe('knowledge base', () => {
     expect(foreign).toEqual([]);
   });
 
+  it('offers each alternative for the tier it reaches as Sovereign Lint judges it: domestic for sovereign, not proprietary for national', () => {
+    const classifier = new Classifier(new KnowledgePlacement(kb), 'RU');
+    const overclaimed = entries.flatMap((entry) =>
+      (entry.alternatives ?? []).flatMap(({ id, reaches }) => {
+        const { classification } = classifier.assess({ id, ecosystem: id.slice(0, id.indexOf(':')) as 'hf', name: id.slice(id.indexOf(':') + 1), relation: 'direct', range: NOWHERE });
+        const reached = reaches === 'sovereign' ? classification === 'domestic' : classification !== 'foreign-proprietary';
+        return reached ? [] : [`${entry.id} → ${id} (${reaches}, judged ${classification})`];
+      }),
+    );
+    expect(overclaimed).toEqual([]);
+  });
+
   it('says of every foreign entry what replaces it, or that nothing domestic does', () => {
     const silent = entries.filter((entry) => entry.origin !== 'RU' && entry.origin !== 'unknown' && !entry.alternatives?.length && !entry.noAlternative);
     expect(silent.map((entry) => entry.id)).toEqual([]);
