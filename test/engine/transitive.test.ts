@@ -445,6 +445,21 @@ describe('pdm.lock', () => {
   });
 });
 
+describe('PDM development groups', () => {
+  it('reads [tool.pdm.dev-dependencies] as the groups pdm.lock locks: pinned, and what they pull in traced', () => {
+    write('pyproject.toml', '[project]\nname = "bot"\ndependencies = ["httpx"]\n\n[tool.pdm.dev-dependencies]\ndev = ["pytest>=8"]\n');
+    write('pdm.lock', fs.readFileSync(path.join(__dirname, '../fixtures/lockfiles/pdm.lock'), 'utf8'));
+    const result = scanRoot();
+    const manifest = result.files.find((f) => f.file === 'pyproject.toml')!;
+    expect(manifest.assessments.map((a) => [a.declaration.name, a.declaration.relation, a.declaration.group, a.declaration.locked])).toEqual([
+      ['httpx', 'direct', undefined, { version: '0.27.0' }],
+      ['pytest', 'dev', 'dev', { version: '8.4.1' }],
+    ]);
+    const lockReport = result.files.find((f) => f.file === 'pdm.lock')!;
+    expect(lockReport.assessments.find((a) => a.declaration.id === 'pypi:iniconfig')?.declaration.via).toEqual(['pytest']);
+  });
+});
+
 describe('uv workspaces', () => {
   it('a member pyproject.toml is pinned by the uv.lock at the workspace root', () => {
     write('pyproject.toml', '[project]\nname = "acme-app"\ndependencies = ["acme-core"]\n[tool.uv.sources]\nacme-core = { workspace = true }\n[tool.uv.workspace]\nmembers = ["packages/*"]\n');

@@ -1,5 +1,5 @@
 // pyproject.toml: PEP 621 `[project]` dependencies and optional-dependencies, PEP 735
-// `[dependency-groups]` (and uv's older `[tool.uv] dev-dependencies`), and Poetry's
+// `[dependency-groups]` (and uv's older `[tool.uv] dev-dependencies`, PDM's `[tool.pdm.dev-dependencies]`), and Poetry's
 // `[tool.poetry.dependencies]` and groups (never `python`). uv's `[tool.uv.sources]` says where a
 // dependency named in those lists really comes from: a git repository, a URL, a folder, a workspace member.
 import { parseTOML } from 'toml-eslint-parser';
@@ -45,6 +45,9 @@ export function readPyproject(text: string): ReadResult {
       reader.readArray(value, 'optional', path[2]);
     } else if (path.length === 2 && path[0] === 'dependency-groups') {
       reader.readArray(value, 'dev', path[1]);
+    } else if (path.length === 4 && dotted.startsWith('tool.pdm.dev-dependencies.')) {
+      // PDM's development groups before PEP 735, which pdm.lock locks like any other group.
+      reader.readArray(value, 'dev', path[3]);
     } else if ((dotted === 'project.name' || dotted === 'tool.poetry.name') && isString(value)) {
       result.ownName = value.value;
     } else if ((dotted === 'project.license' || dotted === 'tool.poetry.license') && isString(value)) {
