@@ -78,7 +78,13 @@ export interface Declaration {
    * dependency, records another `spec` for it (pnpm), or locks a `version` outside the declared range. Nothing then
    * pins what gets installed, and what the dependency pulls in goes unexamined. `lockfile` is relative to the scan root.
    */
-  staleLock?: { lockfile: string; spec?: string; version?: string };
+  staleLock?: {
+    lockfile: string;
+    spec?: string;
+    version?: string;
+    /** Where the lockfile has no entry for this manifest: the version it locks the package at for others (another member, a dependency). */
+    lockedForOthers?: string;
+  };
   /** For a registry package a lockfile pins: whether its entry records an integrity hash (npm `integrity`, Yarn `checksum`, file hashes). */
   integrity?: boolean;
   /**

@@ -140,7 +140,12 @@ describe('transitive components', () => {
     // node-fetch is in the lockfile, as openai's dependency: package.json gained it after the install.
     write('package.json', { name: 'bot', dependencies: { openai: '^4.77.0', gigachat: '^0.0.20', 'node-fetch': '^2.6.7' } });
     write('package-lock.json', lock);
-    expect(scanRoot().findings.filter((f) => f.rule === 'unlocked-dependency').map((f) => f.componentId)).toEqual(['npm:node-fetch']);
+    expect(scanRoot().findings.filter((f) => f.rule === 'unlocked-dependency').map((f) => [f.componentId, f.message])).toEqual([
+      [
+        'npm:node-fetch',
+        'node-fetch — package-lock.json locks 2.7.0 only for other packages, not for this one: the lockfile is out of date (run `npm install`), so what node-fetch pulls in was not examined; blocks trusted readiness',
+      ],
+    ]);
     // An alias is recorded under the real name of the package it installs, and is found by its folder.
     const aliased: { packages: Record<string, object> } = structuredClone(lock);
     aliased.packages[''] = { name: 'bot', dependencies: { openai: '^4.77.0', gigachat: '^0.0.20', 'fetch-v2': 'npm:node-fetch@^2.6.7' } };
@@ -163,7 +168,13 @@ describe('transitive components', () => {
         '  apps/web:\n    dependencies:\n      ms:\n        specifier: ^2.1.3\n        version: 2.1.3\n\npackages:\n\n  left-pad@1.3.0:\n    resolution: {integrity: sha512-a}\n\n' +
         '  ms@2.1.3:\n    resolution: {integrity: sha512-b}\n\nsnapshots:\n\n  left-pad@1.3.0: {}\n\n  ms@2.1.3: {}\n',
     );
-    expect(scanRoot().findings.filter((f) => f.rule === 'unlocked-dependency').map((f) => [f.file, f.componentId])).toEqual([['apps/api/package.json', 'npm:ms']]);
+    expect(scanRoot().findings.filter((f) => f.rule === 'unlocked-dependency').map((f) => [f.file, f.componentId, f.message])).toEqual([
+      [
+        'apps/api/package.json',
+        'npm:ms',
+        'ms — pnpm-lock.yaml locks 2.1.3 only for other packages, not for this one: the lockfile is out of date (run `pnpm install`), so what ms pulls in was not examined; blocks trusted readiness',
+      ],
+    ]);
   });
 
   it('flags a dependency locked outside its declared range: no pin to the stale version, nothing traced from it', () => {

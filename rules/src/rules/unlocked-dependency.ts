@@ -25,6 +25,8 @@ export default defineRule({
     messages: {
       notLocked:
         '{{name}} is not in {{lockfile}}: the lockfile is out of date (run {{update}}), so what {{name}} pulls in was not examined; blocks trusted readiness',
+      lockedForOthers:
+        '{{name}} — {{lockfile}} locks {{version}} only for other packages, not for this one: the lockfile is out of date (run {{update}}), so what {{name}} pulls in was not examined; blocks trusted readiness',
       outsideRange:
         '{{name}} — {{lockfile}} locks {{version}}, outside the declared "{{spec}}": the lockfile is out of date (run {{update}}), so what {{name}} pulls in was not examined; blocks trusted readiness',
       otherSpec:
@@ -35,12 +37,13 @@ export default defineRule({
     const stale = declaration.staleLock;
     if (!stale) return undefined;
     const { name, versionSpec } = declaration;
-    const { lockfile, spec: recorded, version } = stale;
+    const { lockfile, spec: recorded, version, lockedForOthers } = stale;
     const lockfileName = lockfile.slice(lockfile.lastIndexOf('/') + 1);
     // Any other file that locks a manifest is the requirements file pip-compile wrote from a `.in`.
     const update = UPDATE[lockfileName] ?? (lockfileName.endsWith('.txt') ? '`pip-compile`' : 'its package manager');
     if (recorded !== undefined) return { messageId: 'otherSpec', data: { name, lockfile, recorded, spec: versionSpec ?? '', update } };
     if (version !== undefined) return { messageId: 'outsideRange', data: { name, lockfile, version, spec: versionSpec, update } };
+    if (lockedForOthers !== undefined) return { messageId: 'lockedForOthers', data: { name, lockfile, version: lockedForOthers, update } };
     return { messageId: 'notLocked', data: { name, lockfile, update } };
   },
 });

@@ -109,7 +109,8 @@ export function pinToLockfile(lockfile: Lockfile, manifest: string, declarations
     const stale = complete && mustBeLocked(declaration, firstParty) ? staleness(lockfile, importer, declaration, entry) : undefined;
     if (stale) {
       // Not locked as declared: no version to pin it to, and nothing known of what it pulls in now.
-      declaration.staleLock = { lockfile: relativeTo(root, lockfile.path), ...stale };
+      const forOthers = entry ? undefined : lockedForOthers(lockfile, declaration);
+      declaration.staleLock = { lockfile: relativeTo(root, lockfile.path), ...stale, ...(forOthers === undefined ? {} : { lockedForOthers: forOthers }) };
       continue;
     }
     if (key === undefined || !entry) continue;
@@ -210,6 +211,15 @@ function lockedKeys(lockfile: Lockfile, importer: string, declarations: readonly
     if (key !== undefined && result.packages.has(key)) locked.set(declaration, key);
   }
   return locked;
+}
+
+/**
+ * The version a lockfile locks a package at for others, where it locks nothing for this manifest's declaration: a name
+ * another member depends on, or that only a dependency pulls in ("not in the lockfile" would be untrue).
+ */
+function lockedForOthers({ result }: Lockfile, declaration: Declaration): string | undefined {
+  const key = findKey(result, splitId(declaration.id).name, writtenSpec(declaration));
+  return key === undefined ? undefined : result.packages.get(key)?.version;
 }
 
 /** A declaration's spec as its manifest wrote it: an npm alias (`"vite": "npm:rolldown-vite@^7"`) keeps its `npm:` form. */

@@ -104,9 +104,10 @@ function versionOf({ versionSpec, catalog, locked, staleLock, relation }: Assess
 }
 
 /** Why the lockfile does not lock a dependency as declared, in a few words. */
-function staleLockText({ lockfile, spec, version }: NonNullable<Assessment['declaration']['staleLock']>): string {
+function staleLockText({ lockfile, spec, version, lockedForOthers }: NonNullable<Assessment['declaration']['staleLock']>): string {
   if (spec !== undefined) return `${lockfile} written for ${spec || 'no version'}, out of date`;
-  return version !== undefined ? `${lockfile} locks ${version}, out of date` : `not in ${lockfile}`;
+  if (version !== undefined) return `${lockfile} locks ${version}, out of date`;
+  return lockedForOthers !== undefined ? `${lockfile} locks ${lockedForOthers} only for other packages, out of date` : `not in ${lockfile}`;
 }
 
 function tierImpact(findings: readonly Finding[]): string {
