@@ -17,6 +17,7 @@ ruleTester(unpinnedVersion, fixtureKb, {
     { name: 'a bare Poetry version is exact', file: 'pyproject.toml', code: '[tool.poetry.dependencies]\nnumpy = "2.1.3"\n', config: enabled },
     { name: 'off by default', file: 'requirements.txt', code: 'numpy>=2\n' },
     { name: 'a direct reference is another rule’s business', file: 'requirements.txt', code: 'pkg @ https://example.com/pkg-1.0.tar.gz\n', config: enabled },
+    { name: 'a peer range is what a package accepts, not what gets installed', file: 'package.json', code: '{"peerDependencies": {"react": "^18"}}', config: enabled },
   ],
   invalid: [
     {

@@ -27,7 +27,8 @@ export default defineRule({
   },
   checkComponent({ declaration }) {
     const { ecosystem, relation, directReference, locked, versionSpec, name } = declaration;
-    if ((ecosystem !== 'npm' && ecosystem !== 'pypi') || relation === 'workspace' || directReference) return undefined;
+    // A peer range is what the package accepts from whoever installs it, not what gets installed: ranges by design.
+    if ((ecosystem !== 'npm' && ecosystem !== 'pypi') || relation === 'workspace' || relation === 'peer' || directReference) return undefined;
     // A lockfile entry is the exact version the lock resolved, though PEP 440 would read a bare `4.9.0` as no pin.
     if (relation === 'transitive' && versionSpec) return undefined;
     const version = locked?.version;
