@@ -74,6 +74,11 @@ export interface Declaration {
   /** Set when a lockfile pins this declaration (with the locked version when known). */
   locked?: { version?: string };
   /**
+   * pnpm-lock.yaml: where it records this declaration's spec (the value's range, quotes included; the file relative to
+   * the scan root). pnpm calls the lockfile out of date when the spec in package.json differs: a pin changes both.
+   */
+  lockedSpecAt?: { file: string; range: Range };
+  /**
    * Set when the lockfile that pins this declaration's manifest is out of date for it: it has no entry for the
    * dependency, records another `spec` for it (pnpm), or locks a `version` outside the declared range. Nothing then
    * pins what gets installed, and what the dependency pulls in goes unexamined. `lockfile` is relative to the scan root.

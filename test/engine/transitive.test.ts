@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { writeJsonReport } from '../../server/src/cli/json';
+import { editsByFile } from '../../server/src/engine/lint';
 import { scan } from '../../server/src/engine/scan';
 import { readPipfile } from '../../server/src/readers/lockfiles/pipfile';
 import { fixtureKb } from '../fixtures/kb';
@@ -98,6 +99,45 @@ describe('transitive components', () => {
         edits: [{ file: 'package.json', range: { start: { line: 2, character: 20 }, end: { line: 2, character: 39 } }, newText: '"openai": "4.77.0"' }],
       },
     ]);
+  });
+
+  it('pins a pnpm project’s range in package.json and where pnpm-lock.yaml records it, as `pnpm install` would', () => {
+    write('package.json', '{\n  "name": "bot",\n  "dependencies": { "ms": "^2.1.0", "@types/ms": "^0.7.0" }\n}\n');
+    // As pnpm 9.15 writes it for this package.json.
+    write(
+      'pnpm-lock.yaml',
+      "lockfileVersion: '9.0'\n\nsettings:\n  autoInstallPeers: true\n  excludeLinksFromLockfile: false\n\nimporters:\n\n  .:\n    dependencies:\n" +
+        "      '@types/ms':\n        specifier: ^0.7.0\n        version: 0.7.34\n      ms:\n        specifier: ^2.1.0\n        version: 2.1.3\n\n" +
+        "packages:\n\n  '@types/ms@0.7.34':\n    resolution: {integrity: sha512-a}\n\n  ms@2.1.3:\n    resolution: {integrity: sha512-b}\n\n" +
+        "snapshots:\n\n  '@types/ms@0.7.34': {}\n\n  ms@2.1.3: {}\n",
+    );
+    write('sovereign-lint.json', { rules: { 'unpinned-version': 'error' } });
+    const pin = scanRoot().findings.find((f) => f.rule === 'unpinned-version' && f.componentId === 'npm:ms')!.fixes[0]!;
+    expect(pin).toEqual({
+      title: 'Pin ms to 2.1.3, the version the lockfile resolves',
+      isPreferred: true,
+      edits: [
+        { file: 'package.json', range: { start: { line: 2, character: 20 }, end: { line: 2, character: 34 } }, newText: '"ms": "2.1.3"' },
+        { file: 'pnpm-lock.yaml', range: { start: { line: 14, character: 19 }, end: { line: 14, character: 25 } }, newText: '2.1.3' },
+      ],
+    });
+    for (const [file, edits] of editsByFile(pin)) write(file, applyEdits(fs.readFileSync(path.join(root, file), 'utf8'), edits));
+    // What pnpm 9.15 wrote after the same change to package.json: the spec, and nothing else.
+    expect(fs.readFileSync(path.join(root, 'pnpm-lock.yaml'), 'utf8')).toContain("      ms:\n        specifier: 2.1.3\n        version: 2.1.3\n");
+    const after = scanRoot();
+    expect(after.findings.filter((f) => f.componentId === 'npm:ms' && (f.rule === 'unpinned-version' || f.rule === 'unlocked-dependency'))).toEqual([]);
+    expect(after.files.find((f) => f.file === 'package.json')!.assessments.find((a) => a.declaration.name === 'ms')!.declaration.locked).toEqual({ version: '2.1.3' });
+  });
+
+  it('pins an npm alias as the alias of the package it installs', () => {
+    write('package.json', '{\n  "name": "bot",\n  "dependencies": { "fetch-v2": "npm:node-fetch@^2.6.7" }\n}\n');
+    write('package-lock.json', {
+      ...lock,
+      packages: { '': { dependencies: { 'fetch-v2': 'npm:node-fetch@^2.6.7' } }, 'node_modules/fetch-v2': { name: 'node-fetch', version: '2.7.0', integrity: 'sha512-f' } },
+    });
+    write('sovereign-lint.json', { rules: { 'unpinned-version': 'error' } });
+    const pin = scanRoot().findings.find((f) => f.rule === 'unpinned-version')!.fixes[0]!;
+    expect(pin.edits.map((edit) => edit.newText)).toEqual(['"fetch-v2": "npm:node-fetch@2.7.0"']);
   });
 
   it('says when transitive dependencies were not examined', () => {

@@ -6,7 +6,7 @@ import type { AlternativeRef, Declaration, Range, RewriteSite } from '../../../r
 export interface TextEdit {
   range: Range;
   newText: string;
-  /** Set when the edit belongs to another file than the finding's (a workspace catalog), relative to the scan root. */
+  /** Set when the edit belongs to another file than the finding's (a workspace catalog, pnpm-lock.yaml), relative to the scan root. */
   file?: string;
 }
 
@@ -44,8 +44,16 @@ export function pinFix(declaration: Declaration, version: string): Fix[] {
   // A catalog without an entry for the package: there is no place to pin it.
   if (declaration.catalog) return [];
   switch (site?.syntax) {
-    case 'package-json':
-      return [{ title, isPreferred: true, edits: [{ range: site.range, newText: `${JSON.stringify(declaration.name)}: ${JSON.stringify(version)}` }] }];
+    case 'package-json': {
+      // An alias (`"vite": "npm:rolldown-vite@^7"`) stays an alias of the package it installs.
+      const installs = splitId(declaration.id).name;
+      const spec = installs === declaration.name ? version : `npm:${installs}@${version}`;
+      const edits: TextEdit[] = [{ range: site.range, newText: `${JSON.stringify(declaration.name)}: ${JSON.stringify(spec)}` }];
+      // pnpm records the spec too, and calls its lockfile out of date when the two differ: both change, as `pnpm install` would.
+      const recorded = declaration.lockedSpecAt;
+      if (recorded) edits.push({ file: recorded.file, range: recorded.range, newText: yamlScalar(spec) });
+      return [{ title, isPreferred: true, edits }];
+    }
     case 'pep508':
       return [{ title, isPreferred: true, edits: [{ range: site.range, newText: `${declaration.name}${extras}==${version}` }] }];
     case 'pipfile':
@@ -80,6 +88,11 @@ function rewrite(site: RewriteSite, name: string, version: string | undefined): 
     case 'yaml-scalar':
       return [{ range: site.range, newText: `${site.quote}${name}${site.quote}` }];
   }
+}
+
+/** A YAML scalar for a spec: plain where YAML reads it as that string (`1.2.3`, `npm:x@1.2.3`), single-quoted otherwise. */
+function yamlScalar(spec: string): string {
+  return /^[0-9a-z][\w.+@/:-]*$/i.test(spec) && !/^\d+(\.\d+)?$/.test(spec) ? spec : `'${spec.replace(/'/g, "''")}'`;
 }
 
 /** A bare TOML key when the name allows it, a quoted one otherwise. */

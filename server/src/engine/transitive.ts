@@ -115,6 +115,8 @@ export function pinToLockfile(lockfile: Lockfile, manifest: string, declarations
     }
     if (key === undefined || !entry) continue;
     declaration.locked = entry.version ? { version: entry.version } : {};
+    const specAt = lockfile.result.specifierAt?.(importer, declaration.name);
+    if (specAt) declaration.lockedSpecAt = { file: relativeTo(root, lockfile.path), range: specAt };
     if (!entry.source) declaration.integrity = entry.hashes;
     if (entry.license !== undefined) declaration.declaredLicense = entry.license;
     direct.push({ key, dev: declaration.relation === 'dev' });

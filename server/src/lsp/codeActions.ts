@@ -20,7 +20,7 @@ export interface CodeActionInput {
   diagnostics: readonly Diagnostic[];
   config: ConfigFile;
   jurisdiction: string;
-  /** The URI of another file a fix edits (a pnpm catalog), from its path relative to the folder root. */
+  /** The URI of another file a fix edits (a pnpm catalog, pnpm-lock.yaml), from its path relative to the folder root. */
   uriOfFile: (file: string) => string;
 }
 

@@ -184,3 +184,38 @@ describe('readPnpmLock: broken files', () => {
     expect(keys(result)).toEqual(['x@1.0.0']);
   });
 });
+
+describe('readPnpmLock: where each importer’s spec is recorded (a pin changes it there too)', () => {
+  /** The text at the range the lockfile gives for `name` in `importer`. */
+  const specText = (file: string, importer: string, name: string) => {
+    const text = fixture(file);
+    const range = readPnpmLock(text).specifierAt!(importer, name);
+    if (!range) return undefined;
+    const line = text.split('\n')[range.start.line]!;
+    expect(range.end.line).toBe(range.start.line);
+    return line.slice(range.start.character, range.end.character);
+  };
+
+  it.each([
+    // 5.4: `specifiers` at the top level, apart from the versions.
+    ['pnpm-v5.yaml', '', '@babel/core', '^7.23.0'],
+    ['pnpm-v5.yaml', '', 'string-width-cjs', 'npm:string-width@^4.2.0'],
+    // 6.0 and 9.0: `{ specifier, version }` under each importer ('' for the lockfile's own folder).
+    ['pnpm-v6-workspace.yaml', '', 'typescript', '^5.4.5'],
+    ['pnpm-v6-workspace.yaml', 'packages/core', 'lodash', '^4.17.21'],
+    ['pnpm-v9-workspace.yaml', '', 'string-width-cjs', 'npm:string-width@^4.2.0'],
+    ['pnpm-v9-workspace.yaml', 'packages/web', '@acme/core', 'workspace:*'],
+    ['pnpm-v9-workspace.yaml', 'packages/web', 'my-fork', 'github:acme/my-fork#v1.2.0'],
+  ])('%s: %s %s is recorded as %s', (file, importer, name, spec) => {
+    expect(specText(file, importer, name)).toBe(spec);
+  });
+
+  it('has no spec for a name an importer does not declare, nor for another importer’s', () => {
+    expect(specText('pnpm-v9-workspace.yaml', 'packages/core', 'typescript')).toBeUndefined();
+    expect(specText('pnpm-v9-workspace.yaml', '', 'my-fork')).toBeUndefined();
+  });
+
+  it('gives the exact range of the value', () => {
+    expect(readPnpmLock(fixture('pnpm-v9-workspace.yaml')).specifierAt!('', 'typescript')).toEqual(lsp(15, 19, 25));
+  });
+});

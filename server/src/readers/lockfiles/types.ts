@@ -53,6 +53,8 @@ export interface LockResult {
    * spec). pnpm calls its lockfile out of date when a spec differs, whatever version it locked (overrides included).
    */
   specifiers?: Map<string, Map<string, string>>;
+  /** pnpm-lock.yaml: where it records an importer's spec for a dependency, found on request (see pnpmSpecifiers). */
+  specifierAt?: (importer: string, name: string) => Range | undefined;
   /**
    * pnpm-lock.yaml: the specs its `overrides` (package.json `pnpm.overrides`) put in place of a dependency's own, by the
    * dependency's name. pnpm records an overridden dependency's spec as the override's.
