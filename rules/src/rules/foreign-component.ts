@@ -36,6 +36,8 @@ export default defineRule({
 });
 
 export function alternativesFix(assessment: Assessment) {
+  // What another package pulls in (a pip-compile pin `# via` it) is that package's to choose: replacing it breaks it.
+  if (assessment.declaration.relation === 'transitive') return undefined;
   const alternatives = assessment.provenance?.entry.alternatives;
   return alternatives?.length ? { kind: 'use-alternative' as const, alternatives } : undefined;
 }
