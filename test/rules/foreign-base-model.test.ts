@@ -20,6 +20,13 @@ ruleTester(foreignBaseModel, fixtureKb, {
       output: card('license: apache-2.0\nbase_model: ai-sage/GigaChat-20B-A3B-instruct\n'),
     },
     {
+      name: 'a folded block scalar: placed at the name on the line below, replaced whole by a plain scalar, the next key untouched',
+      file: 'README.md',
+      code: card('base_model: >-\n  Qwen/Qwen2.5-7B-Instruct\nlicense: apache-2.0\n'),
+      errors: [{ message: 'Qwen/Qwen2.5-7B-Instruct — foreign base model (Alibaba Cloud, CN): allowed for national, blocks sovereign', line: 3, column: 3, endLine: 3, endColumn: 27, severity: 'error' }],
+      output: card('base_model: ai-sage/GigaChat-20B-A3B-instruct\nlicense: apache-2.0\n'),
+    },
+    {
       name: 'a Russian fine-tune of Llama is not domestic, and its licence is not open',
       file: 'README.md',
       code: card('base_model: "IlyaGusev/saiga_llama3_8b"\n'),

@@ -99,15 +99,21 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
       });
       return;
     }
-    // A value that differs from its source (escapes, folding) is placed as a whole.
+    // A value that differs from its source (escapes, folding) is placed where its name is written, else as a whole; a
+    // block scalar's name is on the line below its `>-`.
     const exact = matter.yaml.slice(start, end) === value;
+    const written = exact ? start + prefix : matter.yaml.indexOf(name, start);
+    const named = written >= 0 && written + name.length <= end;
+    // The rewrite replaces the whole node with a plain or quoted scalar: never the line break a block scalar ends with.
+    let nodeEnd = scalar.range![1];
+    while (nodeEnd > start && /[\r\n ]/.test(matter.yaml[nodeEnd - 1]!)) nodeEnd--;
     result.declarations.push({
       id: componentId(ecosystem, name),
       ecosystem,
       name,
       relation,
-      range: exact ? lines.range(at(start + prefix), at(start + prefix + name.length)) : lines.range(at(start), at(end)),
-      rewrite: { syntax: 'yaml-scalar', range: lines.range(at(scalar.range![0]), at(scalar.range![1])), quote: quoteOf(scalar) },
+      range: named ? lines.range(at(written), at(written + name.length)) : lines.range(at(start), at(end)),
+      rewrite: { syntax: 'yaml-scalar', range: lines.range(at(scalar.range![0]), at(nodeEnd)), quote: quoteOf(scalar) },
     } satisfies Declaration);
   };
 
