@@ -27,6 +27,13 @@ ruleTester(foreignBaseModel, fixtureKb, {
       output: card('base_model: ai-sage/GigaChat-20B-A3B-instruct\nlicense: apache-2.0\n'),
     },
     {
+      name: 'an anchored value is offered no replacement: an alias elsewhere repeats it',
+      file: 'README.md',
+      code: card('base_model: &base Qwen/Qwen2.5-7B-Instruct\nmodel-index:\n  - name: *base\n'),
+      errors: [{ message: 'Qwen/Qwen2.5-7B-Instruct — foreign base model (Alibaba Cloud, CN): allowed for national, blocks sovereign', line: 2, column: 19, endLine: 2, endColumn: 43, severity: 'error' }],
+      output: null,
+    },
+    {
       name: 'a Russian fine-tune of Llama is not domestic, and its licence is not open',
       file: 'README.md',
       code: card('base_model: "IlyaGusev/saiga_llama3_8b"\n'),

@@ -113,7 +113,8 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
       name,
       relation,
       range: named ? lines.range(at(written), at(written + name.length)) : lines.range(at(start), at(end)),
-      rewrite: { syntax: 'yaml-scalar', range: lines.range(at(scalar.range![0]), at(nodeEnd)), quote: quoteOf(scalar) },
+      // An anchored value (`&base`) is also wherever an alias repeats it: rewriting it would change those too.
+      ...(scalar.anchor ? {} : { rewrite: { syntax: 'yaml-scalar', range: lines.range(at(scalar.range![0]), at(nodeEnd)), quote: quoteOf(scalar) } }),
     } satisfies Declaration);
   };
 
