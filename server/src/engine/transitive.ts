@@ -12,7 +12,7 @@ import type { ReadResult } from '../readers/types';
 import { decodeManifest } from '../text/source';
 import { addInstalledLicenses, addInstalledPinLicenses, type WantsLicense } from './installedLicenses';
 import { dropMemberDevDependencies } from './memberDevDependencies';
-import { StringCopies } from './stringCopies';
+import { ownCopy } from './stringCopies';
 import { resolveYarnCatalogs } from './yarnCatalogs';
 import { relativeTo } from './paths';
 import type { ScanError } from './scan';
@@ -36,7 +36,6 @@ export interface Reached {
 /** Reads lockfiles; one that cannot be read becomes an error. */
 export class Lockfiles {
   readonly errors: ScanError[] = [];
-  private readonly copies = new StringCopies();
 
   /** `wantsLicense`: the packages whose installed copies are asked for the licence they declare (see installedLicenses). */
   constructor(
@@ -73,10 +72,10 @@ export class Lockfiles {
   /** The strings of its packages that outlive the lockfile (in declarations, chains and findings), as copies of their own. */
   private detach(result: LockResult): void {
     for (const locked of result.packages.values()) {
-      locked.id = this.copies.of(locked.id);
-      locked.name = this.copies.of(locked.name);
-      if (locked.version !== undefined) locked.version = this.copies.of(locked.version);
-      if (locked.license !== undefined) locked.license = this.copies.of(locked.license);
+      locked.id = ownCopy(locked.id);
+      locked.name = ownCopy(locked.name);
+      if (locked.version !== undefined) locked.version = ownCopy(locked.version);
+      if (locked.license !== undefined) locked.license = ownCopy(locked.license);
     }
   }
 
