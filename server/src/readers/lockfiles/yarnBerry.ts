@@ -2,6 +2,7 @@
 // by the descriptors it serves (`"lodash@npm:^4.17.0, lodash@npm:^4.17.21"`) and holding `resolution`
 // (`lodash@npm:4.17.21`), `version`, `checksum` and `dependencies`. Workspace members are entries too
 // (`"@acme/core@workspace:packages/core"`): they give each importer's direct dependencies.
+import semver from 'semver';
 import { componentId } from '../../../../rules/src/ids';
 import { append } from '../../../../rules/src/lists';
 import { realName, splitDescriptor } from './descriptor';
@@ -47,9 +48,11 @@ export function readYarnBerry(text: string): LockResult {
   }
   result.descriptors = descriptors;
 
+  result.specifiers = new Map();
   for (const { key, name, source, body, locate } of entries) {
     const dependencies: string[] = [];
     for (const [dependency, range] of Object.entries(table(body.dependencies) ?? {})) {
+      if (source?.kind === 'workspace' && typeof range === 'string') recordRegistryRange(result.specifiers, source.target, dependency, range);
       const target = typeof range === 'string' ? resolveRange(descriptors, workspaces, dependency, range) : undefined;
       if (target !== undefined) dependencies.push(target);
       else if (source?.kind === 'workspace' && typeof range === 'string' && range.startsWith('catalog:')) {
@@ -87,6 +90,19 @@ function resolveRange(descriptors: Map<string, string>, workspaces: Map<string, 
     descriptors.get(`${name}@npm:${range}`) ??
     (range.startsWith('workspace:') ? workspaces.get(name) : undefined)
   );
+}
+
+/**
+ * A member's registry range as its package.json gave it at install time (Yarn 4 writes `npm:^4.17.0`, Yarn 3 `^4.17.0`):
+ * `yarn install --immutable`, CI's default, fails when a declared range differs, whatever version is locked. Other
+ * protocols (git, patches, aliases) are left out: Yarn may spell them otherwise than the package.json does.
+ */
+function recordRegistryRange(specifiers: Map<string, Map<string, string>>, importer: string, name: string, range: string): void {
+  const spec = range.startsWith('npm:') ? range.slice('npm:'.length) : range;
+  if (spec.includes('@') || semver.validRange(spec) === null) return;
+  let recorded = specifiers.get(importer);
+  if (!recorded) specifiers.set(importer, (recorded = new Map()));
+  recorded.set(name, spec);
 }
 
 /** What a resolution's reference (after `name@`) says about where the package comes from. */
