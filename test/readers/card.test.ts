@@ -151,9 +151,14 @@ describe('readCard: dataset cards', () => {
     expect(rangeOf(text, 'glue')).toEqual(lsp(5, 12, 16));
   });
 
-  it('names no dataset for a bare `extended`, nor for `extended|original`', () => {
-    const extended = '---\nsource_datasets:\n- extended\n- extended|original\n- extended|other-wikipedia\n---\n';
+  it('names no dataset for a bare `extended`, nor for `extended|original` or `extended|other`; a named one off the Hub stays', () => {
+    const extended = '---\nsource_datasets:\n- extended\n- extended|original\n- extended|other\n- extended|other-wikipedia\n---\n';
     expect(readCard(extended, 'data.md')!.declarations.map((d) => [d.id, d.range])).toEqual([['hf-dataset:other-wikipedia', rangeOf(extended, 'other-wikipedia')]]);
+  });
+
+  it('takes the last part of `extended|translated|mnli` as the dataset extended', () => {
+    const text = '---\nsource_datasets:\n- extended|translated|mnli\n---\n';
+    expect(readCard(text, 'data.md')!.declarations.map((d) => [d.id, d.range])).toEqual([['hf-dataset:mnli', rangeOf(text, 'mnli')]]);
   });
 
   it('reads a dataset card in any .md file (dataset keys are unambiguous)', () => {
@@ -216,6 +221,31 @@ describe('readCard: front matter', () => {
       { message: '"./data/train" is a local path, not a Hugging Face dataset id: name the dataset it holds by its Hub id (owner/name)', range: rangeOf(text, './data/train') },
       { message: '"C:\\corpora\\ru" is a local path, not a Hugging Face dataset id: name the dataset it holds by its Hub id (owner/name)', range: rangeOf(text, 'C:\\corpora\\ru') },
     ]);
+  });
+
+  it('places a model or dataset given by its Hub address at its id', () => {
+    const text = '---\nbase_model:\n- https://huggingface.co/meta-llama/Llama-2-7b-chat-hf\n- hf.co/Qwen/Qwen2.5-7B/\ndatasets:\n- huggingface.co/datasets/tatsu-lab/alpaca\n---\n';
+    expect(readCard(text, 'README.md')!.declarations.map((d) => [d.id, d.range])).toEqual([
+      ['hf:meta-llama/Llama-2-7b-chat-hf', rangeOf(text, 'meta-llama/Llama-2-7b-chat-hf')],
+      ['hf:Qwen/Qwen2.5-7B', rangeOf(text, 'Qwen/Qwen2.5-7B')],
+      ['hf-dataset:tatsu-lab/alpaca', rangeOf(text, 'tatsu-lab/alpaca')],
+    ]);
+  });
+
+  it('reports a base_model or datasets value that is a mapping, which names no id the Hub reads', () => {
+    const text = '---\nbase_model:\n  name: Qwen/Qwen2.5-7B-Instruct\ndatasets:\n- org/data\n- [nested/list]\n---\n';
+    const result = readCard(text, 'README.md')!;
+    expect(result.declarations.map((d) => d.id)).toEqual(['hf-dataset:org/data']);
+    expect(result.problems).toEqual([
+      { message: 'base_model takes a Hub id or a list of ids; this mapping is not read', range: lsp(2, 2, 32) },
+      { message: 'datasets takes a Hub id or a list of ids; this list is not read', range: lsp(5, 2, 15) },
+    ]);
+  });
+
+  it('Hub metadata alone (language) makes a README a card, with nothing to judge', () => {
+    expect(readCard('---\nlanguage:\n- ru\n---\n', 'README.md')).toEqual({ declarations: [], licenses: [], problems: [], includes: [] });
+    // Another Markdown file's front matter is not a card.
+    expect(readCard('---\nlanguage:\n- ru\n---\n', 'post.md')).toBeUndefined();
   });
 
   it('a licence alone makes a README a card', () => {

@@ -9,6 +9,11 @@ import { emptyResult, type ReadResult } from './types';
 
 /** Keys only model cards have. */
 const MODEL_KEYS = ['base_model', 'base_model_relation', 'datasets', 'library_name', 'pipeline_tag', 'model-index', 'license_name'];
+/**
+ * Keys of the Hub's card metadata that other front matter rarely has: they make a README.md a card, with or without
+ * models (`tags` is not one: Jekyll posts have it too).
+ */
+const README_CARD_KEYS = ['license', 'language', 'metrics', 'widget', 'inference', 'thumbnail', 'co2_eq_emissions'];
 /** Keys only dataset cards have. */
 const DATASET_KEYS = [
   'source_datasets',
@@ -72,7 +77,7 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
     if (isScalar(pair.key)) keys.set(String(pair.key.value), pair.value as Node | null);
   }
   const isDataset = DATASET_KEYS.some((key) => keys.has(key));
-  const isModel = MODEL_KEYS.some((key) => keys.has(key)) || (keys.has('license') && isReadme(fileName));
+  const isModel = MODEL_KEYS.some((key) => keys.has(key)) || (isReadme(fileName) && README_CARD_KEYS.some((key) => keys.has(key)));
   if (!isDataset && !isModel) return undefined;
 
   try {
@@ -88,8 +93,10 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
   const scalars = (key: string) => scalarsOf(keys.get(key) ?? null, doc);
   const declare = (scalar: Scalar, value: string, ecosystem: Ecosystem, relation: Relation) => {
     const [start, end] = valueRange(scalar, matter.yaml);
-    const prefix = value.length - value.trimStart().length;
-    const name = value.trim();
+    // Leading blanks, and the address a card may give instead of the id (`https://huggingface.co/meta-llama/…`).
+    const hubAddress = HUB_ADDRESS.exec(value.trim())?.[0] ?? '';
+    const prefix = value.length - value.trimStart().length + hubAddress.length;
+    const name = value.trim().slice(hubAddress.length).replace(/\/+$/, '');
     if (isLocalPath(name)) {
       // Someone's disk hides the model or dataset it holds: the lineage cannot be placed, so the card cannot be vouched for.
       const what = ecosystem === 'hf' ? 'model' : 'dataset';
@@ -105,8 +112,7 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
     const written = exact ? start + prefix : matter.yaml.indexOf(name, start);
     const named = written >= 0 && written + name.length <= end;
     // The rewrite replaces the whole node with a plain or quoted scalar: never the line break a block scalar ends with.
-    let nodeEnd = scalar.range![1];
-    while (nodeEnd > start && /[\r\n ]/.test(matter.yaml[nodeEnd - 1]!)) nodeEnd--;
+    const nodeEnd = contentEnd(matter.yaml, scalar.range![0], scalar.range![1]);
     result.declarations.push({
       id: componentId(ecosystem, name),
       ecosystem,
@@ -118,16 +124,24 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
     } satisfies Declaration);
   };
 
+  // A value the Hub would not read as ids (a mapping, a nested list) hides what it names: say so rather than pass it over.
+  for (const key of ['base_model', 'datasets', 'source_datasets']) {
+    for (const node of unreadable(keys.get(key) ?? null, doc)) {
+      const [start, end] = node.range!;
+      const range = lines.range(at(start), at(contentEnd(matter.yaml, start, end)));
+      result.problems.push({ message: `${key} takes a Hub id or a list of ids; this ${isMap(node) ? 'mapping' : 'list'} is not read`, range });
+    }
+  }
   for (const scalar of scalars('base_model')) declare(scalar, String(scalar.value), 'hf', 'base-model');
   for (const scalar of scalars('datasets')) declare(scalar, String(scalar.value), 'hf-dataset', 'training-dataset');
   for (const scalar of scalars('source_datasets')) {
-    // `original` says the data is the card's own, a bare `extended` that it extends something it does not name;
-    // `extended|name` names the dataset it extends.
+    // `original` says the data is the card's own, a bare `extended` (or `extended|other`: something off the Hub) that it
+    // extends something it does not name; `extended|name` names the dataset it extends (the last part counts:
+    // `extended|translated|mnli`). A named one off the Hub (`other-wikipedia`) stays, unknown until a team attests it.
     const value = String(scalar.value);
-    if (['original', 'extended', 'extended|original'].includes(value.trim())) continue;
-    const bar = value.indexOf('|');
-    const scalarForName = bar >= 0 ? shifted(scalar, bar + 1) : scalar;
-    declare(scalarForName, value.slice(bar + 1), 'hf-dataset', 'source-dataset');
+    const bar = value.lastIndexOf('|');
+    if (['original', 'extended', 'other'].includes(value.slice(bar + 1).trim())) continue;
+    declare(bar >= 0 ? shifted(scalar, bar + 1) : scalar, value.slice(bar + 1), 'hf-dataset', 'source-dataset');
   }
   const [licenseName] = scalars('license_name');
   for (const scalar of scalars('license')) {
@@ -156,6 +170,9 @@ function unclosedReadmeFrontMatter(text: string, fileName: string): ReadResult |
   return result;
 }
 
+/** A model's or dataset's page on the Hub, before its id: `https://huggingface.co/`, `hf.co/datasets/`, … */
+const HUB_ADDRESS = /^(https?:\/\/)?(www\.)?(huggingface\.co|hf\.co)\/(datasets\/)?/i;
+
 /** `/home/me/.cache/…/Qwen3-14B`, `./checkpoints/run-3`, `~/models/x`, `C:\models\x`: a folder, not a Hub id. */
 function isLocalPath(name: string): boolean {
   return /^(\/|\.{1,2}[\\/]|~[\\/]|[A-Za-z]:[\\/])/.test(name) || name.includes('\\');
@@ -173,6 +190,23 @@ function scalarsOf(node: Node | null, doc: Document): Scalar[] {
   return resolved.items.flatMap((item) => {
     const value = isAlias(item) ? item.resolve(doc) : item;
     return isScalar(value) && value.value !== null && value.value !== '' ? [value] : [];
+  });
+}
+
+/** Where a node's text ends: a block node's range runs on over the line break (and blanks) after it. */
+function contentEnd(source: string, start: number, end: number): number {
+  while (end > start && /[\r\n ]/.test(source[end - 1]!)) end--;
+  return end;
+}
+
+/** The mappings and nested lists where a card key takes an id or a list of ids. */
+function unreadable(node: Node | null, doc: Document): Node[] {
+  const resolved = isAlias(node) ? (node.resolve(doc) as Node | undefined) ?? null : node;
+  if (isMap(resolved)) return [resolved];
+  if (!isSeq(resolved)) return [];
+  return resolved.items.flatMap((item) => {
+    const value = isAlias(item) ? (item.resolve(doc) as Node | undefined) : (item as Node);
+    return isMap(value) || isSeq(value) ? [value] : [];
   });
 }
 
