@@ -71,6 +71,14 @@ ruleTester(foreignBaseModel, fixtureKb, {
       output: null,
     },
     {
+      name: 'open by its own licence, closed by its base’s, which is not on record: the message names the base',
+      file: 'README.md',
+      code: card('base_model: Qwen/Qwen3-8B\n'),
+      target: 'national',
+      errors: [{ message: 'Qwen/Qwen3-8B — foreign base model (Alibaba Cloud, CN), not open source (no licence recorded for Qwen/Qwen3-8B-Base): blocks national', line: 2, column: 13, endLine: 2, endColumn: 26, severity: 'error' }],
+      output: null,
+    },
+    {
       name: 'a model in a foreign namespace under a closed licence',
       file: 'README.md',
       code: card("base_model: 'meta-llama/Llama-3.1-8B'\n"),

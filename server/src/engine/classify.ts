@@ -93,6 +93,8 @@ export class Classifier {
     let foreign: NodeResult | undefined;
     let unknown: NodeResult | undefined;
     let inheritedOpen = true;
+    /** The chain to the first ancestor whose terms the weights inherit and which is not open (or whose licence is not recorded). */
+    let closedBy: LineageStep[] | undefined;
     for (const { id: ancestorId, relation } of ancestorsOf(entry)) {
       const found = this.placement.find(ancestorId);
       if (!found) {
@@ -107,8 +109,11 @@ export class Classifier {
         ...(found.entry.license ? { license: found.entry.license } : {}),
         ...(relation ? { derivation: relation } : {}),
       };
-      if (relation && INHERITS_LICENSE.has(relation)) inheritedOpen &&= ancestor.open;
       const viaStep = { ...ancestor, lineage: [step, ...ancestor.lineage] };
+      if (relation && INHERITS_LICENSE.has(relation) && !ancestor.open) {
+        inheritedOpen = false;
+        closedBy ??= viaStep.lineage;
+      }
       // The nearest foreign ancestor explains it best: a dataset it was trained on, rather than one its base was.
       if (ancestor.status === 'foreign') foreign = foreign && foreign.lineage.length <= viaStep.lineage.length ? foreign : viaStep;
       else if (ancestor.status === 'unknown') {
@@ -116,7 +121,11 @@ export class Classifier {
       }
     }
     const open = own.open && inheritedOpen;
-    if (own.status === 'foreign') return { ...own, open: own.reason.kind === 'hosted-service' ? false : open };
+    if (own.status === 'foreign') {
+      if (own.reason.kind === 'hosted-service') return { ...own, open: false };
+      // Open by its own licence, closed by its base's: the chain to that base says why.
+      return own.open && !open ? { ...own, open, lineage: closedBy! } : { ...own, open };
+    }
     if (foreign) {
       const decider = deciderStep(foreign);
       return { status: 'foreign', open, reason: { kind: 'foreign-lineage', ancestor: decider, open }, lineage: foreign.lineage };
