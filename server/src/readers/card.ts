@@ -182,14 +182,19 @@ function isReadme(fileName: string): boolean {
   return /^readme\.md$/i.test(fileName);
 }
 
-/** The scalars of a value that is one scalar or a list of them; aliases resolved once (never expanded further). */
+/** A node with its alias resolved once (never expanded further). */
+function resolved(node: unknown, doc: Document): Node | null {
+  return isAlias(node) ? ((node.resolve(doc) as Node | undefined) ?? null) : ((node as Node | null | undefined) ?? null);
+}
+
+/** The scalars of a value that is one scalar or a list of them. */
 function scalarsOf(node: Node | null, doc: Document): Scalar[] {
-  const resolved = isAlias(node) ? (node.resolve(doc) as Node | undefined) ?? null : node;
-  if (isScalar(resolved) && resolved.value !== null && resolved.value !== '') return [resolved];
-  if (!isSeq(resolved)) return [];
-  return resolved.items.flatMap((item) => {
-    const value = isAlias(item) ? item.resolve(doc) : item;
-    return isScalar(value) && value.value !== null && value.value !== '' ? [value] : [];
+  const value = resolved(node, doc);
+  if (isScalar(value) && value.value !== null && value.value !== '') return [value];
+  if (!isSeq(value)) return [];
+  return value.items.flatMap((item) => {
+    const listed = resolved(item, doc);
+    return isScalar(listed) && listed.value !== null && listed.value !== '' ? [listed] : [];
   });
 }
 
@@ -201,12 +206,12 @@ function contentEnd(source: string, start: number, end: number): number {
 
 /** The mappings and nested lists where a card key takes an id or a list of ids. */
 function unreadable(node: Node | null, doc: Document): Node[] {
-  const resolved = isAlias(node) ? (node.resolve(doc) as Node | undefined) ?? null : node;
-  if (isMap(resolved)) return [resolved];
-  if (!isSeq(resolved)) return [];
-  return resolved.items.flatMap((item) => {
-    const value = isAlias(item) ? (item.resolve(doc) as Node | undefined) : (item as Node);
-    return isMap(value) || isSeq(value) ? [value] : [];
+  const value = resolved(node, doc);
+  if (isMap(value)) return [value];
+  if (!isSeq(value)) return [];
+  return value.items.flatMap((item) => {
+    const listed = resolved(item, doc);
+    return isMap(listed) || isSeq(listed) ? [listed] : [];
   });
 }
 
