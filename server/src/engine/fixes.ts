@@ -2,6 +2,7 @@
 // applying it leaves every other byte of the file as it was.
 import { splitId } from '../../../rules/src/ids';
 import type { AlternativeRef, Declaration, Range, RewriteSite } from '../../../rules/src/types';
+import { writtenSpec } from './writtenSpec';
 
 export interface TextEdit {
   range: Range;
@@ -46,8 +47,7 @@ export function pinFix(declaration: Declaration, version: string): Fix[] {
   switch (site?.syntax) {
     case 'package-json': {
       // An alias (`"vite": "npm:rolldown-vite@^7"`) stays an alias of the package it installs.
-      const installs = splitId(declaration.id).name;
-      const spec = installs === declaration.name ? version : `npm:${installs}@${version}`;
+      const spec = writtenSpec({ ...declaration, versionSpec: version });
       const edits: TextEdit[] = [{ range: site.range, newText: `${JSON.stringify(declaration.name)}: ${JSON.stringify(spec)}` }];
       // pnpm records the spec too, and calls its lockfile out of date when the two differ: both change, as `pnpm install` would.
       const recorded = declaration.lockedSpecAt;

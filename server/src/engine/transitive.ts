@@ -14,6 +14,7 @@ import { addInstalledLicenses, addInstalledPinLicenses, type WantsLicense } from
 import { dropMemberDevDependencies } from './memberDevDependencies';
 import { ownCopy } from './stringCopies';
 import { resolveYarnCatalogs } from './yarnCatalogs';
+import { writtenSpec } from './writtenSpec';
 import { relativeTo } from './paths';
 import type { ScanError } from './scan';
 
@@ -221,12 +222,6 @@ function lockedKeys(lockfile: Lockfile, importer: string, declarations: readonly
 function lockedForOthers({ result }: Lockfile, declaration: Declaration): string | undefined {
   const key = findKey(result, splitId(declaration.id).name, writtenSpec(declaration));
   return key === undefined ? undefined : result.packages.get(key)?.version;
-}
-
-/** A declaration's spec as its manifest wrote it: an npm alias (`"vite": "npm:rolldown-vite@^7"`) keeps its `npm:` form. */
-function writtenSpec({ ecosystem, id, name, versionSpec = '' }: Declaration): string {
-  const installs = splitId(id).name;
-  return ecosystem === 'npm' && installs !== name ? `npm:${installs}${versionSpec ? `@${versionSpec}` : ''}` : versionSpec;
 }
 
 /**
