@@ -27,9 +27,19 @@ export function displayName(id: string): string {
   return id.slice(id.indexOf(':') + 1);
 }
 
+/**
+ * How a lineage step is named: its id, or, where the knowledge base knows a base only by its publisher's namespace
+ * (`hf:Qwen/*`: "built on Qwen 2.5", no model named), "an unnamed model from Qwen".
+ */
+export function stepName(id: string, qualifier = ''): string {
+  if (!id.endsWith('/*')) return qualifier ? `${qualifier} ${displayName(id)}` : displayName(id);
+  const kind = id.startsWith('hf-dataset:') ? 'dataset' : 'model';
+  return `an unnamed ${qualifier ? `${qualifier} ` : ''}${kind} from ${displayName(id).slice(0, -2)}`;
+}
+
 /** "meta-llama/Llama-3.1-8B (Meta, US)". */
 export function describeStep(step: LineageStep): string {
-  return `${displayName(step.id)} (${step.owner}, ${step.origin})`;
+  return `${stepName(step.id)} (${step.owner}, ${step.origin})`;
 }
 
 /**
@@ -38,10 +48,10 @@ export function describeStep(step: LineageStep): string {
  */
 export function lineageData(assessment: Assessment, ancestor: LineageStep): Record<string, string> {
   const steps = assessment.lineage;
-  const through = steps.slice(0, -1).map((step) => `${derivationPhrase(step.derivation)} ${displayName(step.id)}, `).join('');
+  const through = steps.slice(0, -1).map((step) => `${derivationPhrase(step.derivation)} ${stepName(step.id)}, `).join('');
   return {
     phrase: through + derivationPhrase((steps.at(-1) ?? ancestor).derivation),
-    ancestor: displayName(ancestor.id),
+    foreignAncestor: stepName(ancestor.id, 'foreign'),
     ancestorOwner: ancestor.owner,
     ancestorOrigin: ancestor.origin,
   };

@@ -328,7 +328,7 @@ describe('hover', () => {
     const file = path.join(root, 'README.md');
     await client.open(file, fs.readFileSync(file, 'utf8'), 'markdown');
     const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: { line: 1, character: 15 } })) as Hover;
-    expect((hover.contents as { value: string }).value).toMatch(/\| Lineage \| fine-tune of meta-llama\/\* \(Meta, US\)/);
+    expect((hover.contents as { value: string }).value).toMatch(/\| Lineage \| fine-tune of an unnamed model from meta-llama \(Meta, US\)/);
   });
 
   it('shows the licence a package declares where the knowledge base records none, with its registry page', async () => {

@@ -79,6 +79,22 @@ ruleTester(foreignBaseModel, fixtureKb, {
       output: null,
     },
     {
+      name: 'built on a base known only by its publisher’s namespace: named as an unnamed model from it, not as a pattern',
+      file: 'README.md',
+      code: card('base_model: t-tech/qwen-adapted\n'),
+      target: 'national',
+      errors: [{ message: 't-tech/qwen-adapted — continued pretraining of an unnamed foreign model from Qwen (CN), not open source (no licence recorded for an unnamed model from Qwen): blocks national', line: 2, column: 13, endLine: 2, endColumn: 32, severity: 'error' }],
+      output: null,
+    },
+    {
+      name: 'placed only by its namespace, which records no licence: the message does not name the namespace pattern',
+      file: 'README.md',
+      code: card('base_model: Qwen/Qwen2-VL-7B-Instruct\n'),
+      target: 'national',
+      errors: [{ message: 'Qwen/Qwen2-VL-7B-Instruct — foreign base model (Alibaba Cloud, CN), not open source (no licence recorded): blocks national', line: 2, column: 13, endLine: 2, endColumn: 38, severity: 'error' }],
+      output: null,
+    },
+    {
       name: 'a model in a foreign namespace under a closed licence',
       file: 'README.md',
       code: card("base_model: 'meta-llama/Llama-3.1-8B'\n"),

@@ -1,4 +1,4 @@
-import { displayName, lineageData } from '../describe';
+import { lineageData, stepName } from '../describe';
 import { isOpenLicense } from '../licenses';
 import { defineRule } from '../rule';
 import type { Assessment } from '../types';
@@ -16,9 +16,9 @@ export default defineRule({
       foreign: '{{name}} — foreign base model ({{owner}}, {{origin}}): allowed for national, blocks sovereign',
       foreignClosed: '{{name}} — foreign base model ({{owner}}, {{origin}}), not open source ({{license}}): blocks national',
       foreignLineage:
-        '{{name}} — {{phrase}} foreign {{ancestor}} ({{ancestorOrigin}}): allowed for national, blocks sovereign',
+        '{{name}} — {{phrase}} {{foreignAncestor}} ({{ancestorOrigin}}): allowed for national, blocks sovereign',
       foreignLineageClosed:
-        '{{name}} — {{phrase}} foreign {{ancestor}} ({{ancestorOrigin}}), not open source ({{license}}): blocks national',
+        '{{name}} — {{phrase}} {{foreignAncestor}} ({{ancestorOrigin}}), not open source ({{license}}): blocks national',
     },
   },
   checkComponent(assessment) {
@@ -53,10 +53,12 @@ export default defineRule({
 function licenseOf(assessment: Assessment): string {
   const own = assessment.provenance?.entry;
   const candidates = [
-    ...(own ? [{ id: own.id, license: own.license }] : []),
+    ...(own ? [{ id: undefined, license: own.license }] : []),
     ...assessment.lineage.filter((step) => step.derivation !== 'trained-on').map((step) => ({ id: step.id, license: step.license })),
   ];
   const closed = candidates.find((candidate) => !candidate.license || !isOpenLicense(candidate.license));
   if (!closed) return 'licence not recorded';
-  return closed.license ?? `no licence recorded for ${displayName(closed.id)}`;
+  if (closed.license) return closed.license;
+  // The model's own entry may be its publisher's namespace (`hf:Qwen/*`), whose id names no model.
+  return closed.id === undefined ? 'no licence recorded' : `no licence recorded for ${stepName(closed.id)}`;
 }

@@ -17,7 +17,7 @@ export default defineRule({
     messages: {
       foreign: '{{name}} — foreign open-source ({{origin}}): allowed for national, blocks sovereign',
       foreignLineage:
-        '{{name}} — {{phrase}} foreign {{ancestor}} ({{ancestorOrigin}}): allowed for national, blocks sovereign',
+        '{{name}} — {{phrase}} {{foreignAncestor}} ({{ancestorOrigin}}): allowed for national, blocks sovereign',
     },
   },
   checkComponent(assessment) {

@@ -12,7 +12,7 @@ export default defineRule({
     messages: {
       foreign: '{{name}} — foreign dataset ({{owner}}, {{origin}}): allowed for national, blocks sovereign',
       foreignLineage:
-        '{{name}} — {{phrase}} foreign {{ancestor}} ({{ancestorOwner}}, {{ancestorOrigin}}), so not domestic: allowed for national, blocks sovereign',
+        '{{name}} — {{phrase}} {{foreignAncestor}} ({{ancestorOwner}}, {{ancestorOrigin}}), so not domestic: allowed for national, blocks sovereign',
     },
   },
   checkComponent(assessment) {
