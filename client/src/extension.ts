@@ -34,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sovere
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', pattern: '**/{sovereign-lint,.sovereign-lint}.json' },
       // Lockfiles (hovers and quick fixes on what they pull in) and the workspace files that hold catalogs.
-      { scheme: 'file', pattern: '**/{package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,bun.lock,poetry.lock,uv.lock,pdm.lock,Pipfile.lock}' },
+      { scheme: 'file', pattern: '**/{package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,bun.lock,poetry.lock,uv.lock,pdm.lock,requirements.lock,requirements-dev.lock,Pipfile.lock}' },
       { scheme: 'file', pattern: '**/{pnpm-workspace.yaml,.yarnrc.yml}' },
     ],
     synchronize: { configurationSection: 'sovereignLint' },

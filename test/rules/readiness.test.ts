@@ -141,7 +141,7 @@ ruleTester(missingLockfile, fixtureKb, {
       file: 'pyproject.toml',
       code: '[project]\nname = "x"\ndependencies = ["numpy==2.1.3"]\n',
       config: enabled,
-      errors: [{ message: 'No lockfile (poetry.lock, uv.lock, pdm.lock or Pipfile.lock) for 1 dependency: transitive dependencies are not pinned or examined; blocks trusted readiness', line: 3, column: 18, endLine: 3, endColumn: 23, severity: 'error' }],
+      errors: [{ message: 'No lockfile (poetry.lock, uv.lock, pdm.lock, requirements.lock (Rye) or Pipfile.lock) for 1 dependency: transitive dependencies are not pinned or examined; blocks trusted readiness', line: 3, column: 18, endLine: 3, endColumn: 23, severity: 'error' }],
       output: null,
     },
   ],

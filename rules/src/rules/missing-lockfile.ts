@@ -2,7 +2,7 @@ import { defineRule } from '../rule';
 
 const EXPECTED: Record<string, string> = {
   'package-json': 'package-lock.json, yarn.lock, pnpm-lock.yaml or bun.lock',
-  pyproject: 'poetry.lock, uv.lock, pdm.lock or Pipfile.lock',
+  pyproject: 'poetry.lock, uv.lock, pdm.lock, requirements.lock (Rye) or Pipfile.lock',
   pipfile: 'Pipfile.lock',
 };
 

@@ -10,6 +10,8 @@ const UPDATE: Record<string, string> = {
   'poetry.lock': '`poetry lock`',
   'uv.lock': '`uv lock`',
   'pdm.lock': '`pdm lock`',
+  'requirements.lock': '`rye lock`',
+  'requirements-dev.lock': '`rye lock`',
   'Pipfile.lock': '`pipenv lock`',
 };
 

@@ -11,9 +11,11 @@ import { GitIgnore } from './gitIgnore';
 import { type enclosingWorkspace, liveWorkspaces, scanWorkspaces, type Workspaces } from './workspaceRoot';
 
 const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'pnpm-lock.yaml', 'bun.lock'];
-const PYTHON_LOCKFILES = ['poetry.lock', 'uv.lock', 'pdm.lock', 'Pipfile.lock'];
+// Rye's requirements-dev.lock locks the dev-dependencies as well as what requirements.lock does.
+const PYTHON_LOCKFILES = ['poetry.lock', 'uv.lock', 'pdm.lock', 'requirements-dev.lock', 'requirements.lock', 'Pipfile.lock'];
 const PIPENV_LOCKFILES = ['Pipfile.lock'];
-const UV_LOCKFILES = ['uv.lock'];
+/** uv's and Rye's lockfiles, which a workspace keeps at its root for every member. */
+const UV_LOCKFILES = ['uv.lock', 'requirements-dev.lock', 'requirements.lock'];
 /** The lockfiles a workspace keeps at its root, for all its members. */
 export const WORKSPACE_LOCKFILES: readonly string[] = [...NPM_LOCKFILES, ...UV_LOCKFILES];
 
@@ -82,7 +84,7 @@ function search(manifest: string, kind: ManifestKind, root: string, lookIn: Look
   if (kind !== 'package-json' && kind !== 'pyproject') return undefined;
   const own = lookIn(folder, kind === 'pyproject' ? PYTHON_LOCKFILES : NPM_LOCKFILES);
   if (own && !isNpmLockfile(own)) return own;
-  // uv, like npm, Yarn, pnpm and Bun, keeps one lockfile at the workspace root for every member.
+  // uv and Rye, like npm, Yarn, pnpm and Bun, keep one lockfile at the workspace root for every member.
   const family = kind === 'pyproject' ? 'uv' : 'npm';
   const above = upwards(path.dirname(folder), searchCeiling(root, workspaces.enclosing), family === 'uv' ? UV_LOCKFILES : NPM_LOCKFILES, lookIn);
   const workspaceLockfile = above && workspaces.isMember(path.dirname(above), folder, family) ? above : undefined;

@@ -240,6 +240,7 @@ const PINNED_BY: Record<LockfileKind, string> = {
   poetry: 'pyproject.toml',
   uv: 'pyproject.toml',
   pdm: 'pyproject.toml',
+  rye: 'pyproject.toml',
   'pipfile-lock': 'Pipfile',
   // Manifests themselves, read as such: never asked for here.
   pipfile: 'Pipfile',

@@ -182,8 +182,8 @@ function importerOf(lockfile: Lockfile, manifest: string): string {
  */
 function staleness(lockfile: Lockfile, importer: string, declaration: Declaration, entry: LockedPackage | undefined): { spec?: string; version?: string } | undefined {
   const { result } = lockfile;
-  // A group the lockfile was not asked to lock (pdm) is unlocked by choice, not out of date.
-  if (!entry) return result.lockedGroups?.has(declaration.group ?? 'default') === false ? undefined : {};
+  // A group the lockfile was not asked to lock (pdm, Rye) is unlocked by choice, not out of date.
+  if (!entry) return result.locksGroup?.(declaration.group ?? 'default') === false ? undefined : {};
   const spec = writtenSpec(declaration);
   if (result.descriptors?.has(`${declaration.name}@${spec}`) || result.descriptors?.has(`${declaration.name}@npm:${spec}`)) return undefined;
   const recorded = result.specifiers?.get(importer)?.get(declaration.name);

@@ -1,4 +1,4 @@
-// Workspaces: which folders a workspace root (npm, Yarn, pnpm, Bun, uv) declares as its members, and the workspace a
+// Workspaces: which folders a workspace root (npm, Yarn, pnpm, Bun, uv, Rye) declares as its members, and the workspace a
 // scan root sits in. A lockfile above a manifest pins it only when the folder holding the lockfile declares the
 // manifest's folder a member, as the package managers read it: a package.json merely below someone else's project is
 // not theirs to lock. A member scanned or opened on its own is pinned by the lockfile (and takes `catalog:` ranges from
@@ -14,7 +14,7 @@ import { relativeTo } from './paths';
 import { readJsonObject, readTextFile } from './textFile';
 import { findManifests } from './walk';
 
-/** Whose workspaces: npm, Yarn, pnpm and Bun list package.json members; uv lists pyproject.toml members. */
+/** Whose workspaces: npm, Yarn, pnpm and Bun list package.json members; uv (and Rye) list pyproject.toml members. */
 export type WorkspaceFamily = 'npm' | 'uv';
 
 /** Whether the workspace rooted at `workspace` declares `folder` (absolute, below it) one of its `family` members. */
@@ -102,13 +102,14 @@ function membership(workspace: string, family: WorkspaceFamily): (relative: stri
 /**
  * The member globs a folder declares: pnpm-workspace.yaml's `packages` (`!` excluding), else the package.json's
  * `workspaces` (Yarn 1 also `workspaces.packages`); for uv, pyproject.toml's `[tool.uv.workspace]` `members` and
- * `exclude`. None when the file is missing or its package manager could not read it either.
+ * `exclude` (Rye's `[tool.rye.workspace]` alike). None when the file is missing or its package manager could not read it either.
  */
 function memberPatterns(dir: string, family: WorkspaceFamily): { include: string[]; exclude: string[] } {
   let listed: unknown;
   let excluded: unknown;
   if (family === 'uv') {
-    const workspace = table(table(table(parseQuietly(() => parseToml(readTextFile(path.join(dir, 'pyproject.toml')) ?? '')))?.tool)?.uv)?.workspace;
+    const tool = table(table(parseQuietly(() => parseToml(readTextFile(path.join(dir, 'pyproject.toml')) ?? '')))?.tool);
+    const workspace = table(tool?.uv)?.workspace ?? table(tool?.rye)?.workspace;
     listed = table(workspace)?.members;
     excluded = table(workspace)?.exclude;
   } else {

@@ -37,7 +37,8 @@ export function readPyproject(text: string): ReadResult {
     const dotted = path.join('.');
     if (path[0] === 'tool' && path[1] === 'uv' && path[2] === 'sources') {
       sources.add(path.slice(3), key, value);
-    } else if (dotted === 'tool.uv.dev-dependencies') {
+    } else if (dotted === 'tool.uv.dev-dependencies' || dotted === 'tool.rye.dev-dependencies') {
+      // uv's development dependencies before PEP 735, and Rye's, which requirements-dev.lock locks.
       reader.readArray(value, 'dev', 'dev');
     } else if (dotted === 'project.dependencies') {
       reader.readArray(value, 'direct');

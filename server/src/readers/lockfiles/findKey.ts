@@ -1,11 +1,11 @@
 // From a manifest's declaration to the package a lockfile locked for it. Yarn lockfiles, npm's version 1,
-// poetry.lock, pdm.lock and Pipfile.lock do not record which packages their project depends on directly
+// poetry.lock, pdm.lock, Rye's and Pipfile.lock do not record which packages their project depends on directly
 // (importers '' → []), so the caller maps each package.json / pyproject / Pipfile declaration with this.
 import { componentId, lookupKey } from '../../../../rules/src/ids';
 import { append } from '../../../../rules/src/lists';
 import type { LockResult } from './types';
 
-const PYPI_KINDS = new Set<LockResult['kind']>(['poetry', 'uv', 'pdm', 'pipfile', 'pipfile-lock', 'conda']);
+const PYPI_KINDS = new Set<LockResult['kind']>(['poetry', 'uv', 'pdm', 'rye', 'pipfile', 'pipfile-lock', 'conda']);
 const byId = new WeakMap<LockResult, Map<string, string[]>>();
 
 /**

@@ -7,6 +7,7 @@ import { readPipfile } from './pipfile';
 import { readPipfileLock } from './pipfileLock';
 import { readPnpmLock } from './pnpmLock';
 import { readPoetryLock } from './poetryLock';
+import { readRyeLock } from './ryeLock';
 import type { LockfileKind, LockResult } from './types';
 import { readUvLock } from './uvLock';
 import { readYarnLock } from './yarn';
@@ -23,6 +24,8 @@ const KINDS: Record<string, LockfileKind> = {
   'poetry.lock': 'poetry',
   'uv.lock': 'uv',
   'pdm.lock': 'pdm',
+  'requirements.lock': 'rye',
+  'requirements-dev.lock': 'rye',
   Pipfile: 'pipfile',
   'Pipfile.lock': 'pipfile-lock',
   'environment.yml': 'conda',
@@ -52,6 +55,8 @@ export function readLockfile(kind: LockfileKind, text: string): LockResult {
       return readUvLock(text);
     case 'pdm':
       return readPdmLock(text);
+    case 'rye':
+      return readRyeLock(text);
     case 'pipfile':
       return readPipfile(text);
     case 'pipfile-lock':

@@ -16,7 +16,7 @@ export function readPdmLock(text: string): LockResult {
   const root = loadPackageLock(text, LABEL, result.problems);
   if (!root) return result;
   const lockedGroups = list(table(root.metadata)?.groups).filter((group): group is string => typeof group === 'string');
-  if (lockedGroups.length > 0) result.lockedGroups = new Set(lockedGroups);
+  if (lockedGroups.length > 0) result.locksGroup = (group) => lockedGroups.includes(group);
   const locator = new EntryLocator(text, tomlPackageFinder);
   const unique = new UniqueKeys();
   const read: { key: string; body: Table }[] = [];

@@ -5,7 +5,7 @@
 import type { Range } from '../../../../rules/src/types';
 import type { Problem } from '../types';
 
-export type LockfileKind = 'package-lock' | 'yarn' | 'pnpm' | 'bun' | 'poetry' | 'uv' | 'pdm' | 'pipfile' | 'pipfile-lock' | 'conda';
+export type LockfileKind = 'package-lock' | 'yarn' | 'pnpm' | 'bun' | 'poetry' | 'uv' | 'pdm' | 'rye' | 'pipfile' | 'pipfile-lock' | 'conda';
 
 /** One package version a lockfile pins. */
 export interface LockedPackage {
@@ -61,10 +61,11 @@ export interface LockResult {
    */
   overrides?: Map<string, string[]>;
   /**
-   * pdm.lock: the dependency groups it was locked for (`default` is the project's own dependencies). A group left
-   * out (`pdm lock --prod`, `-G`) is not locked, by choice rather than out of date.
+   * pdm.lock and Rye's: whether it was locked for a dependency group (`default` is the project's own dependencies,
+   * `dev` Rye's dev-dependencies, others extras or PDM groups). A group left out (`pdm lock --prod`, Rye's `features`)
+   * is not locked, by choice rather than out of date.
    */
-  lockedGroups?: ReadonlySet<string>;
+  locksGroup?: (group: string) => boolean;
   /**
    * yarn.lock (Berry): each importer's dependencies whose range names a catalog (`react: "catalog:react18"`), which the
    * lockfile records as written and resolves under the catalog's range (`react@npm:^18.3.1`): the catalogs are in
