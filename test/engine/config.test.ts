@@ -173,6 +173,39 @@ describe('keys', () => {
     expect(scanAt().files.map((f) => f.file)).toEqual(['requirements.txt']);
   });
 
+  it('a shared config’s exclude and overrides are relative to the project that extends it, as ESLint reads a config it extends', () => {
+    write('team/base.json', { target: 'sovereign', exclude: ['vendor/**'], overrides: [{ files: ['experiments/**'], target: 'national' }] });
+    write('proj/sovereign-lint.json', { extends: '../team/base.json' });
+    write('proj/app/requirements.txt', 'catboost\n');
+    write('proj/experiments/requirements.txt', 'numpy\n');
+    write('proj/vendor/requirements.txt', 'numpy\n');
+    const result = scanAt('proj');
+    expect(result.files.map((f) => f.file)).toEqual(['app/requirements.txt', 'experiments/requirements.txt']);
+    expect(result.verdict).toMatchObject({ tier: 'national', meetsTarget: true });
+  });
+
+  it('an explicit config’s globs are relative to the folder it is used from', () => {
+    write('team/base.json', { exclude: ['vendor/**'], overrides: [{ files: ['experiments/**'], target: 'national' }] });
+    write('proj/experiments/requirements.txt', 'numpy\n');
+    write('proj/vendor/requirements.txt', 'numpy\n');
+    const result = scan([at('proj')], { kb: fixtureKb, cwd: at('proj'), today: '2026-11-22', configFile: at('team/base.json') });
+    expect(result.files.map((f) => f.file)).toEqual(['experiments/requirements.txt']);
+    expect(result.verdict).toMatchObject({ tier: 'national', meetsTarget: true });
+  });
+
+  it('a folder a config excludes is not scanned, whatever config it holds; its config, even a broken one, is not read', () => {
+    write('sovereign-lint.json', { exclude: ['legacy', 'old/'] });
+    write('app/requirements.txt', 'catboost\n');
+    write('legacy/sovereign-lint.json', { target: 'national' });
+    write('legacy/requirements.txt', 'numpy\n');
+    write('old/sovereign-lint.json', '{ "target": ');
+    write('old/requirements.txt', 'numpy\n');
+    const result = scanAt();
+    expect(result.files.map((f) => f.file)).toEqual(['app/requirements.txt']);
+    expect(result.configProblems).toEqual([]);
+    expect(result.verdict).toMatchObject({ tier: 'sovereign', meetsTarget: true });
+  });
+
   it('overrides apply to the files they match, later overrides winning', () => {
     write('sovereign-lint.json', {
       target: 'sovereign',
@@ -226,6 +259,40 @@ describe('problems, each at its exact place', () => {
 });
 
 describe('print-config', () => {
+  const printConfig = (...args: string[]) => {
+    let out = '';
+    const code = main(['print-config', ...args], { stdout: (t) => (out += t), stderr: () => {}, cwd: root, env: {}, isTTY: false, today: '2026-11-22' });
+    return { code, out };
+  };
+
+  it('names the file of the chain an override comes from, and its place there', () => {
+    write('team/base.json', { overrides: [{ files: 'x/**', target: 'sovereign' }, { files: 'experiments/**', target: 'national' }] });
+    write('repo/sovereign-lint.json', { extends: '../team/base.json' });
+    write('repo/experiments/requirements.txt', 'numpy\n');
+    expect(printConfig('repo/experiments/requirements.txt').out).toContain('target        national  ← team/base.json, override 2 (experiments/**)\n');
+  });
+
+  it('exits 2 on an invalid config, as a scan does', () => {
+    write('repo/sovereign-lint.json', '{ "target": ');
+    write('repo/requirements.txt', 'numpy\n');
+    const { code, out } = printConfig('repo/requirements.txt');
+    expect(code).toBe(2);
+    expect(out).toContain('error: repo/sovereign-lint.json:1:13: not valid JSON: value expected\n');
+  });
+
+  it('asked about a folder, shows the config in it, as a scan of the folder uses', () => {
+    write('repo/svc/sovereign-lint.json', { target: 'national' });
+    expect(printConfig('repo/svc').out).toMatch(/^Config for repo\/svc: repo\/svc\/sovereign-lint.json\n\ntarget +national {2}← repo\/svc\/sovereign-lint.json\n/);
+  });
+
+  it('stops at a config nested too deep to read, exit 2, instead of overflowing the stack', () => {
+    write('repo/sovereign-lint.json', `{"rules":${'['.repeat(10000)}${']'.repeat(10000)}}`);
+    write('repo/requirements.txt', 'numpy\n');
+    const { code, out } = printConfig('repo/requirements.txt');
+    expect(code).toBe(2);
+    expect(out).toContain('error: repo/sovereign-lint.json:1:1: nested more than 512 levels deep; not read\n');
+  });
+
   it('shows the resolved config for a file and where each value came from', () => {
     write('team/base.json', { target: 'national', rules: { 'unknown-provenance': 'warning' } });
     write('repo/sovereign-lint.json', {

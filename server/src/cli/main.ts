@@ -81,8 +81,9 @@ function run(argv: readonly string[], io: Io): number {
     const [file, ...extra] = positionals;
     if (!file || extra.length) throw new UsageError('print-config takes exactly one FILE');
     const format = oneOf(values.format, ['text', 'json'], '--format') ?? 'text';
-    io.stdout(printConfig(path.resolve(io.cwd, file), { cwd: io.cwd, format, ...(configFile ? { configFile } : {}) }));
-    return 0;
+    const { output, valid } = printConfig(path.resolve(io.cwd, file), { cwd: io.cwd, format, ...(configFile ? { configFile } : {}) });
+    io.stdout(output);
+    return valid ? 0 : 2;
   }
   const target = oneOf(values.target, ['sovereign', 'national'], '--target') as Target | undefined;
   const format = oneOf(values.format, ['text', 'json', 'sarif'], '--format') ?? 'text';

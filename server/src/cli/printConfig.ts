@@ -1,5 +1,6 @@
-// `sovereign-lint print-config FILE`: the config that applies to a file once every `extends` and
-// override is resolved, and where each value came from.
+// `sovereign-lint print-config FILE`: the config that applies to a file (or a folder) once every `extends`
+// and override is resolved, and where each value came from.
+import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigResolver, type Origin } from '../engine/configResolver';
 
@@ -9,9 +10,12 @@ export interface PrintConfigOptions {
   configFile?: string;
 }
 
-export function printConfig(file: string, { cwd, format, configFile }: PrintConfigOptions): string {
-  const resolver = new ConfigResolver({ trusted: true, ...(configFile ? { explicit: configFile } : {}) });
-  const { config, file: applied, origins, resolved } = resolver.forFile(file);
+/** The report, and whether the config chain is valid: an error in it fails the command, as it fails a scan. */
+export function printConfig(file: string, { cwd, format, configFile }: PrintConfigOptions): { output: string; valid: boolean } {
+  const resolver = new ConfigResolver({ trusted: true, ...(configFile ? { explicit: configFile, explicitBase: cwd } : {}) });
+  // A folder is asked about as a scan root is: its own config, no override (overrides match files).
+  const isFolder = fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
+  const { config, file: applied, origins, resolved } = isFolder ? resolver.forDirectory(file) : resolver.forFile(file);
   const label = (source: string) => (source.startsWith('sovereign-lint:') ? source : relative(source, cwd));
   const shown = (origin: Origin | undefined) =>
     origin === undefined ? 'default' : `${label(origin.source)}${origin.override ? `, override ${origin.override}` : ''}`;
@@ -29,10 +33,13 @@ export function printConfig(file: string, { cwd, format, configFile }: PrintConf
       { reason: e.reason, ...(e.until ? { until: e.until } : {}) },
       e.declared ? shown({ source: e.declared.source }) : 'default',
     ]),
-    ...config.exclude.flatMap(({ base, patterns }) => patterns.map((p): [string, unknown, string] => [`exclude.${p}`, true, shown({ source: base })])),
+    ...config.exclude.flatMap(({ source, patterns }) => patterns.map((p): [string, unknown, string] => [`exclude.${p}`, true, shown({ source })])),
   ];
   const problems = resolved?.problems ?? [];
-  if (format === 'json') {
+  const valid = problems.every((problem) => problem.severity === 'warning');
+  return { output: format === 'json' ? asJson() : asText(), valid };
+
+  function asJson(): string {
     return `${JSON.stringify(
       {
         file: relative(file, cwd),
@@ -45,15 +52,18 @@ export function printConfig(file: string, { cwd, format, configFile }: PrintConf
       2,
     )}\n`;
   }
-  const width = Math.max(...rows.map(([key]) => key.length));
-  return [
-    `Config for ${relative(file, cwd)}: ${applied ? relative(applied, cwd) : 'none found (defaults)'}`,
-    ...(resolved && resolved.files.length > 1 ? [`  chain: ${resolved.files.map((f) => relative(f, cwd)).join(' → ')}`] : []),
-    '',
-    ...rows.map(([key, value, source]) => `${key.padEnd(width)}  ${typeof value === 'string' ? value : JSON.stringify(value)}  ← ${source}`),
-    ...problems.map((p) => `${p.severity === 'warning' ? 'warning' : 'error'}: ${relative(p.file, cwd)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`),
-    '',
-  ].join('\n');
+
+  function asText(): string {
+    const width = Math.max(...rows.map(([key]) => key.length));
+    return [
+      `Config for ${relative(file, cwd)}: ${applied ? relative(applied, cwd) : 'none found (defaults)'}`,
+      ...(resolved && resolved.files.length > 1 ? [`  chain: ${resolved.files.map((f) => relative(f, cwd)).join(' → ')}`] : []),
+      '',
+      ...rows.map(([key, value, source]) => `${key.padEnd(width)}  ${typeof value === 'string' ? value : JSON.stringify(value)}  ← ${source}`),
+      ...problems.map((p) => `${p.severity === 'warning' ? 'warning' : 'error'}: ${relative(p.file, cwd)}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}`),
+      '',
+    ].join('\n');
+  }
 }
 
 function relative(file: string, cwd: string): string {

@@ -6,6 +6,7 @@ import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseEr
 import configSchema from '../../../rules/schema/config.schema.json';
 import type { ExceptionDeclaration, KbEntry, Range, Severity, Target } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
+import { MAX_NESTING, nestsTooDeep } from '../text/nesting';
 import type { Attestation } from './classify';
 
 /** Where a value was declared: a config file (absolute path) or a built-in preset (`sovereign-lint:…`). */
@@ -18,9 +19,9 @@ export interface Exception extends ExceptionDeclaration {
   declared?: Declared;
 }
 
-/** Exclusion globs, relative to the config file that declares them. */
+/** Exclusion globs (relative to the folder of the config that applies, see ConfigResolver) and the file declaring them. */
 export interface Exclusion {
-  base: string;
+  source: string;
   patterns: string[];
 }
 
@@ -78,6 +79,7 @@ export const EMPTY_CONFIG: Config = { rules: {}, attestations: [], exceptions: [
 
 export function parseConfigText(text: string): ParsedConfig {
   const lines = new LineIndex(text);
+  if (nestsTooDeep(text)) return { lines, problems: [{ message: `nested more than ${MAX_NESTING} levels deep; not read`, range: lines.range(0, 0) }] };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0 || !root) {
@@ -117,7 +119,7 @@ export function layerOf(raw: RawSettings, declared: Declared, parsed?: ParsedCon
       ...(item.until ? { until: item.until } : {}),
       declared: at('ignore', index, ...(item.until ? ['until'] : [])),
     })),
-    exclude: raw.exclude?.length ? [{ base: declared.source, patterns: raw.exclude }] : [],
+    exclude: raw.exclude?.length ? [{ source: declared.source, patterns: raw.exclude }] : [],
   };
 }
 

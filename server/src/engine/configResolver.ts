@@ -1,8 +1,11 @@
 // Which config applies to a manifest, and what it says once its `extends` chain is resolved: the
 // nearest sovereign-lint.json above the manifest, extended depth-first (presets, paths relative to the
 // file that names them, JSON config packages from node_modules in trusted workspaces only), later
-// entries winning, then the overrides whose `files` match the manifest. Cycles and missing configs
-// are problems placed at the `extends` entry that causes them. Nothing in a config is executed.
+// entries winning, then the overrides whose `files` match the manifest. Globs (`overrides.files`, `exclude`) are
+// relative to the folder of the config that applies, whatever file of its chain declares them: a team's shared
+// config says `experiments/**` of each project that extends it, as ESLint reads the configs a config extends. An
+// explicit config's globs are relative to the folder it is used from (ESLint's `--config`). Cycles and missing
+// configs are problems placed at the `extends` entry that causes them. Nothing in a config is executed.
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
@@ -29,7 +32,10 @@ export interface ChainProblem extends ConfigProblem {
 }
 
 interface Override {
-  /** Folder the `files` globs are relative to: that of the config file declaring them. */
+  /** The config file (or preset) declaring it, and its place among that file's overrides. */
+  source: string;
+  position: number;
+  /** Folder the `files` globs are relative to (see globBase). */
   base: string;
   files: string[];
   layer: Config;
@@ -67,6 +73,8 @@ export interface ResolverOptions {
   trusted: boolean;
   /** A config to use for every file instead of discovering the nearest one (`--config`, `sovereignLint.configPath`). */
   explicit?: string;
+  /** The folder an explicit config's globs are relative to: the current folder, the workspace folder. */
+  explicitBase?: string;
   /** Reads a config's text: an open editor buffer wins over the disk. */
   read?: (file: string) => string | undefined;
 }
@@ -116,9 +124,7 @@ export class ConfigResolver {
   private settingsFor(file: string | undefined, dir: string): ConfigForFile {
     const configFile = this.configFileFor(dir);
     if (!configFile) return { config: EMPTY_CONFIG, origins: new Map() };
-    const fresh = this.resolve(configFile);
-    // A broken chain keeps the last good one (the language server goes on linting with it).
-    const resolved = fresh.problems.some((p) => p.severity !== 'warning') ? (this.lastGood.get(configFile) ?? fresh) : fresh;
+    const resolved = this.chainFor(configFile);
     const matching = resolved.overrides.flatMap((override, index) => {
       if (file === undefined) return [];
       const relative = path.relative(override.base, file).split(path.sep).join('/');
@@ -133,11 +139,17 @@ export class ConfigResolver {
     for (const index of matching) {
       const override = resolved.overrides[index]!;
       config = mergeConfig(config, override.layer);
-      recordOrigins(origins, override.layer, { source: resolved.file, override: `${index + 1} (${override.files.join(', ')})` });
+      recordOrigins(origins, override.layer, { source: override.source, override: `${override.position + 1} (${override.files.join(', ')})` });
     }
     const result = { config, file: configFile, resolved, origins };
     this.applied.set(key, result);
     return result;
+  }
+
+  /** A config file's chain: a broken chain keeps the last good one (the language server goes on linting with it). */
+  private chainFor(configFile: string): ResolvedConfig {
+    const fresh = this.resolve(configFile);
+    return fresh.problems.some((p) => p.severity !== 'warning') ? (this.lastGood.get(configFile) ?? fresh) : fresh;
   }
 
   /** A config file with its `extends` chain resolved (cached until invalidated). */
@@ -151,12 +163,38 @@ export class ConfigResolver {
     return result;
   }
 
-  /** Whether `file` is excluded by the `exclude` of the config that applies to it. */
+  /**
+   * Whether `file` is excluded: by the config that applies to it, or by one further up that excludes the folder it is
+   * in (a folder left out is not scanned, whatever config it holds; the outermost is asked first, so a broken config
+   * in a folder left out is never read). A pattern that names a folder (`vendor`, `vendor/`) excludes what is in it.
+   */
   isExcluded(file: string): boolean {
-    return this.forFile(file).config.exclude.some(({ base, patterns }) => {
-      const relative = path.relative(path.dirname(base), file).split(path.sep).join('/');
-      return !relative.startsWith('..') && picomatch(patterns, { dot: true })(relative);
+    return this.configsAbove(path.dirname(file)).some((configFile) => {
+      const relative = path.relative(this.globBase(configFile), file).split(path.sep).join('/');
+      if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+      const patterns = this.chainFor(configFile).config.exclude.flatMap((exclusion) => exclusion.patterns.map((pattern) => pattern.replace(/\/+$/, '')));
+      if (patterns.length === 0) return false;
+      const matches = picomatch(patterns, { dot: true });
+      const steps = relative.split('/');
+      return steps.some((_, index) => matches(steps.slice(0, index + 1).join('/')));
     });
+  }
+
+  /** The config that applies in `dir` and each config above the folder holding it, outermost first. */
+  private configsAbove(dir: string): string[] {
+    const found: string[] = [];
+    for (let configFile = this.configFileFor(dir); configFile; ) {
+      found.unshift(configFile);
+      if (configFile === this.options.explicit) break;
+      const parent = path.dirname(path.dirname(configFile));
+      configFile = parent === path.dirname(configFile) ? undefined : this.configFileFor(parent);
+    }
+    return found;
+  }
+
+  /** The folder a config's globs are relative to: its own, or for an explicit config the one it is used from. */
+  private globBase(configFile: string): string {
+    return configFile === this.options.explicit && this.options.explicitBase ? this.options.explicitBase : path.dirname(configFile);
   }
 
   /** Stacks one config file (after the configs it extends) onto `result`. `chain` is the path of files that led here. */
@@ -245,7 +283,9 @@ export class ConfigResolver {
     recordOrigins(result.origins, layer, { source });
     (raw.overrides ?? []).forEach((override, index) => {
       result.overrides.push({
-        base: path.dirname(source),
+        source,
+        position: index,
+        base: this.globBase(result.file),
         files: typeof override.files === 'string' ? [override.files] : override.files,
         layer: layerOf(override, { source }, parsed, ['overrides', index]),
       });

@@ -64,7 +64,10 @@ export class ScanInputError extends Error {}
 export function scan(paths: readonly string[], options: ScanOptions): ScanResult {
   const absolute = (paths.length ? paths : ['.']).map((p) => path.resolve(options.cwd, p));
   const root = absolute.length === 1 && isDirectory(absolute[0]!) ? absolute[0]! : options.cwd;
-  const resolver = new ConfigResolver({ trusted: options.trusted ?? true, ...(options.configFile ? { explicit: options.configFile } : {}) });
+  const resolver = new ConfigResolver({
+    trusted: options.trusted ?? true,
+    ...(options.configFile ? { explicit: options.configFile, explicitBase: options.cwd } : {}),
+  });
 
   const queue = absolute.flatMap((input) => inputsOf(input, root)).filter(({ file }) => !resolver.isExcluded(file));
   const seen = new Set(queue.map((item) => item.file));

@@ -103,7 +103,7 @@ export class Folder {
       this.resolver = new ConfigResolver({
         trusted: this.context.trusted,
         read: this.context.readOpen,
-        ...(configPath ? { explicit: configPath } : {}),
+        ...(configPath ? { explicit: configPath, explicitBase: this.root } : {}),
       });
       this.explicitConfig = configPath;
     }
