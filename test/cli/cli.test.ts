@@ -295,6 +295,20 @@ describe('sovereign-lint scan --format sarif: what GitHub code scanning takes', 
     expect(outside.results.find((r: { ruleId: string }) => r.ruleId === 'foreign-transitive').locations[0].physicalLocation.artifactLocation.uri).toBe('package.json');
   });
 
+  it('fingerprints each result by rule, file and component, numbering the same component twice in one file', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-sarif-'));
+    fs.writeFileSync(path.join(root, 'requirements.txt'), 'numpy==2.1.3\nnumpy==1.26.4 ; python_version < "3.9"\n');
+    fs.mkdirSync(path.join(root, 'b'));
+    fs.writeFileSync(path.join(root, 'b/requirements.txt'), 'numpy==2.1.3\n');
+    const [runResult] = JSON.parse(run(['scan', '.', '--format', 'sarif'], { cwd: root }).stdout).runs;
+    const numpy = runResult.results.filter((r: { ruleId: string }) => r.ruleId === 'foreign-component');
+    expect(numpy.map((r: { partialFingerprints: object }) => r.partialFingerprints)).toEqual([
+      { ruleFileComponent: 'foreign-component:b/requirements.txt:pypi:numpy' },
+      { ruleFileComponent: 'foreign-component:requirements.txt:pypi:numpy' },
+      { ruleFileComponent: 'foreign-component:requirements.txt:pypi:numpy:2' },
+    ]);
+  });
+
   it('places what a dependency pulls in as related locations in the lockfile', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-sarif-'));
     fs.cpSync(path.join(repo, 'test/fixtures/pnpm-catalog'), root, { recursive: true });

@@ -165,6 +165,43 @@ describe('keys', () => {
     expect(result.verdict).toMatchObject({ tier: 'national', exceptions: [], trusted: { ready: false } });
   });
 
+  it('an exception renewed by a later entry (the project’s over its team’s) has not lapsed: no expired warning', () => {
+    write('team/base.json', { ignore: [{ component: 'pypi:numpy', reason: 'old', until: '2026-01-01' }] });
+    write('p/sovereign-lint.json', { extends: '../team/base.json', ignore: [{ component: 'pypi:numpy', reason: 'renewed', until: '2027-06-30' }] });
+    write('p/requirements.txt', 'numpy\n');
+    const result = scanAt('p');
+    expect(shown(result).map((f) => f.rule)).toEqual(['foreign-component']);
+    expect(result.verdict).toMatchObject({ tier: 'sovereign', exceptions: ['pypi:numpy'], trusted: { ready: true } });
+  });
+
+  it('an attested licence is read as the SPDX expression it means (`mit` is MIT, open source)', () => {
+    write('sovereign-lint.json', { target: 'national', components: { 'pypi:vendor-d': { origin: 'US', evidence: 'contract', license: 'mit' } } });
+    write('requirements.txt', 'vendor-d\n');
+    expect(scanAt().verdict).toMatchObject({ tier: 'national', meetsTarget: true });
+  });
+
+  it('a config behind a byte-order mark is read', () => {
+    write('sovereign-lint.json', '\uFEFF{ "target": "national" }');
+    write('requirements.txt', 'numpy\n');
+    const result = scanAt();
+    expect(result.configProblems).toEqual([]);
+    expect(result.verdict.meetsTarget).toBe(true);
+  });
+
+  it('a config that is a link to nothing, or a folder, is a config that cannot be read: exit 2, not the defaults', () => {
+    write('requirements.txt', 'natasha\n');
+    fs.symlinkSync(path.join(root, 'shared/missing.json'), at('sovereign-lint.json'));
+    let stderr = '';
+    const io = { stdout: () => {}, stderr: (t: string) => (stderr += t), cwd: root, env: {}, isTTY: false, today: '2026-11-22' };
+    expect(main(['scan', '.'], io)).toBe(2);
+    expect(stderr).toBe(`sovereign-lint: invalid config sovereign-lint.json:1:1: config ${at('sovereign-lint.json')} cannot be read: it links to ${path.join(root, 'shared/missing.json')}, which does not exist\n`);
+    fs.rmSync(at('sovereign-lint.json'));
+    fs.mkdirSync(at('sovereign-lint.json'));
+    stderr = '';
+    expect(main(['scan', '.'], io)).toBe(2);
+    expect(stderr).toMatch(/cannot be read: it is a folder\n$/);
+  });
+
   it('exclude leaves paths unscanned, relative to the config that names them', () => {
     write('sovereign-lint.json', { exclude: ['vendor/**', 'legacy/requirements.txt'] });
     write('requirements.txt', 'catboost\n');
@@ -243,6 +280,19 @@ describe('problems, each at its exact place', () => {
     ['an unknown key', '{ "targte": "national" }', 'config: unknown key "targte"', lsp(0, 2, 10)],
     ['a bad date', '{ "ignore": [{ "component": "pypi:x", "reason": "r", "until": "next year" }] }', 'ignore.0.until: must be a date, YYYY-MM-DD', lsp(0, 62, 73)],
     ['overrides without files', '{ "overrides": [{ "target": "national" }] }', 'overrides.0: missing required "files"', lsp(0, 16, 17)],
+    ['a date of the right shape that is no day', '{ "ignore": [{ "component": "pypi:x", "reason": "r", "until": "2026-02-30" }] }', 'ignore.0.until: 2026-02-30 is not a day of the calendar', lsp(0, 62, 74)],
+    [
+      'an impossible date in an override',
+      '{ "overrides": [{ "files": "a/**", "ignore": [{ "component": "pypi:x", "reason": "r", "until": "2027-13-45" }] }] }',
+      'overrides.0.ignore.0.until: 2027-13-45 is not a day of the calendar',
+      lsp(0, 95, 107),
+    ],
+    [
+      'an attested licence that names no licence',
+      '{ "components": { "pypi:vendor-a": { "origin": "RU", "evidence": "contract", "license": "garbage licence" } } }',
+      'components.pypi:vendor-a.license: "garbage licence" is not an SPDX licence expression (LicenseRef-… names one SPDX does not list)',
+      lsp(0, 88, 105),
+    ],
   ])('%s', (_, text, message, range) => {
     expect(parseConfigText(text).problems).toEqual([{ message, range }]);
   });

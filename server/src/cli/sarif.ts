@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { rules } from '../../../rules/src/rules/index';
 import type { Range, Severity } from '../../../rules/src/types';
-import { editsByFile } from '../engine/lint';
+import { editsByFile, type Finding } from '../engine/lint';
 import { mostSevere } from '../engine/mostSevere';
 import { repositoryRoot } from '../engine/gitIgnore';
 import { relativeTo } from '../engine/paths';
@@ -48,6 +48,7 @@ export function toSarif(result: ScanResult): Log {
   const index = new Map(descriptors.map((descriptor, i) => [descriptor.id, i]));
   const shown = result.findings.filter((finding) => finding.severity !== 'off');
   const kept = shown.length > MAX_SARIF_RESULTS ? mostSevere(shown, MAX_SARIF_RESULTS) : shown;
+  const fingerprint = fingerprints(shown);
   const results: Result[] = kept.map((finding) => ({
     ruleId: finding.rule,
     ruleIndex: index.get(finding.rule)!,
@@ -58,7 +59,7 @@ export function toSarif(result: ScanResult): Log {
     ...(finding.related?.length
       ? { relatedLocations: finding.related.map((place, id) => ({ id, ...location(place.file, place.range), message: { text: place.message } })) }
       : {}),
-    partialFingerprints: { componentAndRule: `${finding.rule}:${finding.componentId ?? finding.file}` },
+    partialFingerprints: { ruleFileComponent: fingerprint.get(finding)! },
     ...(finding.exception
       ? { suppressions: [{ kind: 'external' as const, justification: finding.exception.reason }] }
       : {}),
@@ -139,4 +140,21 @@ function region(range: Range) {
 /** SARIF base URIs end with a slash so relative artifact URIs resolve inside them. */
 function pathToFileUri(root: string): string {
   return pathToFileURL(root).href.replace(/\/?$/, '/');
+}
+
+/**
+ * What GitHub tracks an alert by from run to run: its rule, file and component, not its line, which moves as lines are
+ * added above it. The same component flagged twice in one file (two declarations under different markers, two
+ * expired exceptions of one config) is numbered in document order, so that neither alert swallows the other.
+ */
+function fingerprints(findings: readonly Finding[]): Map<Finding, string> {
+  const seen = new Map<string, number>();
+  return new Map(
+    findings.map((finding) => {
+      const key = `${finding.rule}:${finding.file}:${finding.componentId ?? ''}`;
+      const count = (seen.get(key) ?? 0) + 1;
+      seen.set(key, count);
+      return [finding, count === 1 ? key : `${key}:${count}`];
+    }),
+  );
 }

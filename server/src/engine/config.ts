@@ -4,6 +4,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import configSchema from '../../../rules/schema/config.schema.json';
+import { normaliseLicense } from '../../../rules/src/licenses';
 import type { ExceptionDeclaration, KbEntry, Range, Severity, Target } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
 import { MAX_NESTING, nestsTooDeep } from '../text/nesting';
@@ -77,7 +78,9 @@ const lastValidationErrors = (): ErrorObject[] => compiledValidator?.errors ?? [
 
 export const EMPTY_CONFIG: Config = { rules: {}, attestations: [], exceptions: [], exclude: [] };
 
-export function parseConfigText(text: string): ParsedConfig {
+export function parseConfigText(withBom: string): ParsedConfig {
+  // A byte-order mark (Windows editors write one) is no part of the JSON, and editors do not show it.
+  const text = withBom.charCodeAt(0) === 0xfeff ? withBom.slice(1) : withBom;
   const lines = new LineIndex(text);
   if (nestsTooDeep(text)) return { lines, problems: [{ message: `nested more than ${MAX_NESTING} levels deep; not read`, range: lines.range(0, 0) }] };
   const errors: ParseError[] = [];
@@ -96,7 +99,44 @@ export function parseConfigText(text: string): ParsedConfig {
   if (!validate(raw)) {
     return { root, lines, problems: lastValidationErrors().filter(isReportable).map((error) => placeSchemaError(error, root, lines)) };
   }
-  return { raw, root, lines, problems: [] };
+  const problems = meaningProblems(raw, root, lines);
+  return problems.length > 0 ? { root, lines, problems } : { raw, root, lines, problems };
+}
+
+/**
+ * What the schema's patterns cannot say: an `until` that is no day of the calendar (`2027-13-45`), an attested
+ * licence that names no licence. Each would otherwise be taken at its word, silently.
+ */
+function meaningProblems(raw: RawConfig, root: Node, lines: LineIndex): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const at = (path: (string | number)[]) => {
+    const node = findNodeAtLocation(root, path) ?? root;
+    return lines.range(node.offset, node.offset + node.length);
+  };
+  const check = (settings: RawSettings, path: (string | number)[]) => {
+    (settings.ignore ?? []).forEach((item, index) => {
+      if (item.until !== undefined && !isCalendarDate(item.until)) {
+        problems.push({ message: `${[...path, 'ignore', index, 'until'].join('.')}: ${item.until} is not a day of the calendar`, range: at([...path, 'ignore', index, 'until']) });
+      }
+    });
+    for (const [pattern, fact] of Object.entries(settings.components ?? {})) {
+      if (fact.license !== undefined && normaliseLicense(fact.license) === undefined) {
+        problems.push({
+          message: `${[...path, 'components', pattern, 'license'].join('.')}: "${fact.license}" is not an SPDX licence expression (LicenseRef-… names one SPDX does not list)`,
+          range: at([...path, 'components', pattern, 'license']),
+        });
+      }
+    }
+  };
+  check(raw, []);
+  (raw.overrides ?? []).forEach((override, index) => check(override, ['overrides', index]));
+  return problems;
+}
+
+/** `YYYY-MM-DD` naming a real day: the schema checks the shape only. */
+function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
 /** One standalone config (no `extends` followed): its settings, or its problems. */
@@ -148,7 +188,8 @@ function attestedEntry(pattern: string, fact: RawAttestation): KbEntry {
     id: pattern,
     owner: fact.owner ?? 'attested by the team',
     origin: fact.origin,
-    ...(fact.license ? { license: fact.license } : {}),
+    // Spelt as the team wrote it (`mit`, `Apache 2.0`), read as the SPDX expression it means.
+    ...(fact.license ? { license: normaliseLicense(fact.license) ?? fact.license } : {}),
     note: `attested in sovereign-lint.json: ${fact.evidence}`,
     // Attestation evidence may be internal (a registry, a contract), not a public URL.
     evidence: [fact.evidence],

@@ -104,7 +104,7 @@ export class ConfigResolver {
   configFileFor(dir: string): string | undefined {
     if (this.options.explicit) return this.options.explicit;
     if (this.nearest.has(dir)) return this.nearest.get(dir);
-    const own = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).find((file) => this.exists(file));
+    const own = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).find((file) => this.isPresent(file));
     const parent = path.dirname(dir);
     const found = own ?? (parent === dir ? undefined : this.configFileFor(parent));
     this.nearest.set(dir, found);
@@ -202,7 +202,7 @@ export class ConfigResolver {
     result.files.push(file);
     const text = this.read(file);
     if (text === undefined) {
-      result.problems.push({ file, range: zeroRange, message: `config ${file} cannot be read` });
+      result.problems.push({ file, range: zeroRange, message: `config ${file} cannot be read${unreadableBecause(file)}` });
       return;
     }
     const parsed = parseConfigText(text);
@@ -302,6 +302,14 @@ export class ConfigResolver {
     }
   }
 
+  /**
+   * Whether a folder holds a config by that name, readable or not: a link to a shared config that is not there (a
+   * submodule not checked out) is a config that cannot be read, not a folder without one.
+   */
+  private isPresent(file: string): boolean {
+    return this.options.read?.(file) !== undefined || fs.lstatSync(file, { throwIfNoEntry: false }) !== undefined;
+  }
+
   private exists(file: string): boolean {
     return this.options.read?.(file) !== undefined || fs.statSync(file, { throwIfNoEntry: false })?.isFile() === true;
   }
@@ -312,6 +320,14 @@ export class ConfigResolver {
 }
 
 const zeroRange: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** Why a config file that is there cannot be read, when the disk says. */
+function unreadableBecause(file: string): string {
+  const entry = fs.lstatSync(file, { throwIfNoEntry: false });
+  if (entry?.isSymbolicLink() && !fs.existsSync(file)) return `: it links to ${fs.readlinkSync(file)}, which does not exist`;
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) return ': it is a folder';
+  return '';
+}
 
 function recordOrigins(origins: Map<string, Origin>, layer: Config, source: Origin): void {
   if (layer.target) origins.set('target', source);

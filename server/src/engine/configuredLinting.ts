@@ -5,7 +5,7 @@ import type { KnowledgeBase } from '../../../rules/src/kb';
 import { rules } from '../../../rules/src/rules/index';
 import { formatMessage, severityOf } from '../../../rules/src/rule';
 import type { Target } from '../../../rules/src/types';
-import type { Config } from './config';
+import type { Config, Exception } from './config';
 import type { ConfigResolver, ResolvedConfig } from './configResolver';
 import { createLintOptions, type Finding, type LintOptions } from './lint';
 import type { CatalogFinder } from './catalogs';
@@ -65,17 +65,25 @@ export class ConfiguredLinting {
     return options;
   }
 
-  /** Exceptions past their `until` date, reported where they are declared (the config files in use). */
+  /**
+   * Exceptions past their `until` date, reported where they are declared (the config files in use). One renewed by a
+   * later entry for the same components (a project's own config over its team's) has not lapsed: it was replaced.
+   */
   expiredExceptions(chains: readonly ResolvedConfig[] = this.resolver.resolvedChains()): Finding[] {
     const rule = rules.find((r) => r.checkException)!;
+    const lapsed = (exception: Exception) => rule.checkException!(exception, this.base.today);
     const seen = new Set<string>();
     const findings: Finding[] = [];
     for (const chain of chains) {
       const target = this.base.target ?? chain.config.target ?? this.base.defaults?.target ?? 'sovereign';
-      const exceptions = [...chain.config.exceptions, ...chain.overrides.flatMap((o) => o.layer.exceptions)];
-      for (const exception of exceptions) {
+      const scopes = [chain.config.exceptions, ...chain.overrides.map((o) => [...chain.config.exceptions, ...o.layer.exceptions])];
+      const expired = scopes.flatMap((scope) => {
+        const renewed = new Set(scope.filter((exception) => !lapsed(exception)).map((exception) => exception.pattern));
+        return scope.filter((exception) => !renewed.has(exception.pattern));
+      });
+      for (const exception of expired) {
         const declared = exception.declared;
-        const report = rule.checkException!(exception, this.base.today);
+        const report = lapsed(exception);
         if (!report || !declared?.range || declared.source.startsWith('sovereign-lint:')) continue;
         const key = `${declared.source}:${declared.range.start.line}:${declared.range.start.character}`;
         if (seen.has(key)) continue;
