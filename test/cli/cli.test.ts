@@ -415,4 +415,16 @@ describe('usage and config errors exit 2 with a one-line reason', () => {
     expect(report.components.find((c: { id: string }) => c.id === 'npm:openai').classification).toBe('foreign-proprietary');
     expect(status).toBe(0);
   });
+
+  it('names the config declaring an accepted exception relative to the scan root, as every file in the report', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-config-'));
+    fs.writeFileSync(path.join(root, 'sovereign-lint.json'), '{ "ignore": [{ "component": "pypi:numpy", "reason": "no alternative" }] }');
+    fs.writeFileSync(path.join(root, 'requirements.txt'), 'numpy\n');
+    const report = JSON.parse(run(['scan', '.', '--format', 'json'], { cwd: root }).stdout);
+    expect(report.findings[0].exception).toEqual({
+      pattern: 'pypi:numpy',
+      reason: 'no alternative',
+      declared: { source: 'sovereign-lint.json', range: { start: { line: 0, character: 13 }, end: { line: 0, character: 14 } } },
+    });
+  });
 });

@@ -1,7 +1,10 @@
 // `--format json`: the stable machine-readable contract of SPEC §7. Fields are only ever added.
 import { componentLicense } from '../../../rules/src/licenses';
 import type { Assessment, Declaration } from '../../../rules/src/types';
+import { PRESET_PREFIX } from '../../../rules/src/presets';
+import type { Exception } from '../engine/config';
 import type { FileReport, Finding } from '../engine/lint';
+import { relativeTo } from '../engine/paths';
 import { pinnedBy } from '../readers/lockfiles/result';
 import type { ScanResult } from '../engine/scan';
 import { RawJson, writeJson } from './streamJson';
@@ -127,15 +130,30 @@ function lockedVersionOf(declaration: Declaration, kind: FileReport['kind']): st
 
 function* reportedFindings(result: ScanResult): Generator<RawJson> {
   const shared = new SharedJson();
-  for (const finding of result.findings) if (finding.severity !== 'off') yield findingJson(finding, shared);
+  const exceptionJson = exceptionsAsWritten(result.root);
+  for (const finding of result.findings) if (finding.severity !== 'off') yield findingJson(finding, shared, exceptionJson);
 }
 
-function findingJson(finding: Finding, shared: SharedJson): RawJson {
+/** An exception as the report gives it: the config declaring it named relative to the scan root, as every file is. */
+function exceptionsAsWritten(root: string): (exception: Exception) => object {
+  const written = new WeakMap<Exception, object>();
+  return (exception) => {
+    let json = written.get(exception);
+    if (json === undefined) {
+      const { declared } = exception;
+      const source = declared && !declared.source.startsWith(PRESET_PREFIX) ? relativeTo(root, declared.source) : declared?.source;
+      written.set(exception, (json = declared ? { ...exception, declared: { ...declared, source } } : exception));
+    }
+    return json;
+  };
+}
+
+function findingJson(finding: Finding, shared: SharedJson, exceptionJson: (exception: Exception) => object): RawJson {
   const json = new ObjectText(shared).field('rule', finding.rule).field('severity', finding.severity).field('blocks', finding.blocks);
   if (finding.componentId) json.field('componentId', finding.componentId);
   json.field('file', finding.file).field('range', finding.range).field('message', finding.message).sharedField('fixes', finding.fixes);
   if (finding.lineage) json.sharedField('lineage', finding.lineage);
   if (finding.related) json.sharedField('related', finding.related);
-  if (finding.exception) json.field('exception', finding.exception);
+  if (finding.exception) json.field('exception', exceptionJson(finding.exception));
   return json.done();
 }
