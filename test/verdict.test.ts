@@ -7,7 +7,7 @@ import { lintText } from './helpers/lint';
 
 function verdictOf(files: Record<string, string>, target: Target = 'sovereign', config?: Config, filesWithErrors = 0) {
   const reports = Object.entries(files).map(([file, text]) => lintText(file, text, fixtureKb, { target, ...(config ? { config } : {}) }));
-  return computeVerdict(reports, filesWithErrors);
+  return computeVerdict(reports, target, filesWithErrors);
 }
 
 const noConfig: Config = { rules: {}, attestations: [], exceptions: [], exclude: [] };
@@ -34,7 +34,7 @@ describe('verdict', () => {
   it('names first what the project declares, then what its lockfiles pull in; blockedBy stays sorted', () => {
     const manifest = lintText('requirements.txt', 'xgboost\n', fixtureKb);
     const pulledIn = { ...lintText('requirements.txt', 'numpy\nleft-pad\n', fixtureKb), file: 'poetry.lock', kind: 'lockfile' as const };
-    expect(computeVerdict([pulledIn, manifest], 0)).toMatchObject({
+    expect(computeVerdict([pulledIn, manifest], 'sovereign', 0)).toMatchObject({
       blockedBy: ['pypi:left-pad', 'pypi:numpy', 'pypi:xgboost'],
       summary: 'national — 3 components block sovereign (xgboost, left-pad and numpy)',
     });
@@ -118,14 +118,14 @@ describe('VerdictTally: the editor’s verdict, following one file’s change', 
     const api = lint('api/package.json', '{"dependencies": {"openai": "^4", "gigachat": "^0.0.20"}}');
     const ml = lint('ml/requirements.txt', 'numpy\nleft-pad==1.0\n');
     tally.sync([api, ml]);
-    expect(plain(tally.verdict(0, EXAMINED))).toEqual(plain(computeVerdict([api, ml], 0)));
-    expect(tally.verdict(0, EXAMINED)).toMatchObject({ tier: 'none', blockedBy: ['npm:openai'], meetsTarget: false });
+    expect(plain(tally.verdict('sovereign', 0, EXAMINED))).toEqual(plain(computeVerdict([api, ml], 'sovereign', 0)));
+    expect(tally.verdict('sovereign', 0, EXAMINED)).toMatchObject({ tier: 'none', blockedBy: ['npm:openai'], meetsTarget: false });
 
     // openai edited out of api/package.json: the file is judged again, the other one is not.
     const edited = lint('api/package.json', '{"dependencies": {"gigachat": "^0.0.20"}}');
     tally.sync([edited, ml]);
-    expect(plain(tally.verdict(0, EXAMINED))).toEqual(plain(computeVerdict([edited, ml], 0)));
-    expect(tally.verdict(0, EXAMINED)).toMatchObject({
+    expect(plain(tally.verdict('sovereign', 0, EXAMINED))).toEqual(plain(computeVerdict([edited, ml], 'sovereign', 0)));
+    expect(tally.verdict('sovereign', 0, EXAMINED)).toMatchObject({
       tier: 'national',
       meetsTarget: true,
       blockedBy: ['pypi:left-pad', 'pypi:numpy'],
@@ -140,19 +140,19 @@ describe('VerdictTally: the editor’s verdict, following one file’s change', 
     const second = lint('b/requirements.txt', 'numpy\ncatboost\n', 'sovereign');
     tally.sync([first, second]);
     tally.sync([second]);
-    expect(tally.verdict(0, EXAMINED)).toMatchObject({ tier: 'national', blockedBy: ['pypi:numpy'] });
+    expect(tally.verdict('sovereign', 0, EXAMINED)).toMatchObject({ tier: 'national', blockedBy: ['pypi:numpy'] });
     tally.sync([lint('b/requirements.txt', 'catboost\n', 'sovereign')]);
-    expect(tally.verdict(0, EXAMINED)).toMatchObject({ tier: 'sovereign', meetsTarget: true, blockedBy: [] });
+    expect(tally.verdict('sovereign', 0, EXAMINED)).toMatchObject({ tier: 'sovereign', meetsTarget: true, blockedBy: [] });
   });
 
   it('counts again a report whose findings grew in place (pulled-in findings are added after judging)', () => {
     const tally = new VerdictTally();
     const report = lint('requirements.txt', 'catboost\n', 'sovereign');
     tally.sync([report]);
-    expect(tally.verdict(0, EXAMINED).tier).toBe('sovereign');
+    expect(tally.verdict('sovereign', 0, EXAMINED).tier).toBe('sovereign');
     const [numpy] = lint('requirements.txt', 'numpy\n', 'sovereign').findings;
     report.findings.push(numpy!);
     tally.sync([report]);
-    expect(tally.verdict(0, EXAMINED)).toMatchObject({ tier: 'national', meetsTarget: false, blockedBy: ['pypi:numpy'] });
+    expect(tally.verdict('sovereign', 0, EXAMINED)).toMatchObject({ tier: 'national', meetsTarget: false, blockedBy: ['pypi:numpy'] });
   });
 });

@@ -262,6 +262,26 @@ describe('keys', () => {
     // The root is sovereign; the experiments, held to national, meet their own target.
     expect(result.verdict).toMatchObject({ tier: 'national', meetsTarget: true });
     expect(result.target).toBe('sovereign');
+    expect(result.verdict.otherTargets).toEqual([
+      { file: 'experiments/a/requirements.txt', target: 'national', meetsTarget: true },
+      { file: 'experiments/strict/requirements.txt', target: 'national', meetsTarget: true },
+    ]);
+  });
+
+  it('says which files an override holds to a higher target, and which of them fall short of it', () => {
+    write('sovereign-lint.json', { target: 'national', overrides: [{ files: 'app/**', target: 'sovereign' }] });
+    write('app/requirements.txt', 'numpy\n');
+    write('lib/requirements.txt', 'catboost\n');
+    write('ml/requirements.txt', 'xgboost\n');
+    let out = '';
+    const code = main(['scan', '.'], { stdout: (t) => (out += t), stderr: () => {}, cwd: root, env: {}, isTTY: false, today: '2026-11-22' });
+    expect(code).toBe(1);
+    expect(out.split('\n').slice(-4)).toEqual([
+      '3 components in 3 files · target national (RU), sovereign for 1 file: not met · trusted readiness: 3 to fix (add "sovereign-lint:trusted" to extends to list them) · knowledge base 2026-11-22',
+      'national — 2 components block sovereign (numpy and xgboost); transitive dependencies not examined (no lockfile)',
+      'short of the target their config sets: app/requirements.txt (sovereign)',
+      '',
+    ]);
   });
 
   it('a command-line target wins over every config', () => {

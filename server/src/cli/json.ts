@@ -37,6 +37,7 @@ function toJson(result: ScanResult): object {
       filesWithErrors: verdict.filesWithErrors,
       transitive: verdict.transitive,
       trustedReadiness: verdict.trusted,
+      otherTargets: verdict.otherTargets,
     },
     components: componentsOf(result),
     findings: reportedFindings(result),

@@ -57,13 +57,28 @@ export function toText(result: ScanResult, useColor: boolean): string {
   const readiness = verdict.trusted.ready ? 'ready' : `${verdict.trusted.count} to fix${listed ? '' : ' (add "sovereign-lint:trusted" to extends to list them)'}`;
   out.push(
     c.dim(
-      `${plural(components, 'component')} in ${plural(result.files.length, 'file')} · target ${result.target} (${result.jurisdiction}): ` +
+      `${plural(components, 'component')} in ${plural(result.files.length, 'file')} · target ${result.target} (${result.jurisdiction})${heldElsewhere(verdict)}: ` +
         `${verdict.meetsTarget ? 'met' : 'not met'} · trusted readiness: ${readiness} · knowledge base ${result.kbVersion}`,
     ),
   );
   const tierColor = verdict.tier === 'sovereign' ? c.green : verdict.tier === 'national' ? c.yellow : c.red;
   out.push(c.bold(tierColor(verdict.summary)));
+  const short = verdict.otherTargets.filter((held) => !held.meetsTarget);
+  if (short.length > 0) {
+    const named = short.slice(0, SHORT_NAMED).map((held) => `${held.file} (${held.target})`);
+    out.push(`short of the target their config sets: ${named.join(', ')}${short.length > SHORT_NAMED ? ` and ${short.length - SHORT_NAMED} more` : ''}`);
+  }
   return `${out.join('\n')}\n`;
+}
+
+/** How many files short of their own target the report names (JSON lists them all). */
+const SHORT_NAMED = 5;
+
+/** ", national for 3 files": the files a config holds to another target than the scan's, whose verdict is part of it. */
+function heldElsewhere(verdict: ScanResult['verdict']): string {
+  const counts = new Map<string, number>();
+  for (const held of verdict.otherTargets) counts.set(held.target, (counts.get(held.target) ?? 0) + 1);
+  return [...counts].map(([target, count]) => `, ${target} for ${plural(count, 'file')}`).join('');
 }
 
 function severityLabel(severity: Severity, c: Colors): string {

@@ -116,7 +116,12 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
     findings,
     errors,
     configProblems: resolver.resolvedChains().flatMap((chain) => chain.problems),
-    verdict: computeVerdict([...files, { findings: expired, target: rootOptions.target }], filesWithErrors, transitiveCoverage(reads, root, findLockfile)),
+    verdict: computeVerdict(
+      [...files, { findings: expired, target: rootOptions.target }],
+      rootOptions.target,
+      filesWithErrors,
+      transitiveCoverage(reads, root, findLockfile),
+    ),
   };
 }
 

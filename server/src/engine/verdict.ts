@@ -20,6 +20,17 @@ export interface Verdict {
   transitive: TransitiveCoverage['examined'];
   /** One line for people: "national — 14 components block sovereign (numpy, torch, … and 9 more)". */
   summary: string;
+  /**
+   * Files their config holds to a tier other than the scan's target (an override keeps `experiments/**` national, a
+   * nested config asks sovereign of `app/`), and whether each reaches it: meetsTarget is theirs as much as the rest's.
+   */
+  otherTargets: FileTarget[];
+}
+
+export interface FileTarget {
+  file: string;
+  target: Target;
+  meetsTarget: boolean;
 }
 
 const RANK: Record<Tier, number> = { none: 0, national: 1, sovereign: 2 };
@@ -30,6 +41,8 @@ const SUMMARY_NAMES = 5;
 export interface JudgedFindings {
   findings: readonly Finding[];
   target: Target;
+  /** The file they are about (none for the findings on configs). */
+  file?: string;
   /** A lockfile's report: its components are pulled in, not declared by the project. */
   kind?: string;
 }
@@ -47,10 +60,10 @@ export const EXAMINED: TransitiveCoverage = { examined: 'examined' };
  * The verdict over every file. The tier is the lowest any component allows; the target is met when
  * every file reaches the tier its own config asks of it (an override may let `experiments/**` stay national).
  */
-export function computeVerdict(judged: readonly JudgedFindings[], filesWithErrors: number, transitive: TransitiveCoverage = EXAMINED): Verdict {
+export function computeVerdict(judged: readonly JudgedFindings[], target: Target, filesWithErrors: number, transitive: TransitiveCoverage = EXAMINED): Verdict {
   const tally = new VerdictTally();
   for (const group of judged) tally.add(group);
-  return tally.verdict(filesWithErrors, transitive);
+  return tally.verdict(target, filesWithErrors, transitive);
 }
 
 /** What one group of findings adds to the verdict: the subjects it names, by what they block. */
@@ -79,6 +92,8 @@ export class VerdictTally {
   private readonly exceptions = new Map<string, number>();
   private readonly added = new Map<JudgedFindings, Contribution>();
   private belowTarget = 0;
+  /** The groups held to each target, to name those held to another than the scan's. */
+  private readonly byTarget = new Map<Target, Set<JudgedFindings>>();
 
   /** Holds exactly these groups: counts the new ones, drops the gone ones, re-counts those that grew in place. */
   sync(groups: Iterable<JudgedFindings>): void {
@@ -94,6 +109,9 @@ export class VerdictTally {
     const contribution = contributionOf(group);
     this.added.set(group, contribution);
     this.count(contribution, 1);
+    let held = this.byTarget.get(group.target);
+    if (!held) this.byTarget.set(group.target, (held = new Set()));
+    held.add(group);
   }
 
   private remove(group: JudgedFindings): void {
@@ -101,9 +119,10 @@ export class VerdictTally {
     if (!contribution) return;
     this.added.delete(group);
     this.count(contribution, -1);
+    this.byTarget.get(group.target)?.delete(group);
   }
 
-  verdict(filesWithErrors: number, transitive: TransitiveCoverage): Verdict {
+  verdict(target: Target, filesWithErrors: number, transitive: TransitiveCoverage): Verdict {
     const tier: Tier = this.national.size > 0 ? 'none' : this.sovereign.size > 0 ? 'national' : 'sovereign';
     const blockedBy = tier === 'none' ? sortedKeys(this.national) : tier === 'national' ? sortedKeys(this.sovereign) : [];
     const trusted = this.trusted;
@@ -124,7 +143,19 @@ export class VerdictTally {
       },
       transitive: transitive.examined,
       summary: summarise(tier, blockedBy.length, this.namesFirst(blockedBy), this.exceptions.size, filesWithErrors, transitive),
+      otherTargets: this.otherTargets(target),
     };
+  }
+
+  private otherTargets(target: Target): FileTarget[] {
+    const other: FileTarget[] = [];
+    for (const [held, groups] of this.byTarget) {
+      if (held === target) continue;
+      for (const group of groups) {
+        if (group.file !== undefined) other.push({ file: group.file, target: held, meetsTarget: !this.added.get(group)!.belowTarget });
+      }
+    }
+    return other.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }
 
   /**

@@ -286,7 +286,7 @@ export class Folder {
     const filesWithErrors = outcomes.filter((outcome) => outcome.errors.length > 0).length;
     const expired = this.configFindings().expired;
     this.tally.sync([...reports, { findings: expired, target: rootOptions.target }]);
-    const verdict = this.tally.verdict(filesWithErrors, transitiveCoverage([...this.reads.values()], this.root, this.findLockfile));
+    const verdict = this.tally.verdict(rootOptions.target, filesWithErrors, transitiveCoverage([...this.reads.values()], this.root, this.findLockfile));
     // A Markdown file with no card keys is read, but is no manifest.
     const manifests = outcomes.filter((outcome) => outcome.report || outcome.errors.length > 0).length;
     return {
