@@ -317,6 +317,22 @@ describe('problems, each at its exact place', () => {
     expect(parseConfigText(text).problems).toEqual([{ message, range }]);
   });
 
+  it('says a value that may take several shapes and has none of them once, with its alternatives', () => {
+    expect(parseConfigText('{ "extends": 42 }').problems).toEqual([{ message: 'extends: must be a string or a list', range: lsp(0, 13, 15) }]);
+  });
+
+  it('exits 2 listing every problem of the chain, a line each', () => {
+    write('repo/sovereign-lint.json', '{ "target": "galactic", "ignore": {} }');
+    write('repo/requirements.txt', 'numpy\n');
+    let stderr = '';
+    const code = main(['scan', 'repo'], { stdout: () => {}, stderr: (t) => (stderr += t), cwd: root, env: {}, isTTY: false, today: '2026-11-22' });
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'sovereign-lint: invalid config repo/sovereign-lint.json:1:13: target: must be one of "sovereign", "national"\n' +
+        'sovereign-lint: invalid config repo/sovereign-lint.json:1:35: ignore: must be a list\n',
+    );
+  });
+
   it('exits 2 on an invalid config in the chain, naming the file, line and column', () => {
     write('team.json', '{\n  "target": "galactic"\n}\n');
     write('repo/sovereign-lint.json', '{ "extends": ["../team.json"] }');

@@ -52,7 +52,8 @@ export function main(argv: readonly string[], io: Io): number {
     return run(argv, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ScanInputError) {
-      io.stderr(`${TOOL_NAME}: ${error.message}\n`);
+      // One reason a line, each with the tool's name, as compilers write theirs.
+      for (const line of error.message.split('\n')) io.stderr(`${TOOL_NAME}: ${line}\n`);
       return 2;
     }
     throw error;
@@ -103,10 +104,9 @@ function run(argv: readonly string[], io: Io): number {
     io.stderr(`${TOOL_NAME}: warning: ${where(warning.file, warning.range, io.cwd)}: ${warning.message}\n`);
   }
   const errors = result.configProblems.filter((p) => p.severity !== 'warning');
-  const [first] = errors;
-  if (first) {
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
-    throw new UsageError(`invalid config ${where(first.file, first.range, io.cwd)}: ${first.message}${more}`);
+  if (errors.length > 0) {
+    // Every problem, each on a line of its own: fixing them one run at a time is a slow way to learn there were three.
+    throw new UsageError(errors.map((error) => `invalid config ${where(error.file, error.range, io.cwd)}: ${error.message}`).join('\n'));
   }
   if (format === 'json') writeJsonReport(result, io.stdout);
   else if (format === 'sarif') writeJson(toSarif(result), io.stdout, STREAMED_SARIF);

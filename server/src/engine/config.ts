@@ -97,7 +97,7 @@ export function parseConfigText(withBom: string): ParsedConfig {
   }
   const raw: unknown = JSON.parse(text);
   if (!validate(raw)) {
-    return { root, lines, problems: lastValidationErrors().filter(isReportable).map((error) => placeSchemaError(error, root, lines)) };
+    return { root, lines, problems: mergeAlternatives(lastValidationErrors().filter(isReportable).map((error) => placeSchemaError(error, root, lines))) };
   }
   const problems = meaningProblems(raw, root, lines);
   return problems.length > 0 ? { root, lines, problems } : { raw, root, lines, problems };
@@ -194,6 +194,28 @@ function attestedEntry(pattern: string, fact: RawAttestation): KbEntry {
     // Attestation evidence may be internal (a registry, a contract), not a public URL.
     evidence: [fact.evidence],
   };
+}
+
+/**
+ * A value that may take one of several shapes fails each (`extends: must be a string`, `extends: must be a list`):
+ * said once, as the alternatives it has ("extends: must be a string or a list").
+ */
+function mergeAlternatives(problems: ConfigProblem[]): ConfigProblem[] {
+  const merged: ConfigProblem[] = [];
+  for (const problem of problems) {
+    const previous = merged.at(-1);
+    const [, where, shape] = /^(.*): must be (.*)$/.exec(problem.message) ?? [];
+    if (previous && where !== undefined && previous.message.startsWith(`${where}: must be `) && sameRange(previous.range, problem.range)) {
+      previous.message += ` or ${shape}`;
+    } else {
+      merged.push({ ...problem });
+    }
+  }
+  return merged;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /** `propertyNames` failures come with a second, vaguer error for the same key; `oneOf` repeats its branches' errors. */
