@@ -321,6 +321,30 @@ describe('problems, each at its exact place', () => {
     expect(parseConfigText('{ "extends": 42 }').problems).toEqual([{ message: 'extends: must be a string or a list', range: lsp(0, 13, 15) }]);
   });
 
+  it('warns of a key given twice (the last applies) and of a .sovereign-lint.json that sovereign-lint.json beside it keeps from being read', () => {
+    expect(parseConfigText('{ "target": "national", "target": "sovereign" }').problems).toEqual([
+      { severity: 'warning', message: '"target" is given more than once: the last one applies', range: lsp(0, 24, 32) },
+    ]);
+    write('sovereign-lint.json', { target: 'national' });
+    write('.sovereign-lint.json', { target: 'sovereign' });
+    write('requirements.txt', 'numpy\n');
+    const result = scanAt();
+    expect(result.configProblems).toEqual([
+      { file: at('.sovereign-lint.json'), range: lsp(0, 0, 0), severity: 'warning', message: "not read: sovereign-lint.json beside it is this folder's config" },
+    ]);
+    expect(result.verdict.meetsTarget).toBe(true);
+  });
+
+  it('--config takes a folder as its sovereign-lint.json, as extends does, and says when there is no such file', () => {
+    write('team/sovereign-lint.json', { target: 'national' });
+    write('repo/requirements.txt', 'numpy\n');
+    let stderr = '';
+    const io = { stdout: () => {}, stderr: (t: string) => (stderr += t), cwd: root, env: {}, isTTY: false, today: '2026-11-22' };
+    expect(main(['scan', 'repo', '--config', 'team'], io)).toBe(0);
+    expect(main(['scan', 'repo', '--config', 'teams'], io)).toBe(2);
+    expect(stderr).toBe('sovereign-lint: config teams cannot be read: there is no such file\n');
+  });
+
   it('exits 2 listing every problem of the chain, a line each', () => {
     write('repo/sovereign-lint.json', '{ "target": "galactic", "ignore": {} }');
     write('repo/requirements.txt', 'numpy\n');

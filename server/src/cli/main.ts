@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { shippedKnowledgeBase } from '../../../rules/src/knowledgeBase';
 import type { Target } from '../../../rules/src/types';
 import { scan, ScanInputError } from '../engine/scan';
+import { CONFIG_FILE_NAMES } from '../engine/configResolver';
 import { printConfig } from './printConfig';
 import { writeJson } from './streamJson';
 import { writeJsonReport } from './json';
@@ -141,8 +142,13 @@ function oneOf(value: string | undefined, allowed: string[], flag: string): stri
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
 }
 
-function existingConfig(file: string, cwd: string): string {
-  if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UsageError(`config ${path.relative(cwd, file) || file} cannot be read`);
+/** The config `--config` names: a file, or a folder's sovereign-lint.json (as `extends` reads a folder). */
+function existingConfig(given: string, cwd: string): string {
+  const isFolder = fs.statSync(given, { throwIfNoEntry: false })?.isDirectory() === true;
+  const file = isFolder ? path.join(given, CONFIG_FILE_NAMES[0]!) : given;
+  if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+    throw new UsageError(`config ${path.relative(cwd, file) || file} cannot be read${fs.existsSync(file) ? '' : ': there is no such file'}`);
+  }
   return file;
 }
 

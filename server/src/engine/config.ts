@@ -100,7 +100,29 @@ export function parseConfigText(withBom: string): ParsedConfig {
     return { root, lines, problems: mergeAlternatives(lastValidationErrors().filter(isReportable).map((error) => placeSchemaError(error, root, lines))) };
   }
   const problems = meaningProblems(raw, root, lines);
-  return problems.length > 0 ? { root, lines, problems } : { raw, root, lines, problems };
+  if (problems.length > 0) return { root, lines, problems };
+  return { raw, root, lines, problems: duplicateKeys(root, lines) };
+}
+
+/** A key given twice in one object: JSON keeps the last, which the author may not know; said, not refused. */
+function duplicateKeys(root: Node, lines: LineIndex): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const visit = (node: Node) => {
+    if (node.type === 'object') {
+      const seen = new Set<string>();
+      for (const property of node.children ?? []) {
+        const key = property.children?.[0];
+        if (!key || typeof key.value !== 'string') continue;
+        if (seen.has(key.value)) {
+          problems.push({ severity: 'warning', message: `"${key.value}" is given more than once: the last one applies`, range: lines.range(key.offset, key.offset + key.length) });
+        }
+        seen.add(key.value);
+      }
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(root);
+  return problems;
 }
 
 /**

@@ -158,6 +158,10 @@ export class ConfigResolver {
     if (cached) return cached;
     const result: ResolvedConfig = { file, config: EMPTY_CONFIG, overrides: [], files: [], problems: [], origins: new Map() };
     this.apply(file, result, [file]);
+    const shadowed = path.join(path.dirname(file), CONFIG_FILE_NAMES[1]!);
+    if (file !== this.options.explicit && path.basename(file) === CONFIG_FILE_NAMES[0] && this.isPresent(shadowed)) {
+      result.problems.push({ file: shadowed, range: zeroRange, severity: 'warning', message: `not read: ${CONFIG_FILE_NAMES[0]} beside it is this folder's config` });
+    }
     this.resolved.set(file, result);
     if (!result.problems.some((p) => p.severity !== 'warning')) this.lastGood.set(file, result);
     return result;
