@@ -17,6 +17,8 @@ export interface FolderVerdict {
   exceptions: string[];
   filesWithErrors: number;
   knowledgeBase: string;
+  /** Files a config holds to another target than the folder's, and whether each reaches it (meetsTarget counts them). */
+  otherTargets: { file: string; target: 'sovereign' | 'national'; meetsTarget: boolean }[];
 }
 
 export interface VerdictParams {

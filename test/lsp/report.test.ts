@@ -17,6 +17,7 @@ const verdict: FolderVerdict = {
   exceptions: [],
   filesWithErrors: 0,
   knowledgeBase: '2026-11-22',
+  otherTargets: [],
 };
 
 function finding(rule: string, componentId: string, file: string, line: number, extra: Partial<Finding> = {}): Finding {
@@ -39,5 +40,12 @@ describe('reportMarkdown', () => {
       '| `npm:openai` | apps/a/package.json:12, apps/b/package.json:12, apps/c/package.json:12, and 2 more | foreign-proprietary | openai — client of a foreign hosted service (OpenAI, US): blocks national |',
     ]);
     expect(report).toContain('### What blocks national');
+  });
+
+  it('lists the files a config holds to another target, and whether each reaches it', () => {
+    const held = { ...verdict, otherTargets: [{ file: 'app/requirements.txt', target: 'sovereign' as const, meetsTarget: false }] };
+    expect(reportMarkdown([{ verdict: held, findings: [], errors: [] }])).toContain(
+      '### Held to another target by their config\n\n| file | target | |\n|---|---|---|\n| app/requirements.txt | sovereign | not met |\n',
+    );
   });
 });

@@ -118,6 +118,7 @@ describe('workspace diagnostics', () => {
         exceptions: [],
         filesWithErrors: 0,
         knowledgeBase: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+        otherTargets: [],
       },
     ]);
   });

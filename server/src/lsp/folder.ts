@@ -301,6 +301,7 @@ export class Folder {
       exceptions: verdict.exceptions,
       filesWithErrors,
       knowledgeBase: this.context.kb.version,
+      otherTargets: verdict.otherTargets,
     };
   }
 }

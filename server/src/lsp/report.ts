@@ -20,6 +20,11 @@ export function reportMarkdown(folders: readonly FolderReport[]): string {
       `**${verdict.summary}** — target ${verdict.target}: ${verdict.meetsTarget ? 'met' : 'not met'}`,
       '',
     );
+    if (verdict.otherTargets.length) {
+      out.push('### Held to another target by their config', '', '| file | target | |', '|---|---|---|');
+      for (const held of verdict.otherTargets) out.push(`| ${held.file} | ${held.target} | ${held.meetsTarget ? 'met' : 'not met'} |`);
+      out.push('');
+    }
     const blockers = blockingFindings(verdict, findings);
     if (blockers.size) {
       out.push(`### What blocks ${verdict.tier === 'none' ? 'national' : 'sovereign'}`, '', '| component | where | rule | why |', '|---|---|---|---|');
