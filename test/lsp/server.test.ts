@@ -75,6 +75,25 @@ describe('workspace diagnostics', () => {
     expect(client.diagnosticsOf(path.join(root, 'sovereign-nlp/requirements.txt'))).toEqual([]);
   });
 
+  it('judges what a requirements file includes, whatever its name, as the CLI does; and a file a newly typed -r line names', async () => {
+    const root = workspace({ 'requirements.txt': '-r base.txt\nnatasha==1.6.0\n', 'base.txt': 'openai==1.55.0\n', 'extra.txt': 'numpy==2.1.3\n' }, false);
+    const client = await start(root);
+    const base = path.join(root, 'base.txt');
+    await client.waitFor(() => client.diagnosticsOf(base)?.length, 'diagnostics on the included file');
+    expect(client.diagnosticsOf(base)!.map((d) => [d.code, d.range.start.line, d.message])).toEqual([
+      ['foreign-proprietary', 0, 'openai — client of a foreign hosted service (OpenAI, US): blocks national'],
+    ]);
+    await client.waitFor(() => client.verdicts.at(-1)?.[0]?.tier === 'none', 'the verdict counting the included file');
+    const manifest = path.join(root, 'requirements.txt');
+    await client.open(manifest, fs.readFileSync(manifest, 'utf8'), 'pip-requirements');
+    await client.change(manifest, '-r base.txt\n-r extra.txt\n-r missing.txt\nnatasha==1.6.0\n');
+    const extra = path.join(root, 'extra.txt');
+    await client.waitFor(() => client.diagnosticsOf(extra)?.length, 'diagnostics on the file the new line includes');
+    expect(client.diagnosticsOf(extra)!.map((d) => d.code)).toEqual(['foreign-component']);
+    await client.waitFor(() => client.diagnosticsOf(manifest)?.some((d) => d.message.startsWith('included file')), 'the missing include');
+    expect(client.diagnosticsOf(manifest)!.find((d) => d.message.startsWith('included file'))!.range).toEqual({ start: { line: 2, character: 3 }, end: { line: 2, character: 14 } });
+  });
+
   it('judges setuptools projects as they are typed, and replaces a foreign SDK inside its string', async () => {
     const text = 'from setuptools import setup\nsetup(name="bot", install_requires=["openai>=1.30", "catboost"])\n';
     const root = workspace({ 'setup.py': text }, false);

@@ -1,6 +1,7 @@
 // One workspace folder as the language server keeps it: its settings, the configs that apply inside it
 // (each manifest under its nearest sovereign-lint.json, the last good one while a config is broken), and
 // the outcome of linting every manifest, from disk or from an open editor buffer.
+import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { KnowledgeBase } from '../../../rules/src/kb';
@@ -73,6 +74,8 @@ export class Folder {
   private lockfiles = new Map<string, Lockfile | undefined>();
   private resolver: ConfigResolver | undefined;
   private explicitConfig: string | undefined;
+  /** Files read as requirements because a requirements file here includes them (`-r base.txt`), whatever their name. */
+  private readonly includedFiles = new Set<string>();
   /** What the folder's walk leaves out (the exclude setting's globs and what Git ignores), read afresh with the configs: a changed .gitignore starts a scan. */
   private scope!: WalkScope;
   /**
@@ -180,11 +183,46 @@ export class Folder {
     return this.scope.leavesOut(file) || this.linting.resolver.isExcluded(file);
   }
 
-  /** Reads a file from its open buffer or from disk, without judging it yet. */
+  /**
+   * Reads a file from its open buffer or from disk, without judging it yet. What a requirements file includes is read as
+   * requirements too (see includedBy), as the CLI reads it, whatever its name.
+   */
   read(file: string, text?: string): ReadOutcome | undefined {
-    const kind = manifestKind(file.split(path.sep).join('/'));
+    const kind = manifestKind(file.split(path.sep).join('/')) ?? (this.includedFiles.has(file) ? 'requirements' : undefined);
     if (!kind) return undefined;
-    return text === undefined ? readDiskFile(file, kind, this.root) : readSourceText(relativeTo(this.root, file), kind, text);
+    const outcome = text === undefined ? readDiskFile(file, kind, this.root) : readSourceText(relativeTo(this.root, file), kind, text);
+    this.includedBy(outcome);
+    return outcome;
+  }
+
+  /**
+   * Learns the files a requirements file includes (`-r`, `-c`), and says on it which of them do not exist, as the CLI
+   * does. Included files outside the folder are another folder's.
+   */
+  private includedBy(outcome: ReadOutcome): void {
+    for (const include of outcome.read?.includes ?? []) {
+      const included = path.resolve(this.root, path.dirname(outcome.file), include.path);
+      if (!fs.existsSync(included)) {
+        outcome.errors.push({ file: outcome.file, message: `included file ${include.path} does not exist`, range: include.range });
+      } else if (this.contains(included)) {
+        this.includedFiles.add(included);
+      }
+    }
+  }
+
+  /** The files requirements files include that are not manifests by name: a scan reads them after the manifests. */
+  includes(): string[] {
+    return [...this.includedFiles];
+  }
+
+  /** Included files not judged yet (an edit added a `-r` line). */
+  unjudgedIncludes(): string[] {
+    return this.includes().filter((file) => !this.outcomes.has(file));
+  }
+
+  /** A scan learns anew what is included, from the files it reads. */
+  forgetIncludes(): void {
+    this.includedFiles.clear();
   }
 
   /** The project's own packages, from every manifest of the folder: they are first-party wherever they are used. */
@@ -232,7 +270,8 @@ export class Folder {
     const read = this.read(file, text);
     // A lockfile is judged with the manifests it pins, by the workspace scan: its outcome is the scan's.
     if (!read) return this.outcomes.get(file);
-    if (this.excludes(file)) {
+    // pip reads what a requirements file includes wherever it is, so the CLI does too.
+    if (this.excludes(file) && !this.includedFiles.has(file)) {
       this.forget(file);
       return undefined;
     }

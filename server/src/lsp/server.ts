@@ -189,18 +189,27 @@ class SovereignLintServer {
         folder.settings = await this.settingsFor(folder);
         folder.reconfigure();
         const files = this.filesToScan(folder);
+        // Read everything first: which packages are the project's own is known only then. What requirements files
+        // include is read after them, as the CLI reads it.
+        folder.forgetIncludes();
+        const reads: ReadOutcome[] = [];
+        const read = (file: string) => {
+          const outcome = folder.read(file, this.documents.get(uriOf(file))?.getText());
+          if (outcome) reads.push(outcome);
+        };
+        for (let i = 0; i < files.length; i++) {
+          if (generation !== this.scanGeneration || progress?.token.isCancellationRequested) return;
+          read(files[i]!);
+          await this.pace(i, (i + 1) / (files.length * 2), `${folder.name}: read ${i + 1}/${files.length} files`, progress);
+        }
         const listed = new Set(files);
+        for (let more = folder.includes().filter((file) => !listed.has(file)); more.length > 0; more = folder.includes().filter((file) => !listed.has(file))) {
+          for (const file of more) listed.add(file);
+          more.forEach(read);
+        }
         for (const file of folder.files()) {
           // Lockfiles are judged again below with everything they pull in.
           if (!listed.has(file) && !lockfileKind(path.basename(file))) this.forget(folder, file);
-        }
-        // Read everything first: which packages are the project's own is known only then.
-        const reads: ReadOutcome[] = [];
-        for (let i = 0; i < files.length; i++) {
-          if (generation !== this.scanGeneration || progress?.token.isCancellationRequested) return;
-          const read = folder.read(files[i]!, this.documents.get(uriOf(files[i]!))?.getText());
-          if (read) reads.push(read);
-          await this.pace(i, (i + 1) / (files.length * 2), `${folder.name}: read ${i + 1}/${files.length} files`, progress);
         }
         folder.learnFirstParty(reads);
         reads.push(...folder.traceLockfiles(reads));
@@ -262,6 +271,8 @@ class SovereignLintServer {
     // A file the folder no longer judges (excluded since) loses what it showed.
     const shown = folder.outcome(file) !== undefined;
     if (folder.lint(file, this.documents.get(uriOf(file))?.getText()) || shown) this.publish(file);
+    // A `-r` line just typed: the file it names is judged as the scan would.
+    for (const included of folder.unjudgedIncludes()) this.lintAndPublish(folder, included);
     // A pip-tools input takes its pins from this file, if it is the input's pip-compile output: judged again with it.
     const input = pipToolsInputOf(file);
     if (input !== undefined && folder.outcome(input)) this.lintAndPublish(folder, input);
