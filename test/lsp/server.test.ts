@@ -90,8 +90,57 @@ describe('workspace diagnostics', () => {
     const extra = path.join(root, 'extra.txt');
     await client.waitFor(() => client.diagnosticsOf(extra)?.length, 'diagnostics on the file the new line includes');
     expect(client.diagnosticsOf(extra)!.map((d) => d.code)).toEqual(['foreign-component']);
-    await client.waitFor(() => client.diagnosticsOf(manifest)?.some((d) => d.message.startsWith('included file')), 'the missing include');
-    expect(client.diagnosticsOf(manifest)!.find((d) => d.message.startsWith('included file'))!.range).toEqual({ start: { line: 2, character: 3 }, end: { line: 2, character: 14 } });
+    await client.waitFor(() => client.diagnosticsOf(manifest)?.some((d) => String(d.message).startsWith('included file')), 'the missing include');
+    expect(client.diagnosticsOf(manifest)!.find((d) => String(d.message).startsWith('included file'))!.range).toEqual({ start: { line: 2, character: 3 }, end: { line: 2, character: 14 } });
+  });
+
+  it('clears what a deleted lockfile showed, and the verdict forgets what it pulled in', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-lsp-'));
+    fs.cpSync(path.join(examples, 'gigachat-assistant'), root, { recursive: true });
+    const client = await start(root);
+    const lockfile = path.join(root, 'package-lock.json');
+    await client.waitFor(() => client.diagnosticsOf(lockfile)?.length, 'the lockfile diagnostics');
+    await client.waitFor(() => client.verdicts.at(-1)?.[0]?.tier === 'national', 'the verdict over what the lockfile pulls in');
+    fs.rmSync(lockfile);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(lockfile), type: 3 }] });
+    await client.waitFor(() => client.diagnosticsOf(lockfile)?.length === 0, 'the lockfile diagnostics cleared');
+    await client.waitFor(() => client.verdicts.at(-1)?.[0]?.summary === 'sovereign; transitive dependencies not examined (no lockfile)', 'the verdict without the lockfile');
+  });
+
+  it('a file deleted while open is judged from its editor until closed, then leaves nothing behind', async () => {
+    const root = workspace({ 'requirements.txt': 'numpy==2.1.3\n' }, false);
+    const client = await start(root);
+    const file = path.join(root, 'requirements.txt');
+    await client.open(file, 'numpy==2.1.3\n', 'pip-requirements');
+    await client.waitFor(() => client.diagnosticsOf(file)?.length, 'diagnostics of the open file');
+    fs.rmSync(file);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file), type: 3 }] });
+    // Still open: still judged from the editor.
+    await client.connection.sendRequest('sovereignLint/report');
+    expect(client.diagnosticsOf(file)!.map((d) => d.code)).toEqual(['foreign-component']);
+    await client.close(file);
+    await client.connection.sendRequest('sovereignLint/report');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(client.diagnosticsOf(file)).toEqual([]);
+    expect(client.verdicts.at(-1)?.[0]).toMatchObject({ filesWithErrors: 0, manifests: 0 });
+  });
+
+  it('a file outside every folder is judged while open only; a hover on one that is not open judges nothing', async () => {
+    const root = workspace({ 'requirements.txt': 'catboost\n' }, false);
+    const outside = path.join(workspace({ 'requirements.txt': 'numpy==2.1.3\n' }, false), 'requirements.txt');
+    const client = await start(root);
+    await client.waitFor(() => client.verdicts.length > 0, 'the first verdict');
+    await client.open(outside, 'numpy==2.1.3\n', 'pip-requirements');
+    await client.waitFor(() => client.diagnosticsOf(outside)?.length, 'diagnostics of the open outside file');
+    await client.waitFor(() => client.verdicts.at(-1)?.length === 2, 'a verdict for the outside file’s folder');
+    await client.close(outside);
+    await client.waitFor(() => client.diagnosticsOf(outside)?.length === 0, 'the outside diagnostics cleared');
+    await client.waitFor(() => client.verdicts.at(-1)?.length === 1, 'the outside folder gone from the verdicts');
+    const nowhere = uriOf(path.join(os.tmpdir(), 'sl-no-such-folder', 'package.json'));
+    expect(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: nowhere }, position: { line: 0, character: 0 } })).toBeNull();
+    await client.connection.sendRequest('sovereignLint/report');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(client.verdicts.at(-1)?.map((verdict) => verdict.folderName)).toEqual([path.basename(root)]);
   });
 
   it('judges setuptools projects as they are typed, and replaces a foreign SDK inside its string', async () => {

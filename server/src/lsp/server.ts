@@ -1,6 +1,7 @@
 // The Sovereign Lint language server: any LSP client (VS Code, Neovim, Helix, Emacs) over stdio or
 // IPC. It lints every manifest and card of every workspace folder, pushes diagnostics (or answers
 // pulls), hovers provenance, offers quick fixes, and tells the client each folder's verdict.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -212,7 +213,11 @@ class SovereignLintServer {
           if (!listed.has(file) && !lockfileKind(path.basename(file))) this.forget(folder, file);
         }
         folder.learnFirstParty(reads);
-        reads.push(...folder.traceLockfiles(reads));
+        const traced = folder.traceLockfiles(reads);
+        // A lockfile deleted, or no longer any manifest's, loses what it showed.
+        const tracedFiles = new Set(traced.map((lock) => path.join(folder.root, lock.file)));
+        for (const file of folder.files()) if (lockfileKind(path.basename(file)) && !tracedFiles.has(file)) this.forget(folder, file);
+        reads.push(...traced);
         for (let i = 0; i < reads.length; i++) {
           if (generation !== this.scanGeneration || progress?.token.isCancellationRequested) return;
           const file = path.join(folder.root, reads[i]!.file);
@@ -349,7 +354,13 @@ class SovereignLintServer {
     // Closing a file keeps its workspace diagnostics: they come from the file on disk again.
     if (target.folder.isConfigFile(target.file)) return this.configChanged(target.folder);
     if (isWorkspaceCatalogFile(target.file)) return this.catalogsChanged(target.folder);
-    this.lintAndPublish(target.folder, target.file);
+    // A file deleted while open, or one outside every workspace folder, was judged only for its editor: it goes with it.
+    if (target.folder.loose || !fs.existsSync(target.file)) {
+      this.forget(target.folder, target.file);
+      if (target.folder.loose && target.folder.files().length === 0) this.folders = this.folders.filter((folder) => folder !== target.folder);
+    } else {
+      this.lintAndPublish(target.folder, target.file);
+    }
     this.scheduleVerdicts();
   }
 
@@ -384,7 +395,8 @@ class SovereignLintServer {
         void this.guard('scan', () => this.scanAll(), undefined);
         return;
       } else if (change.type === FileChangeType.Deleted) {
-        if (folder.outcome(file)) this.forget(folder, file);
+        // An open file deleted on disk is still judged from its editor, until it is closed.
+        if (folder.outcome(file) && !this.documents.get(change.uri)) this.forget(folder, file);
       } else if (!this.documents.get(change.uri)) {
         this.lintAndPublish(folder, file);
       }
@@ -472,9 +484,12 @@ class SovereignLintServer {
     return holding.length > 0 ? holding.slice(0, 1) : this.folders.filter((f) => f.pinnedFromAbove(file));
   }
 
-  /** A document's report in each of its folders, judged from its open buffer (a lockfile's is its folder's last scan). */
+  /**
+   * A document's report in each of its folders, judged from its open buffer (a lockfile's is its folder's last scan). A
+   * question about a file outside every folder that is not open either (a hover sent late) judges nothing.
+   */
   private judged(uri: string): { folder: Folder; file: string; report: FileReport }[] {
-    const target = this.locate(uri);
+    const target = this.locate(uri, this.documents.get(uri) !== undefined);
     if (!target) return [];
     const text = this.documents.get(uri)?.getText();
     return this.ownersOf(target.file).flatMap((folder) => {
@@ -483,14 +498,15 @@ class SovereignLintServer {
     });
   }
 
-  /** The folder a file belongs to (its first owner); a file outside every folder gets a folder of its own. */
-  private locate(uri: string): { folder: Folder; file: string } | undefined {
+  /** The folder a file belongs to (its first owner); a file outside every folder gets a folder of its own (`loose`). */
+  private locate(uri: string, loose = true): { folder: Folder; file: string } | undefined {
     if (!uri.startsWith('file:')) return undefined;
     const file = fileURLToPath(uri);
     // The workspace root's lockfile above a member folder belongs to that folder's scan (its hovers, its diagnostics):
     // it is no reason to take the whole workspace in as a folder.
     let folder = this.ownersOf(file)[0];
     if (!folder) {
+      if (!loose) return undefined;
       const dir = path.dirname(file);
       folder = this.createFolder(pathToFileURL(dir).href, path.basename(dir), true);
       this.folders.push(folder);
