@@ -66,6 +66,8 @@ export interface Declaration {
   versionSpec?: string;
   /** PEP 508 extras, as written (`uvicorn[standard]`). */
   extras?: string[];
+  /** PEP 508 environment marker (`python_version < "3.11"`): the environments that install it. */
+  marker?: string;
   directReference?: DirectReference;
   rewrite?: RewriteSite;
   /** Requirements files: whether the line carries `--hash`, and whether the file pins hashes at all. */
@@ -89,6 +91,8 @@ export interface Declaration {
     version?: string;
     /** Where the lockfile has no entry for this manifest: the version it locks the package at for others (another member, a dependency). */
     lockedForOthers?: string;
+    /** The command that brings the lockfile up to date, where the lockfile names it (`uv export …`). */
+    update?: string;
   };
   /** For a registry package a lockfile pins: whether its entry records an integrity hash (npm `integrity`, Yarn `checksum`, file hashes). */
   integrity?: boolean;

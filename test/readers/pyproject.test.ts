@@ -51,7 +51,7 @@ describe('readPyproject: PEP 621 and PEP 735', () => {
   it('reads every requirement with its relation, group and exact ranges', () => {
     expect(result.declarations).toEqual([
       pep508('requests', 'pypi:requests', 'direct', undefined, lsp(3, 17, 25), lsp(3, 17, 28), { versionSpec: '>=2' }),
-      pep508('Foo_Bar', 'pypi:foo-bar', 'direct', undefined, lsp(3, 32, 39), lsp(3, 32, 51), { versionSpec: '==1.0', extras: ['extra'] }),
+      pep508('Foo_Bar', 'pypi:foo-bar', 'direct', undefined, lsp(3, 32, 39), lsp(3, 32, 51), { versionSpec: '==1.0', extras: ['extra'], marker: 'python_version>"3.8"' }),
       pep508('torch', 'pypi:torch', 'optional', 'gpu', lsp(6, 8, 13), lsp(6, 8, 18), { versionSpec: '==2.1' }),
       pep508('sphinx', 'pypi:sphinx', 'optional', 'docs', lsp(8, 3, 9), lsp(8, 3, 15), { versionSpec: '>=7' }),
       pep508('furo', 'pypi:furo', 'optional', 'docs', lsp(9, 3, 7), lsp(9, 3, 7)),

@@ -66,12 +66,12 @@ describe('readRequirements: PEP 508 lines', () => {
     {
       title: 'an environment marker stays out of the rewrite range',
       text: 'attrs~=23.1 ; python_version >= "3.9"',
-      expected: pep508('attrs', 'pypi:attrs', lsp(0, 0, 5), lsp(0, 0, 11), { versionSpec: '~=23.1' }),
+      expected: pep508('attrs', 'pypi:attrs', lsp(0, 0, 5), lsp(0, 0, 11), { versionSpec: '~=23.1', marker: 'python_version >= "3.9"' }),
     },
     {
       title: 'a marker glued to the specifier',
       text: 'tomli>=2;python_version<"3.11"',
-      expected: pep508('tomli', 'pypi:tomli', lsp(0, 0, 5), lsp(0, 0, 8), { versionSpec: '>=2' }),
+      expected: pep508('tomli', 'pypi:tomli', lsp(0, 0, 5), lsp(0, 0, 8), { versionSpec: '>=2', marker: 'python_version<"3.11"' }),
     },
     {
       title: 'a trailing comment',
@@ -107,6 +107,7 @@ describe('readRequirements: PEP 508 lines', () => {
       text: 'mylib @ git+https://github.com/org/mylib.git@v1 ; python_version >= "3.9"',
       expected: pep508('mylib', 'pypi:mylib', lsp(0, 0, 5), lsp(0, 0, 47), {
         directReference: { kind: 'vcs', target: 'git+https://github.com/org/mylib.git@v1' },
+        marker: 'python_version >= "3.9"',
       }),
     },
     {
@@ -374,7 +375,7 @@ describe('readRequirements: comments, continuations, hashes and line endings', (
   it('a hash after a marker is deleted without the marker', () => {
     const text = 'foo ==1.0 ; python_version<"3.8" --hash=sha256:a';
     expect(readRequirements(text).declarations).toEqual([
-      pep508('foo', 'pypi:foo', lsp(0, 0, 3), lsp(0, 0, 9), { versionSpec: '==1.0' }, [lsp(0, 32, 48)]),
+      pep508('foo', 'pypi:foo', lsp(0, 0, 3), lsp(0, 0, 9), { versionSpec: '==1.0', marker: 'python_version<"3.8"' }, [lsp(0, 32, 48)]),
     ]);
   });
 

@@ -48,7 +48,7 @@ describe('readSetupCfg', () => {
     expect(result.declarations).toEqual([
       requirement(text, 'openai>=1.0', 'direct', undefined, { versionSpec: '>=1.0' }),
       requirement(text, 'tiktoken==0.7.0', 'direct', undefined, { versionSpec: '==0.7.0' }),
-      requirement(text, 'numpy', 'direct'),
+      requirement(text, 'numpy', 'direct', undefined, { marker: 'python_version>"3.8"' }),
       // A one-line value is split at `;`, as setuptools does; configparser lower-cases keys.
       requirement(text, 'torch>=2.1', 'optional', 'gpu', { versionSpec: '>=2.1' }),
       requirement(text, 'triton', 'optional', 'gpu'),

@@ -42,7 +42,7 @@ export default defineRule({
     const { lockfile, spec: recorded, version, lockedForOthers } = stale;
     const lockfileName = lockfile.slice(lockfile.lastIndexOf('/') + 1);
     // Any other file that locks a manifest is the requirements file pip-compile wrote from a `.in`.
-    const update = UPDATE[lockfileName] ?? (lockfileName.endsWith('.txt') ? '`pip-compile`' : 'its package manager');
+    const update = stale.update ?? UPDATE[lockfileName] ?? (lockfileName.endsWith('.txt') ? '`pip-compile`' : 'its package manager');
     if (recorded !== undefined) return { messageId: 'otherSpec', data: { name, lockfile, recorded, spec: versionSpec ?? '', update } };
     if (version !== undefined) return { messageId: 'outsideRange', data: { name, lockfile, version, spec: versionSpec, update } };
     if (lockedForOthers !== undefined) return { messageId: 'lockedForOthers', data: { name, lockfile, version: lockedForOthers, update } };

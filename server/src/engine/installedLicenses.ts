@@ -58,7 +58,7 @@ type Declared = (key: string, locked: LockedPackage, version: string) => string 
 
 /** How to find what the packages declare, or undefined where nothing is installed (a fresh clone): nothing to look up. */
 function declaredBy(kind: LockfileKind, dir: string): Declared | undefined {
-  if (kind === 'poetry' || kind === 'uv' || kind === 'pdm' || kind === 'rye' || kind === 'pipfile-lock') {
+  if (kind === 'poetry' || kind === 'uv' || kind === 'pdm' || kind === 'rye' || kind === 'rye-dev' || kind === 'pipfile-lock') {
     const installed = installedDistributions(dir);
     return installed && ((_key, { name }, version) => installed(name, version));
   }

@@ -249,6 +249,7 @@ const PINNED_BY: Record<LockfileKind, string> = {
   uv: 'pyproject.toml',
   pdm: 'pyproject.toml',
   rye: 'pyproject.toml',
+  'rye-dev': 'pyproject.toml',
   'pipfile-lock': 'Pipfile',
   // Manifests themselves, read as such: never asked for here.
   pipfile: 'Pipfile',

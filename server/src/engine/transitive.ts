@@ -110,7 +110,12 @@ export function pinToLockfile(lockfile: Lockfile, manifest: string, declarations
     if (stale) {
       // Not locked as declared: no version to pin it to, and nothing known of what it pulls in now.
       const forOthers = entry ? undefined : lockedForOthers(lockfile, declaration);
-      declaration.staleLock = { lockfile: relativeTo(root, lockfile.path), ...stale, ...(forOthers === undefined ? {} : { lockedForOthers: forOthers }) };
+      declaration.staleLock = {
+        lockfile: relativeTo(root, lockfile.path),
+        ...stale,
+        ...(forOthers === undefined ? {} : { lockedForOthers: forOthers }),
+        ...(lockfile.result.updateCommand ? { update: lockfile.result.updateCommand } : {}),
+      };
       continue;
     }
     if (key === undefined || !entry) continue;
@@ -182,8 +187,12 @@ function importerOf(lockfile: Lockfile, manifest: string): string {
  */
 function staleness(lockfile: Lockfile, importer: string, declaration: Declaration, entry: LockedPackage | undefined): { spec?: string; version?: string } | undefined {
   const { result } = lockfile;
-  // A group the lockfile was not asked to lock (pdm, Rye) is unlocked by choice, not out of date.
-  if (!entry) return result.locksGroup?.(declaration.group ?? 'default') === false ? undefined : {};
+  if (!entry) {
+    // A group the lockfile was not asked to lock (pdm, Rye) is unlocked by choice, not out of date; so is a dependency
+    // whose marker the one interpreter a Rye lock was resolved for did not match.
+    if (result.locksGroup?.(declaration.group ?? 'default') === false) return undefined;
+    return result.lockedForOneEnvironment && declaration.marker !== undefined ? undefined : {};
+  }
   const spec = writtenSpec(declaration);
   if (result.descriptors?.has(`${declaration.name}@${spec}`) || result.descriptors?.has(`${declaration.name}@npm:${spec}`)) return undefined;
   const recorded = result.specifiers?.get(importer)?.get(declaration.name);

@@ -109,9 +109,11 @@ function memberPatterns(dir: string, family: WorkspaceFamily): { include: string
   let excluded: unknown;
   if (family === 'uv') {
     const tool = table(table(parseQuietly(() => parseToml(readTextFile(path.join(dir, 'pyproject.toml')) ?? '')))?.tool);
-    const workspace = table(tool?.uv)?.workspace ?? table(tool?.rye)?.workspace;
-    listed = table(workspace)?.members;
-    excluded = table(workspace)?.exclude;
+    const uv = table(table(tool?.uv)?.workspace);
+    const rye = table(table(tool?.rye)?.workspace);
+    // Rye makes every project below a workspace that lists no members one of them.
+    listed = uv ? uv.members : rye ? (rye.members ?? ['**']) : undefined;
+    excluded = (uv ?? rye)?.exclude;
   } else {
     const pnpm = readTextFile(path.join(dir, 'pnpm-workspace.yaml'));
     if (pnpm !== undefined) {

@@ -27,6 +27,7 @@ export function requirementDeclaration(
     range: rangeOf(req.nameStart, req.nameEnd),
     ...(req.specifier ? { versionSpec: req.specifier } : {}),
     ...(req.extras.length ? { extras: req.extras } : {}),
+    ...(req.marker !== undefined ? { marker: req.marker } : {}),
     ...(req.url ? { directReference: { kind: VCS_URL.test(req.url) ? 'vcs' : 'url', target: req.url } } : {}),
     ...(rewritable ? { rewrite: { syntax: 'pep508', range: rangeOf(req.nameStart, req.end), extraDeletions: [] } } : {}),
   };

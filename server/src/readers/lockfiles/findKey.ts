@@ -5,7 +5,7 @@ import { componentId, lookupKey } from '../../../../rules/src/ids';
 import { append } from '../../../../rules/src/lists';
 import type { LockResult } from './types';
 
-const PYPI_KINDS = new Set<LockResult['kind']>(['poetry', 'uv', 'pdm', 'rye', 'pipfile', 'pipfile-lock', 'conda']);
+const PYPI_KINDS = new Set<LockResult['kind']>(['poetry', 'uv', 'pdm', 'rye', 'rye-dev', 'pipfile', 'pipfile-lock', 'conda']);
 const byId = new WeakMap<LockResult, Map<string, string[]>>();
 
 /**

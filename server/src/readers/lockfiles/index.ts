@@ -25,7 +25,7 @@ const KINDS: Record<string, LockfileKind> = {
   'uv.lock': 'uv',
   'pdm.lock': 'pdm',
   'requirements.lock': 'rye',
-  'requirements-dev.lock': 'rye',
+  'requirements-dev.lock': 'rye-dev',
   Pipfile: 'pipfile',
   'Pipfile.lock': 'pipfile-lock',
   'environment.yml': 'conda',
@@ -56,7 +56,9 @@ export function readLockfile(kind: LockfileKind, text: string): LockResult {
     case 'pdm':
       return readPdmLock(text);
     case 'rye':
-      return readRyeLock(text);
+      return readRyeLock(text, false);
+    case 'rye-dev':
+      return readRyeLock(text, true);
     case 'pipfile':
       return readPipfile(text);
     case 'pipfile-lock':

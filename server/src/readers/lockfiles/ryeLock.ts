@@ -1,9 +1,11 @@
 // Rye's lockfiles (https://rye.astral.sh/guide/sync/): `rye lock` writes `requirements.lock` (the project's
 // dependencies) and `requirements-dev.lock` (its dev-dependencies too) in pip-compile's format: a `name==version`
 // pin per line, `--hash` options with `--generate-hashes`, `-e file:.` for the project itself, and under each pin
-// `# via` lines naming what needs it: another pin, or the project. Its header records the flags it was locked with:
-// extras (`features`) are locked only when asked for. Like poetry.lock, the file does not list the project's direct
-// dependencies apart: the caller takes those from pyproject.toml (findKey).
+// `# via` lines naming what needs it: another pin, or the project (Rye before 0.20 wrote none). Its header records
+// the flags it was locked with: extras (`features`) are locked only when asked for, and without `universal` for the
+// one interpreter that ran it. `uv export -o requirements-dev.lock` writes the same format under its own header,
+// naming its command. Like poetry.lock, the file does not list the project's direct dependencies apart: the caller
+// takes those from pyproject.toml (findKey).
 import { normalisePypiName } from '../../../../rules/src/ids';
 import { append } from '../../../../rules/src/lists';
 import type { Declaration } from '../../../../rules/src/types';
@@ -14,8 +16,9 @@ import type { LockedPackage, LockResult } from './types';
 
 const LABEL = 'Rye lockfile';
 
-export function readRyeLock(text: string): LockResult {
-  const result = emptyLockResult('rye');
+/** `dev`: requirements-dev.lock, which locks the dev-dependencies too. */
+export function readRyeLock(text: string, dev: boolean): LockResult {
+  const result = emptyLockResult(dev ? 'rye-dev' : 'rye');
   const read = readRequirements(text);
   for (const problem of read.problems) result.problems.push({ ...problem, message: `${LABEL}: ${problem.message}` });
   const unique = new UniqueKeys();
@@ -45,21 +48,34 @@ export function readRyeLock(text: string): LockResult {
     for (const parent of parents) append(needs, normalisePypiName(parent), name);
   }
   linkByName(result.packages, pinned, (name) => needs.get(name) ?? []);
-  result.locksGroup = lockedGroups(text);
+  // Without `# via` lines the file says what is locked, not what needs what: everything it pins beyond the direct
+  // dependencies is pulled in by them, by an unknown path (as with Pipfile.lock).
+  if (pinned.length > 0 && needs.size === 0) result.withoutEdges = true;
+  Object.assign(result, headerFacts(text, dev));
   return result;
 }
 
-/**
- * The groups `rye lock` was asked to lock, from the flags its header records (`#   features: [voice, realtime]`,
- * `#   all-features: true`): the project's dependencies and dev-dependencies always, its extras only when asked.
- * Without the header (another tool's file by this name), no group is known to be left out.
- */
-function lockedGroups(text: string): ((group: string) => boolean) | undefined {
+/** What a header says of how the file was locked: the groups locked, for which environments, by which command. */
+function headerFacts(text: string, dev: boolean): Pick<LockResult, 'locksGroup' | 'lockedForOneEnvironment' | 'updateCommand'> {
+  const exported = /^#\s+(uv export\b.*)$/m.exec(text)?.[1]?.trim();
+  if (exported !== undefined) {
+    const asked = [...exported.matchAll(/--extra[=\s]+(\S+)/g)].map((match) => match[1]!);
+    const allExtras = /--all-extras\b/.test(exported);
+    const withDev = !/--no-dev\b|--only-group\b|--no-default-groups\b/.test(exported);
+    return { locksGroup: groupsLocked(withDev, allExtras, asked), updateCommand: `\`${exported}\`` };
+  }
   const features = /^#\s+features:\s*\[([^\]\r\n]*)\]/m.exec(text);
-  if (!features) return undefined;
-  if (/^#\s+all-features:\s*true\b/m.test(text)) return () => true;
-  const asked = features[1]!.split(',').map((feature) => feature.trim().replace(/^["']|["']$/g, '')).filter(Boolean);
-  return (group) => group === 'default' || group === 'dev' || asked.includes(group);
+  const asked = (features?.[1] ?? '').split(',').map((feature) => feature.trim().replace(/^["']|["']$/g, '')).filter(Boolean);
+  return {
+    locksGroup: groupsLocked(dev, /^#\s+all-features:\s*true\b/m.test(text), asked),
+    // A file without Rye's header (written by hand, or by an older Rye) is taken as Rye's default: not universal.
+    lockedForOneEnvironment: !/^#\s+universal:\s*true\b/m.test(text),
+  };
+}
+
+/** The project's dependencies always; its dev-dependencies in a dev lock; its extras only when asked for. */
+function groupsLocked(dev: boolean, allExtras: boolean, extras: readonly string[]): (group: string) => boolean {
+  return (group) => group === 'default' || (group === 'dev' ? dev : allExtras || extras.includes(group));
 }
 
 function sourceOf(declaration: Declaration): LockedPackage['source'] {

@@ -5,7 +5,7 @@
 import type { Range } from '../../../../rules/src/types';
 import type { Problem } from '../types';
 
-export type LockfileKind = 'package-lock' | 'yarn' | 'pnpm' | 'bun' | 'poetry' | 'uv' | 'pdm' | 'rye' | 'pipfile' | 'pipfile-lock' | 'conda';
+export type LockfileKind = 'package-lock' | 'yarn' | 'pnpm' | 'bun' | 'poetry' | 'uv' | 'pdm' | 'rye' | 'rye-dev' | 'pipfile' | 'pipfile-lock' | 'conda';
 
 /** One package version a lockfile pins. */
 export interface LockedPackage {
@@ -66,6 +66,13 @@ export interface LockResult {
    * is not locked, by choice rather than out of date.
    */
   locksGroup?: (group: string) => boolean;
+  /**
+   * Rye's lockfiles (without `--universal`): resolved for the one interpreter that ran `rye lock`, so a dependency whose
+   * environment marker that interpreter did not match is left out, not out of date.
+   */
+  lockedForOneEnvironment?: boolean;
+  /** The command that brings the lockfile up to date, where its header names one (`uv export …`). */
+  updateCommand?: string;
   /**
    * yarn.lock (Berry): each importer's dependencies whose range names a catalog (`react: "catalog:react18"`), which the
    * lockfile records as written and resolves under the catalog's range (`react@npm:^18.3.1`): the catalogs are in
