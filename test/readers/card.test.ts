@@ -242,6 +242,16 @@ describe('readCard: front matter', () => {
     ]);
   });
 
+  it('a base_model given twice is said, and both values are judged: neither hides the other; a repeated tags key is no matter', () => {
+    const text = '---\nbase_model: Qwen/Qwen2.5-7B-Instruct\ntags: [a]\ntags: [b]\nbase_model: ai-sage/GigaChat-20B-A3B-instruct\n---\n';
+    const result = readCard(text, 'README.md')!;
+    expect(result.declarations.map((d) => [d.id, d.range])).toEqual([
+      ['hf:Qwen/Qwen2.5-7B-Instruct', lsp(1, 12, 36)],
+      ['hf:ai-sage/GigaChat-20B-A3B-instruct', lsp(4, 12, 45)],
+    ]);
+    expect(result.problems).toEqual([{ message: 'base_model is given more than once: YAML allows a key once, so each value is judged', range: lsp(4, 0, 10) }]);
+  });
+
   it('Hub metadata alone (language) makes a README a card, with nothing to judge', () => {
     expect(readCard('---\nlanguage:\n- ru\n---\n', 'README.md')).toEqual({ declarations: [], licenses: [], problems: [], includes: [] });
     // Another Markdown file's front matter is not a card.

@@ -73,8 +73,19 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
   }
   if (!isMap(doc.contents)) return undefined;
   const keys = new Map<string, Node | null>();
+  /** Every value of a key given more than once: YAML allows a key once, and which one a reader keeps varies. */
+  const repeated = new Map<string, (Node | null)[]>();
   for (const pair of doc.contents.items) {
-    if (isScalar(pair.key)) keys.set(String(pair.key.value), pair.value as Node | null);
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    // Only the keys read here matter: a repeated `tags` hides nothing.
+    if (keys.has(key) && JUDGED_KEYS.has(key)) {
+      if (!repeated.has(key)) repeated.set(key, [keys.get(key)!]);
+      repeated.get(key)!.push(pair.value as Node | null);
+      const [start, end] = pair.key.range!;
+      result.problems.push({ message: `${key} is given more than once: YAML allows a key once, so each value is judged`, range: lines.range(at(start), at(end)) });
+    }
+    keys.set(key, pair.value as Node | null);
   }
   const isDataset = DATASET_KEYS.some((key) => keys.has(key));
   const isModel = MODEL_KEYS.some((key) => keys.has(key)) || (isReadme(fileName) && README_CARD_KEYS.some((key) => keys.has(key)));
@@ -90,7 +101,7 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
     return result;
   }
 
-  const scalars = (key: string) => scalarsOf(keys.get(key) ?? null, doc);
+  const scalars = (key: string) => (repeated.get(key) ?? [keys.get(key) ?? null]).flatMap((node) => scalarsOf(node, doc));
   const declare = (scalar: Scalar, value: string, ecosystem: Ecosystem, relation: Relation) => {
     const [start, end] = valueRange(scalar, matter.yaml);
     // Leading blanks, and the address a card may give instead of the id (`https://huggingface.co/meta-llama/…`).
@@ -126,7 +137,7 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
 
   // A value the Hub would not read as ids (a mapping, a nested list) hides what it names: say so rather than pass it over.
   for (const key of ['base_model', 'datasets', 'source_datasets']) {
-    for (const node of unreadable(keys.get(key) ?? null, doc)) {
+    for (const node of (repeated.get(key) ?? [keys.get(key) ?? null]).flatMap((value) => unreadable(value, doc))) {
       const [start, end] = node.range!;
       const range = lines.range(at(start), at(contentEnd(matter.yaml, start, end)));
       result.problems.push({ message: `${key} takes a Hub id or a list of ids; this ${isMap(node) ? 'mapping' : 'list'} is not read`, range });
@@ -169,6 +180,9 @@ function unclosedReadmeFrontMatter(text: string, fileName: string): ReadResult |
   result.problems.push({ message: 'card front matter is not closed: add a line with --- after it', range: lines.range(0, 3) });
   return result;
 }
+
+/** The keys whose values are judged: a value given twice must not hide the other. */
+const JUDGED_KEYS = new Set(['base_model', 'datasets', 'source_datasets', 'license']);
 
 /** A model's or dataset's page on the Hub, before its id: `https://huggingface.co/`, `hf.co/datasets/`, … */
 const HUB_ADDRESS = /^(https?:\/\/)?(www\.)?(huggingface\.co|hf\.co)\/(datasets\/)?/i;
