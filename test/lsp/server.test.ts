@@ -125,6 +125,20 @@ describe('workspace diagnostics', () => {
     expect(client.verdicts.at(-1)?.[0]).toMatchObject({ filesWithErrors: 0, manifests: 0 });
   });
 
+  it('a workspace scan keeps judging an open manifest that is not on disk (new and unsaved)', async () => {
+    const root = workspace({ 'requirements.txt': 'catboost\n' }, false);
+    const client = await start(root);
+    await client.waitFor(() => client.verdicts.length > 0, 'the first verdict');
+    const unsaved = path.join(root, 'ml/requirements.txt');
+    await client.open(unsaved, 'numpy==2.1.3\n', 'pip-requirements');
+    await client.waitFor(() => client.diagnosticsOf(unsaved)?.length, 'diagnostics of the unsaved file');
+    const verdicts = client.verdicts.length;
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(root, '.gitignore')), type: 1 }] });
+    await client.waitFor(() => client.verdicts.length > verdicts, 'the verdict after the scan');
+    expect(client.diagnosticsOf(unsaved)!.map((d) => d.code)).toEqual(['foreign-component']);
+    expect(client.verdicts.at(-1)![0]).toMatchObject({ tier: 'national', manifests: 2 });
+  });
+
   it('a file outside every folder is judged while open only; a hover on one that is not open judges nothing', async () => {
     const root = workspace({ 'requirements.txt': 'catboost\n' }, false);
     const outside = path.join(workspace({ 'requirements.txt': 'numpy==2.1.3\n' }, false), 'requirements.txt');

@@ -169,6 +169,11 @@ export class Folder {
     return this.linting.resolver.configFileFor(path.dirname(file)) ?? path.join(this.root, CONFIG_FILE_NAMES[0]!);
   }
 
+  /** Whether a file is one the folder reads: a manifest by its name, or what a requirements file includes. */
+  isManifest(file: string): boolean {
+    return manifestKind(file.split(path.sep).join('/')) !== undefined || this.includedFiles.has(file);
+  }
+
   manifests(): string[] {
     return findManifests(this.root, this.scope)
       .map((file) => path.join(this.root, file))

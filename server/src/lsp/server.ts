@@ -173,11 +173,15 @@ class SovereignLintServer {
 
   /** The files a scan reads: a workspace folder's manifests, or what is open in a loose folder. */
   private filesToScan(folder: Folder): string[] {
-    if (!folder.loose) return folder.manifests();
-    return this.documents
+    const open = this.documents
       .all()
       .flatMap(({ uri }) => (uri.startsWith('file:') ? [fileURLToPath(uri)] : []))
       .filter((file) => folder.contains(file));
+    if (folder.loose) return open;
+    // An open manifest counts whether or not it is on disk (new and unsaved, or deleted while open).
+    const onDisk = folder.manifests();
+    const listed = new Set(onDisk);
+    return [...onDisk, ...open.filter((file) => !listed.has(file) && folder.isManifest(file) && !folder.excludes(file))];
   }
 
   /** Scans every manifest of every folder with progress; a newer scan cancels an older one. */
