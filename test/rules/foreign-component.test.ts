@@ -60,6 +60,20 @@ ruleTester(foreignComponent, fixtureKb, {
       output: '[tool.poetry.dependencies]\npython = "^3.10"\ncatboost = "*"\n',
     },
     {
+      name: 'replaced in a Poetry table, keeping what says how the project uses it (optional, the Python range)',
+      file: 'pyproject.toml',
+      code: '[tool.poetry.dependencies]\nxgboost = { version = "^2.0", optional = true, python = ">=3.9", extras = ["dask"] }\n',
+      errors: [{ message: 'xgboost — foreign open-source (US): allowed for national, blocks sovereign', line: 2, column: 1, endLine: 2, endColumn: 8, severity: 'error' }],
+      output: '[tool.poetry.dependencies]\ncatboost = { version = "*", optional = true, python = ">=3.9" }\n',
+    },
+    {
+      name: 'no replacement by an alternative the file declares already: it would be declared twice',
+      file: 'requirements.txt',
+      code: 'catboost==1.2.7\nxgboost==2.1.0\n',
+      errors: [{ message: 'xgboost — foreign open-source (US): allowed for national, blocks sovereign', line: 2, column: 1, endLine: 2, endColumn: 8, severity: 'error' }],
+      output: null,
+    },
+    {
       name: 'replaced in an environment.yml pip: item, plain or quoted, keeping the marker',
       file: 'environment.yml',
       code: 'name: rag\ndependencies:\n  - pip\n  - pip:\n    - xgboost[dask]>=2 ; python_version >= "3.9"  # boosting\n    - "numpy==2.1.3"\n',

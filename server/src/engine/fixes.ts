@@ -79,8 +79,12 @@ function rewrite(site: RewriteSite, name: string, version: string | undefined): 
         { range: site.range, newText: version ? `${name}>=${version}` : name },
         ...site.extraDeletions.map((range) => ({ range, newText: '' })),
       ];
-    case 'poetry':
-      return [{ range: site.range, newText: `${tomlKey(name)} = ${JSON.stringify(version ? `^${version}` : '*')}` }];
+    case 'poetry': {
+      // `optional = true` and the Python range stay: they say how the project uses the dependency, whichever it is.
+      const spec = JSON.stringify(version ? `^${version}` : '*');
+      const value = site.kept ? `{ version = ${spec}, ${site.kept.join(', ')} }` : spec;
+      return [{ range: site.range, newText: `${tomlKey(name)} = ${value}` }];
+    }
     case 'pipfile':
     case 'pipfile-table':
       // Pipfile takes pip's specifiers, not Poetry's caret. A table's extras and markers were the old package's.

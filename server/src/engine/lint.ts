@@ -115,12 +115,15 @@ export function assessRead(file: string, kind: ManifestKind | 'lockfile', read: 
   // Looked up once per file, and only when a dependency names a catalog.
   let catalogs: ReturnType<CatalogFinder> | null = null;
   const catalogsOfFile = () => (catalogs === null ? (catalogs = options.catalogsFor?.(file)) : catalogs);
+  // What the file declares, looked up once and only for a replacement: an alternative it declares already is no fix.
+  let declared: Set<string> | undefined;
+  const isDeclared = (id: string) => (declared ??= new Set(read.declarations.map((other) => other.id))).has(id);
   const assessments = read.declarations.map((found) => {
     const declaration = kind === 'package-json' && catalogNameOf(found.versionSpec) ? withCatalog(found, catalogsOfFile(), options.root) : found;
     const assessment = options.classifier.assess(firstParty(declaration, file, options));
     for (const rule of rules) {
       const report = rule.checkComponent?.(assessment);
-      if (report) findings.push(toFinding(rule, report, file, assessment.declaration.range, options, assessment));
+      if (report) findings.push(toFinding(rule, report, file, assessment.declaration.range, options, assessment, isDeclared));
     }
     return assessment;
   });
@@ -148,6 +151,7 @@ export function toFinding(
   range: Range,
   options: LintOptions,
   assessment?: Assessment,
+  isDeclared: (id: string) => boolean = () => false,
 ): Finding {
   const id = assessment?.declaration.id;
   const severity = severityOf(rule.meta, report, options.target, options.severities[rule.meta.id]);
@@ -159,7 +163,7 @@ export function toFinding(
     range,
     message: formatMessage(rule.meta.messages[report.messageId] ?? report.messageId, report.data),
     // A finding that is off still counts in the verdict (trusted readiness) but is never shown, so never fixed.
-    fixes: report.fix && severity !== 'off' ? fixesOf(report.fix, file, range, assessment?.declaration) : NO_FIXES,
+    fixes: report.fix && severity !== 'off' ? fixesOf(report.fix, file, range, assessment?.declaration, isDeclared) : NO_FIXES,
   };
   // Set only when present (a scan makes tens of thousands of findings; no throwaway objects for absent fields).
   if (id) finding.componentId = id;
@@ -172,14 +176,15 @@ export function toFinding(
 /** Shared by every finding without fixes; never changed. */
 const NO_FIXES: FindingFix[] = [];
 
-function fixesOf(fix: FixIntent, file: string, range: Range, declaration: Declaration | undefined): FindingFix[] {
+function fixesOf(fix: FixIntent, file: string, range: Range, declaration: Declaration | undefined, isDeclared: (id: string) => boolean): FindingFix[] {
   const fixes: Fix[] =
     fix.kind === 'replace-license'
       ? [{ title: fix.title, edits: [{ range, newText: fix.newText }] }]
       : !declaration
         ? []
         : fix.kind === 'use-alternative'
-          ? alternativeFixes(declaration, fix.alternatives)
+          ? // Renaming to a package the file declares already would declare it twice.
+            alternativeFixes(declaration, fix.alternatives.filter((alternative) => !isDeclared(alternative.id)))
           : pinFix(declaration, fix.version);
   return fixes.map((item) => ({ ...item, edits: item.edits.map((edit) => ({ file, ...edit })) }));
 }

@@ -56,7 +56,7 @@ export function readPyproject(text: string): ReadResult {
     } else {
       const poetry = poetrySection(path);
       if (poetry && path.at(-1) !== 'python') {
-        result.declarations.push(poetryDependency(path.at(-1)!, key, value, poetry, lines));
+        result.declarations.push(poetryDependency(path.at(-1)!, key, value, poetry, text, lines));
       }
     }
   }
@@ -140,6 +140,7 @@ function poetryDependency(
   key: AST.TOMLKey,
   value: AST.TOMLContentNode,
   section: { relation: Relation; group?: string },
+  text: string,
   lines: LineIndex,
 ): Declaration {
   const nameNode = key.keys.at(-1)!;
@@ -163,8 +164,18 @@ function poetryDependency(
     range: lines.range(nameStart, nameStart + name.length),
     ...(version !== undefined ? { versionSpec: version } : {}),
     ...(reference ? { directReference: reference } : {}),
-    rewrite: { syntax: 'poetry', range: lines.range(key.range[0], value.range[1]) },
+    rewrite: { syntax: 'poetry', range: lines.range(key.range[0], value.range[1]), ...keptBy(value, text) },
   };
+}
+
+/** What an inline table says of how the project uses a dependency, not of which package it is or where it comes from. */
+const USE_KEYS = new Set(['optional', 'python', 'markers', 'allow-prereleases']);
+
+/** The entries of a Poetry inline table (`optional = true`) that stay when the dependency is replaced by another, as written. */
+function keptBy(value: AST.TOMLContentNode, text: string): { kept?: string[] } {
+  if (value.type !== 'TOMLInlineTable') return {};
+  const kept = value.body.filter((pair) => pair.key.keys.length === 1 && USE_KEYS.has(keyName(pair.key.keys[0]!))).map((pair) => text.slice(pair.range[0], pair.range[1]));
+  return kept.length > 0 ? { kept } : {};
 }
 
 /** Reads arrays of PEP 508 strings, placing each part at its exact offset inside the string. */
