@@ -25,6 +25,8 @@ export interface ClientOptions {
 
 export class LspTestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** Every publish, in order: a file shown first without some of its findings flickers. */
+  readonly published: { uri: string; diagnostics: Diagnostic[] }[] = [];
   readonly progress: { token: string | number; value: { kind: string; message?: string; percentage?: number } }[] = [];
   readonly verdicts: FolderVerdict[][] = [];
   /** What the server asked to be registered for (client/registerCapability). */
@@ -41,6 +43,7 @@ export class LspTestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      this.published.push(params);
       this.notify();
     });
     this.connection.onNotification('$/progress', (params: LspTestClient['progress'][number]) => {

@@ -107,6 +107,15 @@ describe('workspace diagnostics', () => {
     await client.waitFor(() => client.verdicts.at(-1)?.[0]?.summary === 'sovereign; transitive dependencies not examined (no lockfile)', 'the verdict without the lockfile');
   });
 
+  it('shows a manifest once, with what it pulls in, not first without it', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-lsp-'));
+    fs.cpSync(path.join(examples, 'gigachat-assistant'), root, { recursive: true });
+    const client = await start(root);
+    const manifest = uriOf(path.join(root, 'package.json'));
+    await client.waitFor(() => client.verdicts.length > 0, 'the first verdict');
+    expect(client.published.filter((p) => p.uri === manifest).map((p) => p.diagnostics.map((d) => d.code))).toEqual([['foreign-transitive']]);
+  });
+
   it('a file deleted while open is judged from its editor until closed, then leaves nothing behind', async () => {
     const root = workspace({ 'requirements.txt': 'numpy==2.1.3\n' }, false);
     const client = await start(root);

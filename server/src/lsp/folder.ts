@@ -249,12 +249,10 @@ export class Folder {
     for (const [file, read] of this.traced) this.judge(file, read);
   }
 
-  /** Names on each direct dependency what it pulls in; returns the manifests whose findings changed. */
-  addPulledIn(): string[] {
+  /** Names on each direct dependency what it pulls in. */
+  addPulledIn(): void {
     const reports = [...this.outcomes.values()].flatMap((outcome) => (outcome.report ? [outcome.report] : []));
-    const before = new Map(reports.map((report) => [report, report.findings.length]));
     addPulledInFindings(reports, this.root, (file) => this.linting.optionsFor(file));
-    return reports.filter((report) => report.findings.length !== before.get(report)).map((report) => path.join(this.root, report.file));
   }
 
   /** Judges what was read and remembers the outcome for the verdict. */

@@ -224,13 +224,17 @@ class SovereignLintServer {
         reads.push(...traced);
         for (let i = 0; i < reads.length; i++) {
           if (generation !== this.scanGeneration || progress?.token.isCancellationRequested) return;
-          const file = path.join(folder.root, reads[i]!.file);
-          folder.judge(file, reads[i]!);
-          this.publish(file);
+          folder.judge(path.join(folder.root, reads[i]!.file), reads[i]!);
           await this.pace(i, (files.length + i + 1) / (files.length * 2), `${folder.name}: checked ${i + 1}/${reads.length} files`, progress);
         }
-        // Each direct dependency learns what it pulls in once the lockfiles are judged.
-        for (const file of folder.addPulledIn()) this.publish(file);
+        // Each direct dependency learns what it pulls in once the lockfiles are judged; only then is each file shown,
+        // once, rather than without what it pulls in first.
+        folder.addPulledIn();
+        for (let i = 0; i < reads.length; i++) {
+          if (generation !== this.scanGeneration) return;
+          this.publish(path.join(folder.root, reads[i]!.file));
+          await this.pace(i, 1, `${folder.name}: showing ${i + 1}/${reads.length} files`, progress);
+        }
       }
       this.publishConfigDiagnostics();
       if (this.pullDiagnostics) this.connection.languages.diagnostics.refresh();
