@@ -233,7 +233,8 @@ class SovereignLintServer {
         for (let i = 0; i < reads.length; i++) {
           if (generation !== this.scanGeneration) return;
           this.publish(path.join(folder.root, reads[i]!.file));
-          await this.pace(i, 1, `${folder.name}: showing ${i + 1}/${reads.length} files`, progress);
+          // Other messages get through between batches; the progress shown is the checking's, which is done.
+          await this.pace(i, 1, '', undefined);
         }
       }
       this.publishConfigDiagnostics();
