@@ -107,6 +107,16 @@ describe('workspace diagnostics', () => {
     await client.waitFor(() => client.verdicts.at(-1)?.[0]?.summary === 'sovereign; transitive dependencies not examined (no lockfile)', 'the verdict without the lockfile');
   });
 
+  it('holds an open buffer to the size limit a file on disk is held to', async () => {
+    const root = workspace({}, false);
+    const client = await start(root);
+    const file = path.join(root, 'package.json');
+    const huge = JSON.stringify({ dependencies: Object.fromEntries(Array.from({ length: 160_000 }, (_, i) => [`internal-package-${i}`, '^1.0.0'])) });
+    await client.open(file, huge, 'json');
+    await client.waitFor(() => client.diagnosticsOf(file)?.length, 'the diagnostic on the huge buffer');
+    expect(client.diagnosticsOf(file)!.map((d) => d.message)).toEqual(['file is 5.2 MB, over the 4.0 MB limit for a manifest; not read']);
+  });
+
   it('shows a manifest once, with what it pulls in, not first without it', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-lsp-'));
     fs.cpSync(path.join(examples, 'gigachat-assistant'), root, { recursive: true });

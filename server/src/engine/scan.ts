@@ -9,7 +9,7 @@ import type { Declaration, Range, Target } from '../../../rules/src/types';
 import { type ManifestKind, MANIFESTS_READ, manifestKind, readManifest } from '../readers/index';
 import { type LockfileKind, lockfileKind } from '../readers/lockfiles/index';
 import type { ReadResult } from '../readers/types';
-import { decodeManifest } from '../text/source';
+import { decodeManifest, MAX_MANIFEST_BYTES, oversized } from '../text/source';
 import { scanCatalogFinder } from './catalogs';
 import { type ChainProblem, ConfigResolver } from './configResolver';
 import { ConfiguredLinting } from './configuredLinting';
@@ -309,6 +309,10 @@ export function readDiskFile(absolute: string, kind: ManifestKind, root: string)
 
 /** Reads one manifest's text (from disk or an editor buffer); never throws. */
 export function readSourceText(file: string, kind: ManifestKind, text: string): ReadOutcome {
+  // An editor's buffer is held to the limit a file on disk is: the editor and the CLI judge the same file alike.
+  // (A UTF-16 unit is at most 3 UTF-8 bytes: a shorter text is within the limit without counting.)
+  const oversize = text.length > MAX_MANIFEST_BYTES / 3 ? oversized(Buffer.byteLength(text)) : undefined;
+  if (oversize) return { file, kind, errors: [{ file, message: oversize }] };
   try {
     const read = readManifest(kind, text, path.posix.basename(file));
     if (!read) return { file, kind, errors: [] };
