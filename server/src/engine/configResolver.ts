@@ -85,6 +85,7 @@ export class ConfigResolver {
   private readonly lastGood = new Map<string, ResolvedConfig>();
   private readonly nearest = new Map<string, string | undefined>();
   private readonly applied = new Map<string, ConfigForFile & { resolved: ResolvedConfig }>();
+  private readonly matchers = new WeakMap<ResolvedConfig, ((relative: string) => boolean) | undefined>();
 
   constructor(private readonly options: ResolverOptions) {}
 
@@ -174,14 +175,22 @@ export class ConfigResolver {
    */
   isExcluded(file: string): boolean {
     return this.configsAbove(path.dirname(file)).some((configFile) => {
+      const matches = this.exclusionMatcher(this.chainFor(configFile));
+      if (!matches) return false;
       const relative = path.relative(this.globBase(configFile), file).split(path.sep).join('/');
       if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
-      const patterns = this.chainFor(configFile).config.exclude.flatMap((exclusion) => exclusion.patterns.map((pattern) => pattern.replace(/\/+$/, '')));
-      if (patterns.length === 0) return false;
-      const matches = picomatch(patterns, { dot: true });
       const steps = relative.split('/');
       return steps.some((_, index) => matches(steps.slice(0, index + 1).join('/')));
     });
+  }
+
+  /** A chain's `exclude` globs, compiled once (a monorepo asks for each of its thousands of manifests); none without any. */
+  private exclusionMatcher(chain: ResolvedConfig): ((relative: string) => boolean) | undefined {
+    if (!this.matchers.has(chain)) {
+      const patterns = chain.config.exclude.flatMap((exclusion) => exclusion.patterns.map((pattern) => pattern.replace(/\/+$/, '')));
+      this.matchers.set(chain, patterns.length > 0 ? picomatch(patterns, { dot: true }) : undefined);
+    }
+    return this.matchers.get(chain);
   }
 
   /** The config that applies in `dir` and each config above the folder holding it, outermost first. */
