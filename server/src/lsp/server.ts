@@ -208,9 +208,13 @@ class SovereignLintServer {
           await this.pace(i, (i + 1) / (files.length * 2), `${folder.name}: read ${i + 1}/${files.length} files`, progress);
         }
         const listed = new Set(files);
-        for (let more = folder.includes().filter((file) => !listed.has(file)); more.length > 0; more = folder.includes().filter((file) => !listed.has(file))) {
-          for (const file of more) listed.add(file);
-          more.forEach(read);
+        let included: string[];
+        // What the included files include in turn, until there is nothing new.
+        while ((included = folder.includes().filter((file) => !listed.has(file))).length > 0) {
+          for (const file of included) {
+            listed.add(file);
+            read(file);
+          }
         }
         for (const file of folder.files()) {
           // Lockfiles are judged again below with everything they pull in.
