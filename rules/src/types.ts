@@ -45,8 +45,11 @@ export interface DirectReference {
 export type RewriteSite =
   | { syntax: 'package-json'; range: Range; hasVersion: boolean }
   | { syntax: 'pep508'; range: Range; extraDeletions: Range[] }
-  /** `kept`: what an inline table says of how the project uses the dependency (`optional = true`), kept by a replacement. */
-  | { syntax: 'poetry'; range: Range; kept?: string[] }
+  /**
+   * `kept`: what an inline table says of how the project uses the dependency (`optional = true`), kept by a replacement;
+   * `extras`: where `[tool.poetry.extras]` names it, renamed with it (an extra naming no dependency breaks `poetry lock`).
+   */
+  | { syntax: 'poetry'; range: Range; kept?: string[]; extras?: Range[] }
   | { syntax: 'pipfile'; range: Range }
   /** `name = { version = "…", extras = […] }` on one line: `version` is its value's range, `versionAt` where a missing one goes. */
   | { syntax: 'pipfile-table'; range: Range; version?: Range; versionAt?: Range }

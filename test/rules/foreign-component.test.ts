@@ -67,6 +67,15 @@ ruleTester(foreignComponent, fixtureKb, {
       output: '[tool.poetry.dependencies]\ncatboost = { version = "*", optional = true, python = ">=3.9" }\n',
     },
     {
+      name: 'an optional Poetry dependency replaced in the extras that install it too, so they still install something',
+      file: 'pyproject.toml',
+      code: '[tool.poetry.dependencies]\nXGBoost = { version = "^2.0", optional = true }\n\n[tool.poetry.extras]\nboost = ["xgboost", "numpy"]\nall = ["XGBoost"]\n',
+      errors: [
+        { message: 'XGBoost — foreign open-source (US): allowed for national, blocks sovereign', line: 2, column: 1, endLine: 2, endColumn: 8, severity: 'error' },
+      ],
+      output: '[tool.poetry.dependencies]\ncatboost = { version = "*", optional = true }\n\n[tool.poetry.extras]\nboost = ["catboost", "numpy"]\nall = ["catboost"]\n',
+    },
+    {
       name: 'no replacement by an alternative the file declares already: it would be declared twice',
       file: 'requirements.txt',
       code: 'catboost==1.2.7\nxgboost==2.1.0\n',

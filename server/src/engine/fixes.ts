@@ -83,7 +83,8 @@ function rewrite(site: RewriteSite, name: string, version: string | undefined): 
       // `optional = true` and the Python range stay: they say how the project uses the dependency, whichever it is.
       const spec = JSON.stringify(version ? `^${version}` : '*');
       const value = site.kept ? `{ version = ${spec}, ${site.kept.join(', ')} }` : spec;
-      return [{ range: site.range, newText: `${tomlKey(name)} = ${value}` }];
+      // The extras that installed the old package install the new one.
+      return [{ range: site.range, newText: `${tomlKey(name)} = ${value}` }, ...(site.extras ?? []).map((range) => ({ range, newText: name }))];
     }
     case 'pipfile':
     case 'pipfile-table':

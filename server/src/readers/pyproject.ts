@@ -5,6 +5,7 @@
 import { parseTOML } from 'toml-eslint-parser';
 import type { AST } from 'toml-eslint-parser';
 import { componentId, normalisePypiName } from '../../../rules/src/ids';
+import { append } from '../../../rules/src/lists';
 import type { Declaration, Range, Relation } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
 import { parsePep508 } from './pep508';
@@ -33,6 +34,8 @@ export function readPyproject(text: string): ReadResult {
 
   const reader = new Pep508Strings(text, lines, result);
   const sources = new UvSources(text, lines);
+  /** Where `[tool.poetry.extras]` names each package (by normalised name): a replacement renames it there too. */
+  const inExtras = new Map<string, Range[]>();
   for (const { path, key, value } of entries(program)) {
     const dotted = path.join('.');
     if (path[0] === 'tool' && path[1] === 'uv' && path[2] === 'sources') {
@@ -49,6 +52,10 @@ export function readPyproject(text: string): ReadResult {
     } else if (path.length === 4 && dotted.startsWith('tool.pdm.dev-dependencies.')) {
       // PDM's development groups before PEP 735, which pdm.lock locks like any other group.
       reader.readArray(value, 'dev', path[3]);
+    } else if (path.length === 4 && dotted.startsWith('tool.poetry.extras.') && value.type === 'TOMLArray') {
+      for (const element of value.elements) {
+        if (isString(element) && innerStart(text, element) !== undefined) append(inExtras, normalisePypiName(element.value), stringRange(text, element, lines));
+      }
     } else if ((dotted === 'project.name' || dotted === 'tool.poetry.name') && isString(value)) {
       result.ownName = value.value;
     } else if ((dotted === 'project.license' || dotted === 'tool.poetry.license') && isString(value)) {
@@ -62,6 +69,10 @@ export function readPyproject(text: string): ReadResult {
   }
   // uv reads its sources for the PEP 508 lists only, never for Poetry's tables.
   for (const declaration of reader.declared) sources.apply(declaration, reader.declared);
+  for (const declaration of result.declarations) {
+    const extras = inExtras.get(normalisePypiName(declaration.name));
+    if (extras && declaration.rewrite?.syntax === 'poetry') declaration.rewrite.extras = extras;
+  }
   return result;
 }
 
