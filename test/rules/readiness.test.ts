@@ -104,6 +104,14 @@ ruleTester(directUrlDependency, fixtureKb, {
       output: null,
     },
     {
+      name: 'an editable checkout of a repository is from a repository, not a local path',
+      file: 'requirements.txt',
+      code: '-e git+https://github.com/acme/tools2.git@v1#egg=acme-tools2\n',
+      config: enabled,
+      errors: [{ message: 'acme-tools2 — installed from a repository git+https://github.com/acme/tools2.git@v1#egg=acme-tools2, not a registry release: blocks trusted readiness', line: 1, column: 4, endLine: 1, endColumn: 61, severity: 'error' }],
+      output: null,
+    },
+    {
       name: 'a uv git source, reported where the dependency is named',
       file: 'pyproject.toml',
       code: '[project]\nname = "app"\ndependencies = ["acme-tools>=1"]\n\n[tool.uv.sources]\nacme-tools = { git = "https://github.com/acme/tools", rev = "4f2a9c1" }\n',

@@ -15,7 +15,13 @@ export default defineRule({
   checkComponent({ declaration }) {
     const reference = declaration.directReference;
     if (!reference || declaration.relation === 'workspace') return undefined;
-    const kind = reference.kind === 'vcs' ? 'a repository' : reference.kind === 'url' ? 'a URL' : 'a local path';
-    return { messageId: 'reference', data: { name: declaration.name, kind, target: reference.target } };
+    return { messageId: 'reference', data: { name: declaration.name, kind: whereFrom(reference.kind, reference.target), target: reference.target } };
   },
 });
+
+/** An editable install (`-e`) is a checkout of wherever its target points: a repository as often as a folder. */
+function whereFrom(kind: 'vcs' | 'url' | 'path' | 'editable', target: string): string {
+  if (kind === 'vcs' || (kind === 'editable' && /^(git|hg|svn|bzr)\+/.test(target))) return 'a repository';
+  if (kind === 'url' || (kind === 'editable' && /^[a-z]+:\/\//i.test(target))) return 'a URL';
+  return 'a local path';
+}
