@@ -14,6 +14,7 @@ ruleTester(unpinnedVersion, fixtureKb, {
   valid: [
     { name: 'an exact PEP 440 pin', file: 'requirements.txt', code: 'numpy==2.1.3\n', config: enabled },
     { name: 'an exact npm version', file: 'package.json', code: '{"dependencies": {"zod": "3.24.1"}}', config: enabled },
+    { name: 'an exact npm version spelt =1.2.3 or v1.2.3', file: 'package.json', code: '{"dependencies": {"zod": "=3.24.1", "ms": "v2.1.3"}}', config: enabled },
     { name: 'a bare Poetry version is exact', file: 'pyproject.toml', code: '[tool.poetry.dependencies]\nnumpy = "2.1.3"\n', config: enabled },
     { name: 'off by default', file: 'requirements.txt', code: 'numpy>=2\n' },
     { name: 'a direct reference is another rule’s business', file: 'requirements.txt', code: 'pkg @ https://example.com/pkg-1.0.tar.gz\n', config: enabled },

@@ -60,7 +60,8 @@ export function isExactPin(declaration: Declaration): boolean {
   if (!spec) return false;
   // semver.valid throws and catches on every range: plain x.y.z (most specs) and anything that cannot
   // start a version (`^`, `~`, `>=`, a tag) are told apart before it.
-  if (declaration.ecosystem === 'npm') return PLAIN_VERSION.test(spec) || (MAY_BE_VERSION.test(spec) && semver.valid(spec) !== null);
+  // `=1.2.3` and `v1.2.3` name one version as `1.2.3` does (semver.clean takes either off; semver.valid only the `v`).
+  if (declaration.ecosystem === 'npm') return PLAIN_VERSION.test(spec) || (MAY_BE_VERSION.test(spec) && semver.clean(spec) !== null);
   if (declaration.rewrite?.syntax === 'poetry' && validPep440(spec)) return true;
   const exact = /^===?\s*([^\s,*;]+)$/.exec(spec);
   return exact !== null && validPep440(exact[1]!) !== null;
