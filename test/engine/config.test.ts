@@ -268,6 +268,14 @@ describe('keys', () => {
     ]);
   });
 
+  it('asks to add the trusted preset only when readiness findings are counted but not listed, not when it is there', () => {
+    write('sovereign-lint.json', { extends: ['sovereign-lint:trusted'] });
+    write('requirements.txt', 'acme-zzz==1.0\n');
+    let out = '';
+    main(['scan', '.'], { stdout: (t) => (out += t), stderr: () => {}, cwd: root, env: {}, isTTY: false, today: '2026-11-22' });
+    expect(out).toContain('· trusted readiness: 1 to fix · knowledge base');
+  });
+
   it('says which files an override holds to a higher target, and which of them fall short of it', () => {
     write('sovereign-lint.json', { target: 'national', overrides: [{ files: 'app/**', target: 'sovereign' }] });
     write('app/requirements.txt', 'numpy\n');

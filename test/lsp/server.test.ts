@@ -117,6 +117,17 @@ describe('workspace diagnostics', () => {
     expect(client.diagnosticsOf(file)!.map((d) => d.message)).toEqual(['file is 5.2 MB, over the 4.0 MB limit for a manifest; not read']);
   });
 
+  it('on a domestic SDK that pulls in foreign packages, the hover says what it blocks itself, not what those packages do', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-lsp-'));
+    fs.cpSync(path.join(examples, 'gigachat-assistant'), root, { recursive: true });
+    const client = await start(root);
+    const file = path.join(root, 'package.json');
+    await client.waitFor(() => client.verdicts.length > 0, 'the first verdict');
+    const line = fs.readFileSync(file, 'utf8').split('\n').findIndex((text) => text.includes('"gigachat"'));
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: { line, character: 6 } })) as Hover;
+    expect((hover.contents as { value: string }).value).toContain('| Tier impact | blocks trusted readiness |');
+  });
+
   it('shows a manifest once, with what it pulls in, not first without it', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-lsp-'));
     fs.cpSync(path.join(examples, 'gigachat-assistant'), root, { recursive: true });

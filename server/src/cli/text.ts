@@ -52,9 +52,9 @@ export function toText(result: ScanResult, useColor: boolean): string {
   }
   const components = result.files.reduce((sum, file) => sum + file.assessments.length, 0);
   const { verdict } = result;
-  // Readiness findings are off unless a team asks for them: say how, where none of them is listed above.
-  const listed = result.findings.some((finding) => finding.blocks === 'trusted' && finding.severity !== 'off');
-  const readiness = verdict.trusted.ready ? 'ready' : `${verdict.trusted.count} to fix${listed ? '' : ' (add "sovereign-lint:trusted" to extends to list them)'}`;
+  // Readiness findings are off unless a team asks for them: say how, where some are counted but not listed above.
+  const unlisted = result.findings.some((finding) => finding.blocks === 'trusted' && finding.severity === 'off');
+  const readiness = verdict.trusted.ready ? 'ready' : `${verdict.trusted.count} to fix${unlisted ? ' (add "sovereign-lint:trusted" to extends to list them)' : ''}`;
   out.push(
     c.dim(
       `${plural(components, 'component')} in ${plural(result.files.length, 'file')} · target ${result.target} (${result.jurisdiction})${heldElsewhere(verdict)}: ` +

@@ -189,7 +189,7 @@ export function blocksATier(finding: Finding): boolean {
 }
 
 /** Its facts are other findings, each counted on its own (what a dependency pulls in). */
-function restatesOthers(finding: Finding): boolean {
+export function restatesOthers(finding: Finding): boolean {
   return rulesById.get(finding.rule)?.meta.restates === true;
 }
 

@@ -4,6 +4,7 @@ import { derivationPhrase, describeStep, displayName } from '../../../rules/src/
 import { componentLicense, isOpenLicense } from '../../../rules/src/licenses';
 import type { Assessment, Classification, Declaration } from '../../../rules/src/types';
 import type { Finding } from '../engine/lint';
+import { restatesOthers } from '../engine/verdict';
 
 const CLASSIFICATION: Record<Classification, string> = {
   domestic: 'domestic',
@@ -111,7 +112,8 @@ function staleLockText({ lockfile, spec, version, lockedForOthers }: NonNullable
 }
 
 function tierImpact(findings: readonly Finding[]): string {
-  const active = findings.filter((f) => !f.exception);
+  // What a dependency pulls in is each pulled-in package's impact, not its own.
+  const active = findings.filter((f) => !f.exception && !restatesOthers(f));
   if (findings.some((f) => f.exception)) return `accepted exception: ${findings.find((f) => f.exception)!.exception!.reason}`;
   if (active.some((f) => f.blocks === 'national')) return 'blocks national (and sovereign)';
   if (active.some((f) => f.blocks === 'sovereign')) return 'allowed for national; blocks sovereign';
