@@ -390,6 +390,13 @@ describe('print-config', () => {
     expect(printConfig('repo/experiments/requirements.txt').out).toContain('target        national  ← team/base.json, override 2 (experiments/**)\n');
   });
 
+  it('refuses the scan-only flags instead of ignoring them', () => {
+    let stderr = '';
+    const code = main(['print-config', 'requirements.txt', '--target', 'national'], { stdout: () => {}, stderr: (t) => (stderr += t), cwd: root, env: {}, isTTY: false, today: '2026-11-22' });
+    expect(code).toBe(2);
+    expect(stderr).toBe('sovereign-lint: print-config takes --config and --format only: --target and --jurisdiction are scan flags\n');
+  });
+
   it('exits 2 on an invalid config, as a scan does', () => {
     write('repo/sovereign-lint.json', '{ "target": ');
     write('repo/requirements.txt', 'numpy\n');

@@ -82,6 +82,8 @@ function run(argv: readonly string[], io: Io): number {
   if (command === 'print-config') {
     const [file, ...extra] = positionals;
     if (!file || extra.length) throw new UsageError('print-config takes exactly one FILE');
+    // It shows what the configs say: a flag that would override them belongs to a scan.
+    if (values.target !== undefined || values.jurisdiction !== undefined) throw new UsageError('print-config takes --config and --format only: --target and --jurisdiction are scan flags');
     const format = oneOf(values.format, ['text', 'json'], '--format') ?? 'text';
     const { output, valid } = printConfig(path.resolve(io.cwd, file), { cwd: io.cwd, format, ...(configFile ? { configFile } : {}) });
     io.stdout(output);
