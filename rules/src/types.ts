@@ -131,6 +131,8 @@ export interface ManifestDeclaration {
   lockfile?: string;
   /** Without one: the lockfile there is but Git ignores without tracking it (a fresh clone has none), relative to the root. */
   ignoredLockfile?: string;
+  /** Without one: a lockfile beside it that no reader takes (Bun's binary bun.lockb), relative to the root. */
+  unreadableLockfile?: string;
   dependencies: number;
   /** Where to report: the first dependency's name. */
   range: Range;

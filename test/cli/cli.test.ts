@@ -181,6 +181,17 @@ describe('sovereign-lint scan --format text', () => {
     expect(tracked.verdict.transitive).toBe('examined');
   });
 
+  it('says a Bun project’s binary bun.lockb is there but cannot be read, and how to write the text lockfile', () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-cli-bun-'));
+    writeFile(project, 'package.json', '{ "dependencies": { "gigachat": "0.0.20" } }\n');
+    fs.writeFileSync(path.join(project, 'bun.lockb'), Buffer.from([0x23, 0x21, 0x2f, 0x75, 0x73, 0x72, 0x00, 0x01]));
+    writeFile(project, 'sovereign-lint.json', '{ "extends": ["sovereign-lint:trusted"] }\n');
+    const report = JSON.parse(run(['scan', project, '--format', 'json']).stdout);
+    expect(report.findings.filter((f: { rule: string }) => f.rule === 'missing-lockfile').map((f: { message: string }) => f.message)).toEqual([
+      "bun.lockb is Bun's binary lockfile, which cannot be read: run `bun install --save-text-lockfile` to write bun.lock (Bun 1.2 writes it by default); until then the transitive dependencies of 1 dependency are not examined; blocks trusted readiness",
+    ]);
+  });
+
   it('lists a manifest’s findings top to bottom, "pulls …" beside the dependency it is about', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-text-'));
     fs.writeFileSync(path.join(dir, 'package.json'), '{\n  "dependencies": {\n    "zzz-first": "1.0.0",\n    "yyy-second": "1.0.0"\n  }\n}\n');

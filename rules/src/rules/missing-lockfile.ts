@@ -19,12 +19,15 @@ export default defineRule({
       missing: 'No lockfile ({{expected}}) for {{dependencies}}: transitive dependencies are not pinned or examined; blocks trusted readiness',
       ignored:
         '{{lockfile}} is ignored by Git and not tracked, so a fresh clone has no lockfile for {{dependencies}}: transitive dependencies are not pinned or examined; blocks trusted readiness',
+      unreadable:
+        '{{lockfile}} is Bun\'s binary lockfile, which cannot be read: run `bun install --save-text-lockfile` to write bun.lock (Bun 1.2 writes it by default); until then the transitive dependencies of {{dependencies}} are not examined; blocks trusted readiness',
     },
   },
   checkManifest(manifest) {
     if (manifest.lockfile || manifest.dependencies === 0) return undefined;
     const dependencies = `${manifest.dependencies} ${manifest.dependencies === 1 ? 'dependency' : 'dependencies'}`;
     if (manifest.ignoredLockfile) return { messageId: 'ignored', data: { lockfile: manifest.ignoredLockfile, dependencies } };
+    if (manifest.unreadableLockfile) return { messageId: 'unreadable', data: { lockfile: manifest.unreadableLockfile, dependencies } };
     return { messageId: 'missing', data: { expected: EXPECTED[manifest.kind]!, dependencies } };
   },
 });

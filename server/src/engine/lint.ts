@@ -13,7 +13,7 @@ import { type Config, EMPTY_CONFIG, type Exception } from './config';
 import { KnowledgePlacement } from './placement';
 import { alternativeFixes, type Fix, pinFix } from './fixes';
 import { type CatalogFinder, findCatalogs, withCatalog } from './catalogs';
-import { findIgnoredLockfile, findLockfile, isLockable, type LockfileFinder } from './lockfiles';
+import { findIgnoredLockfile, findLockfile, findUnreadableLockfile, isLockable, type LockfileFinder } from './lockfiles';
 import { relativeTo } from './paths';
 import { catalogNameOf } from '../readers/catalogs';
 import { append } from '../../../rules/src/lists';
@@ -85,6 +85,8 @@ export interface LintOptions {
   lockfileFor?: (file: string, kind: ManifestKind) => string | undefined;
   /** For a manifest without one: the lockfile it would have, had Git not been told to ignore it (absolute). */
   ignoredLockfileFor?: (file: string, kind: ManifestKind) => string | undefined;
+  /** For a manifest without one: a lockfile beside it that no reader takes (absolute). */
+  unreadableLockfileFor?: (file: string, kind: ManifestKind) => string | undefined;
   /** The catalogs (pnpm, Yarn, Bun) a package.json (path relative to the root) can name with `catalog:` specs. */
   catalogsFor?: (file: string) => ReturnType<CatalogFinder>;
 }
@@ -101,11 +103,13 @@ export function assessRead(file: string, kind: ManifestKind | 'lockfile', read: 
   const lockfile = isLockable(kind) ? options.lockfileFor?.(file, kind) : undefined;
   if (isLockable(kind)) {
     const ignored = lockfile || read.declarations.length === 0 ? undefined : options.ignoredLockfileFor?.(file, kind);
+    const unreadable = lockfile || ignored || read.declarations.length === 0 ? undefined : options.unreadableLockfileFor?.(file, kind);
     const manifest = {
       kind,
       dependencies: read.declarations.length,
       range: read.declarations[0]?.range ?? START_RANGE,
       ...(lockfile ? { lockfile } : ignored ? { ignoredLockfile: relativeTo(options.root, ignored) } : {}),
+      ...(unreadable ? { unreadableLockfile: relativeTo(options.root, unreadable) } : {}),
     };
     for (const rule of rules) {
       const report = rule.checkManifest?.(manifest);
@@ -249,6 +253,7 @@ export function createLintOptions(
     firstParty: options.firstParty ?? new Set(),
     lockfileFor: (file, kind) => (options.findLockfile ?? findLockfile)(path.resolve(root, file), kind, root),
     ignoredLockfileFor: (file, kind) => findIgnoredLockfile(path.resolve(root, file), kind, root),
+    unreadableLockfileFor: (file, kind) => findUnreadableLockfile(path.resolve(root, file), kind),
     catalogsFor: (file) => (options.findCatalogs ?? findCatalogs)(path.resolve(root, file), root),
   };
 }

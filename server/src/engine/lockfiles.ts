@@ -52,6 +52,12 @@ export const findLockfile: LockfileFinder = (manifest, kind, root) => search(man
 export const findIgnoredLockfile: LockfileFinder = (manifest, kind, root) =>
   search(manifest, kind, root, lookingFor('ignored', new GitIgnore(root)), liveWorkspaces);
 
+/** A lockfile beside a manifest that no reader takes: Bun's binary bun.lockb (Bun 1.2 writes the text bun.lock). */
+export function findUnreadableLockfile(manifest: string, kind: ManifestKind): string | undefined {
+  const file = path.join(path.dirname(manifest), 'bun.lockb');
+  return kind === 'package-json' && fs.existsSync(file) ? file : undefined;
+}
+
 /**
  * For one workspace scan, whose tree does not change while it runs: each folder is looked at once,
  * however many of the hundreds of manifests under a root lockfile ask.
