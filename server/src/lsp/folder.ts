@@ -31,7 +31,7 @@ import { findManifests, WalkScope } from '../engine/walk';
 import { enclosingWorkspace } from '../engine/workspaceRoot';
 import type { FolderVerdict } from '../protocol';
 import { isWorkspaceCatalogFile } from '../readers/catalogs';
-import { MANIFESTS_READ, manifestKind } from '../readers/index';
+import { type ManifestKind, MANIFESTS_READ, manifestKind } from '../readers/index';
 import { lockfileKind } from '../readers/lockfiles/index';
 
 /** Editor settings (`sovereignLint.*`) for one folder. A config file wins over them. */
@@ -171,7 +171,11 @@ export class Folder {
 
   /** Whether a file is one the folder reads: a manifest by its name, or what a requirements file includes. */
   isManifest(file: string): boolean {
-    return manifestKind(file.split(path.sep).join('/')) !== undefined || this.includedFiles.has(file);
+    return this.kindOf(file) !== undefined;
+  }
+
+  private kindOf(file: string): ManifestKind | undefined {
+    return manifestKind(file.split(path.sep).join('/')) ?? (this.includedFiles.has(file) ? 'requirements' : undefined);
   }
 
   manifests(): string[] {
@@ -193,7 +197,7 @@ export class Folder {
    * requirements too (see includedBy), as the CLI reads it, whatever its name.
    */
   read(file: string, text?: string): ReadOutcome | undefined {
-    const kind = manifestKind(file.split(path.sep).join('/')) ?? (this.includedFiles.has(file) ? 'requirements' : undefined);
+    const kind = this.kindOf(file);
     if (!kind) return undefined;
     const outcome = text === undefined ? readDiskFile(file, kind, this.root) : readSourceText(relativeTo(this.root, file), kind, text);
     this.includedBy(outcome);
