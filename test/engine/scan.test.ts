@@ -18,6 +18,22 @@ beforeEach(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-scan-'));
 });
 
+describe('setuptools extras loaded from files', () => {
+  it('what an extra loads with `file:` is that extra’s, optional, whether or not the file is a manifest by its name', () => {
+    write('setup.cfg', '[options]\ninstall_requires = file: requirements.txt\n\n[options.extras_require]\ngpu = file: gpu.txt\nml = file: requirements-ml.txt\n');
+    write('requirements.txt', 'catboost\n');
+    write('gpu.txt', 'xgboost\n');
+    write('requirements-ml.txt', 'numpy\n');
+    const declared = scanRoot().files.flatMap((file) => file.assessments.map(({ declaration }) => [file.file, declaration.name, declaration.relation, declaration.group]));
+    expect(declared).toEqual([
+      ['requirements-ml.txt', 'numpy', 'optional', 'ml'],
+      ['requirements.txt', 'catboost', 'direct', undefined],
+      // Read after the manifests, as the file that names it says.
+      ['gpu.txt', 'xgboost', 'optional', 'gpu'],
+    ]);
+  });
+});
+
 describe('the walk', () => {
   it('reads every manifest kind and skips dependencies, virtualenvs, VCS data and build output', () => {
     write('package.json', '{"dependencies": {"gigachat": "^0.0.20"}}');

@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../../../rules/src/kb';
 import type { Declaration, Range, Target } from '../../../rules/src/types';
 import { type ManifestKind, MANIFESTS_READ, manifestKind, readManifest } from '../readers/index';
 import { type LockfileKind, lockfileKind } from '../readers/lockfiles/index';
-import type { ReadResult } from '../readers/types';
+import { asExtra, type ReadResult } from '../readers/types';
 import { decodeManifest, MAX_MANIFEST_BYTES, oversized } from '../text/source';
 import { scanCatalogFinder } from './catalogs';
 import { type ChainProblem, ConfigResolver } from './configResolver';
@@ -73,11 +73,14 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
   const seen = new Set(queue.map((item) => item.file));
   const reads: ReadOutcome[] = [];
   const includeErrors: ScanError[] = [];
+  /** The included files that are a setuptools extra's value, whether or not they are read as manifests of their own too. */
+  const extras = new Map<string, string>();
   for (let next = queue.shift(); next; next = queue.shift()) {
     const outcome = readDiskFile(next.file, next.kind, root);
     reads.push(outcome);
     for (const include of outcome.read?.includes ?? []) {
       const included = path.resolve(root, path.dirname(outcome.file), include.path);
+      if (include.extra !== undefined && !extras.has(included)) extras.set(included, include.extra);
       if (seen.has(included)) continue;
       seen.add(included);
       if (!fs.existsSync(included)) {
@@ -87,6 +90,7 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
       }
     }
   }
+  for (const outcome of reads) asExtra(outcome.read, extras.get(path.resolve(root, outcome.file)));
   // A verdict over nothing would pass any gate: a mistyped folder, say, a project whose manifests are not read, or
   // Markdown files that are no cards.
   if (reads.every((outcome) => !outcome.read && outcome.errors.length === 0)) throw new ScanInputError(nothingToScan(paths.length ? paths : ['.']));

@@ -33,6 +33,7 @@ import type { FolderVerdict } from '../protocol';
 import { isWorkspaceCatalogFile } from '../readers/catalogs';
 import { type ManifestKind, MANIFESTS_READ, manifestKind } from '../readers/index';
 import { lockfileKind } from '../readers/lockfiles/index';
+import { asExtra } from '../readers/types';
 
 /** Editor settings (`sovereignLint.*`) for one folder. A config file wins over them. */
 export interface FolderSettings {
@@ -74,8 +75,11 @@ export class Folder {
   private lockfiles = new Map<string, Lockfile | undefined>();
   private resolver: ConfigResolver | undefined;
   private explicitConfig: string | undefined;
-  /** Files read as requirements because a requirements file here includes them (`-r base.txt`), whatever their name. */
-  private readonly includedFiles = new Set<string>();
+  /**
+   * Files read as requirements because a manifest here includes them (`-r base.txt`, setup.cfg's `file:`), whatever
+   * their name; with the setuptools extra whose value one is.
+   */
+  private readonly includedFiles = new Map<string, string | undefined>();
   /** What the folder's walk leaves out (the exclude setting's globs and what Git ignores), read afresh with the configs: a changed .gitignore starts a scan. */
   private scope!: WalkScope;
   /**
@@ -200,6 +204,7 @@ export class Folder {
     const kind = this.kindOf(file);
     if (!kind) return undefined;
     const outcome = text === undefined ? readDiskFile(file, kind, this.root) : readSourceText(relativeTo(this.root, file), kind, text);
+    asExtra(outcome.read, this.includedFiles.get(file));
     this.includedBy(outcome);
     return outcome;
   }
@@ -213,15 +218,20 @@ export class Folder {
       const included = path.resolve(this.root, path.dirname(outcome.file), include.path);
       if (!fs.existsSync(included)) {
         outcome.errors.push({ file: outcome.file, message: `included file ${include.path} does not exist`, range: include.range });
-      } else if (this.contains(included)) {
-        this.includedFiles.add(included);
+      } else if (this.contains(included) && this.includedFiles.get(included) === undefined) {
+        this.includedFiles.set(included, include.extra);
       }
     }
   }
 
   /** The files requirements files include that are not manifests by name: a scan reads them after the manifests. */
   includes(): string[] {
-    return [...this.includedFiles];
+    return [...this.includedFiles.keys()];
+  }
+
+  /** What a scan read before the manifest that includes it learnt of it: a setuptools extra's file becomes the extra's. */
+  applyExtras(reads: readonly ReadOutcome[]): void {
+    for (const outcome of reads) asExtra(outcome.read, this.includedFiles.get(path.join(this.root, outcome.file)));
   }
 
   /** Included files not judged yet (an edit added a `-r` line). */

@@ -216,6 +216,7 @@ class SovereignLintServer {
             read(file);
           }
         }
+        folder.applyExtras(reads);
         for (const file of folder.files()) {
           // Lockfiles are judged again below with everything they pull in.
           if (!listed.has(file) && !lockfileKind(path.basename(file))) this.forget(folder, file);

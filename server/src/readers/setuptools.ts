@@ -45,7 +45,7 @@ export function readSetupCfg(text: string): ReadResult {
       for (const name of split({ ...first, text: first.text.slice('file:'.length), start: first.start + 'file:'.length }, ',')) {
         const path = name.text.trim();
         const start = name.start + name.text.length - name.text.trimStart().length;
-        if (path) result.includes.push({ path, kind: 'requirements', range: lines.range(start, start + path.length) });
+        if (path) result.includes.push({ path, kind: 'requirements', range: lines.range(start, start + path.length), ...(group ? { extra: group } : {}) });
       }
       continue;
     }
@@ -104,7 +104,7 @@ export function readSetupPy(text: string): ReadResult {
     }
     // Built by code: a requirements file it names is read in its place; anything else cannot be.
     const named = namedFiles(tokens, at);
-    for (const file of named) result.includes.push({ path: file.text, kind: 'requirements', range: lines.range(file.start, file.end) });
+    for (const file of named) result.includes.push({ path: file.text, kind: 'requirements', range: lines.range(file.start, file.end), ...(group ? { extra: group } : {}) });
     if (!named.length) unread(at, what);
   }
 

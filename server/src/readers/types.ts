@@ -11,6 +11,8 @@ export interface Include {
   path: string;
   kind: 'requirements' | 'constraints';
   range: Range;
+  /** The setuptools extra whose value the file is (`gpu = file: gpu.txt`): what it requires is that extra's, optional. */
+  extra?: string;
 }
 
 export interface ReadResult {
@@ -26,4 +28,13 @@ export interface ReadResult {
 
 export function emptyResult(): ReadResult {
   return { declarations: [], licenses: [], problems: [], includes: [] };
+}
+
+/** Makes what an included requirements file declares the extra it was included for, as setuptools reads it. */
+export function asExtra(read: ReadResult | undefined, extra: string | undefined): void {
+  if (!read || extra === undefined) return;
+  for (const declaration of read.declarations) {
+    declaration.relation = 'optional';
+    declaration.group = extra;
+  }
 }
