@@ -80,10 +80,11 @@ export interface Declaration {
   /** Set when a lockfile pins this declaration (with the locked version when known). */
   locked?: { version?: string };
   /**
-   * pnpm-lock.yaml: where it records this declaration's spec (the value's range, quotes included; the file relative to
-   * the scan root). pnpm calls the lockfile out of date when the spec in package.json differs: a pin changes both.
+   * What pinning this declaration to its locked version changes in a lockfile that records its spec (pnpm-lock.yaml,
+   * Yarn 2+'s yarn.lock; the file relative to the scan root): those package managers call the lockfile out of date when
+   * the spec in package.json differs, so a pin changes both, as their install would.
    */
-  lockedSpecAt?: { file: string; range: Range };
+  lockPin?: { file: string; edits: { range: Range; newText: string }[] };
   /**
    * Set when the lockfile that pins this declaration's manifest is out of date for it: it has no entry for the
    * dependency, records another `spec` for it (pnpm), or locks a `version` outside the declared range. Nothing then

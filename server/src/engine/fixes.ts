@@ -49,9 +49,10 @@ export function pinFix(declaration: Declaration, version: string): Fix[] {
       // An alias (`"vite": "npm:rolldown-vite@^7"`) stays an alias of the package it installs.
       const spec = writtenSpec({ ...declaration, versionSpec: version });
       const edits: TextEdit[] = [{ range: site.range, newText: `${JSON.stringify(declaration.name)}: ${JSON.stringify(spec)}` }];
-      // pnpm records the spec too, and calls its lockfile out of date when the two differ: both change, as `pnpm install` would.
-      const recorded = declaration.lockedSpecAt;
-      if (recorded) edits.push({ file: recorded.file, range: recorded.range, newText: yamlScalar(spec) });
+      // pnpm and Yarn 2+ record the spec too, and call their lockfile out of date when the two differ: both change, as
+      // their install would.
+      const lockPin = declaration.lockPin;
+      if (lockPin) edits.push(...lockPin.edits.map((edit) => ({ file: lockPin.file, ...edit })));
       return [{ title, isPreferred: true, edits }];
     }
     case 'pep508':
@@ -93,11 +94,6 @@ function rewrite(site: RewriteSite, name: string, version: string | undefined): 
     case 'yaml-scalar':
       return [{ range: site.range, newText: `${site.quote}${name}${site.quote}` }];
   }
-}
-
-/** A YAML scalar for a spec: plain where YAML reads it as that string (`1.2.3`, `npm:x@1.2.3`), single-quoted otherwise. */
-function yamlScalar(spec: string): string {
-  return /^[0-9a-z][\w.+@/:-]*$/i.test(spec) && !/^\d+(\.\d+)?$/.test(spec) ? spec : `'${spec.replace(/'/g, "''")}'`;
 }
 
 /** A bare TOML key when the name allows it, a quoted one otherwise. */

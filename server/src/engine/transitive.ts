@@ -6,7 +6,7 @@ import path from 'node:path';
 import { lookupKey, splitId } from '../../../rules/src/ids';
 import type { Declaration } from '../../../rules/src/types';
 import { allowsVersion } from '../../../rules/src/versions';
-import { findKey, type LockedPackage, type LockResult, lockfileKind, readLockfile } from '../readers/lockfiles/index';
+import { findKey, type LockEdit, type LockedPackage, type LockResult, lockfileKind, readLockfile } from '../readers/lockfiles/index';
 import { pinnedBy } from '../readers/lockfiles/result';
 import type { ReadResult } from '../readers/types';
 import { decodeManifest } from '../text/source';
@@ -120,8 +120,8 @@ export function pinToLockfile(lockfile: Lockfile, manifest: string, declarations
     }
     if (key === undefined || !entry) continue;
     declaration.locked = entry.version ? { version: entry.version } : {};
-    const specAt = lockfile.result.specifierAt?.(importer, declaration.name);
-    if (specAt) declaration.lockedSpecAt = { file: relativeTo(root, lockfile.path), range: specAt };
+    const lockPin = entry.version === undefined ? undefined : pinEdits(lockfile, importer, declaration, entry.version);
+    if (lockPin) declaration.lockPin = { file: relativeTo(root, lockfile.path), edits: lockPin };
     if (!entry.source) declaration.integrity = entry.hashes;
     if (entry.license !== undefined) declaration.declaredLicense = entry.license;
     direct.push({ key, dev: declaration.relation === 'dev' });
@@ -171,6 +171,14 @@ function mustBeLocked(declaration: Declaration, firstParty: ReadonlySet<string>)
     reference !== 'editable' &&
     !firstParty.has(declaration.id)
   );
+}
+
+/** What pinning a declaration to the version locked changes in a lockfile that records its spec (pnpm, Yarn 2+). */
+function pinEdits(lockfile: Lockfile, importer: string, declaration: Declaration, version: string): LockEdit[] | undefined {
+  if (!lockfile.result.pinEdits) return undefined;
+  const spec = writtenSpec(declaration);
+  const pinned = writtenSpec({ ...declaration, versionSpec: version });
+  return spec === pinned ? undefined : lockfile.result.pinEdits(importer, declaration.name, spec, pinned);
 }
 
 /** A manifest's importer in its lockfile: its folder relative to the lockfile's, with `/` ('' for the lockfile's own). */

@@ -13,7 +13,7 @@ import { readUvLock } from './uvLock';
 import { readYarnLock } from './yarn';
 
 export { findKey } from './findKey';
-export type { CondaPackage, LockedPackage, LockfileKind, LockResult } from './types';
+export type { CondaPackage, LockEdit, LockedPackage, LockfileKind, LockResult } from './types';
 
 const KINDS: Record<string, LockfileKind> = {
   'package-lock.json': 'package-lock',

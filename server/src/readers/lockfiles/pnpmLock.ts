@@ -15,7 +15,7 @@ import { splitDescriptor } from './descriptor';
 import { EntryLocator, LazyLines, yamlKeyFinder } from './locate';
 import { linkSource, npmSource } from './npmSource';
 import { loadYaml } from './parse';
-import { pnpmSpecifierFinder } from './pnpmSpecifiers';
+import { pnpmPinEdits, pnpmSpecifierFinder } from './pnpmSpecifiers';
 import { emptyLockResult, markDevOnly } from './result';
 import type { LockedPackage, LockResult } from './types';
 import { string, type Table, table } from './values';
@@ -80,6 +80,7 @@ export function readPnpmLock(text: string): LockResult {
   const runtimeOf = new Map<string, string[]>();
   result.specifiers = new Map();
   result.specifierAt = pnpmSpecifierFinder(text, lines);
+  result.pinEdits = pnpmPinEdits(result.specifierAt);
   result.overrides = overridesOf(table(root.overrides));
   for (const [path, importer] of importersOf(root)) {
     const direct: string[] = [];

@@ -13,9 +13,23 @@
 //         ms: ^2.1.0             ← v5
 import type { Range } from '../../../../rules/src/types';
 import type { LazyLines } from './locate';
+import type { LockResult } from './types';
 
 /** The range of the spec pnpm recorded for `name` in `importer` ('' for the lockfile's own folder), quotes included. */
 export type SpecifierFinder = (importer: string, name: string) => Range | undefined;
+
+/** A pin in pnpm-lock.yaml: the recorded spec becomes the pinned one; the version locked stays. */
+export function pnpmPinEdits(specifierAt: SpecifierFinder): NonNullable<LockResult['pinEdits']> {
+  return (importer, name, _spec, pinned) => {
+    const range = specifierAt(importer, name);
+    return range && [{ range, newText: yamlScalar(pinned) }];
+  };
+}
+
+/** A YAML scalar for a spec: plain where YAML reads it as that string (`1.2.3`, `npm:x@1.2.3`), single-quoted otherwise. */
+function yamlScalar(spec: string): string {
+  return /^[0-9a-z][\w.+@/:-]*$/i.test(spec) && !/^\d+(\.\d+)?$/.test(spec) ? spec : `'${spec.replace(/'/g, "''")}'`;
+}
 
 /** The sections that precede `packages:`: what a line scan must not wander past. */
 const PACKAGE_SECTIONS = /^(packages|snapshots):/;

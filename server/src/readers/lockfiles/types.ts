@@ -7,6 +7,12 @@ import type { Problem } from '../types';
 
 export type LockfileKind = 'package-lock' | 'yarn' | 'pnpm' | 'bun' | 'poetry' | 'uv' | 'pdm' | 'rye' | 'rye-dev' | 'pipfile' | 'pipfile-lock' | 'conda';
 
+/** A change to a lockfile's text. */
+export interface LockEdit {
+  range: Range;
+  newText: string;
+}
+
 /** One package version a lockfile pins. */
 export interface LockedPackage {
   /** Component id: `npm:name` or `pypi:normalised-name` (rules/src/ids.ts componentId). */
@@ -55,6 +61,12 @@ export interface LockResult {
   specifiers?: Map<string, Map<string, string>>;
   /** pnpm-lock.yaml: where it records an importer's spec for a dependency, found on request (see pnpmSpecifiers). */
   specifierAt?: (importer: string, name: string) => Range | undefined;
+  /**
+   * pnpm-lock.yaml and Yarn 2+'s yarn.lock, which record each importer's spec: the edits that make the lockfile say what
+   * its package manager would after a dependency's spec changes from `spec` to `pinned` (the version it locks);
+   * undefined where that cannot be said for sure (then the package manager must be run).
+   */
+  pinEdits?: (importer: string, name: string, spec: string, pinned: string) => LockEdit[] | undefined;
   /**
    * pnpm-lock.yaml: the specs its `overrides` (package.json `pnpm.overrides`) put in place of a dependency's own, by the
    * dependency's name. pnpm records an overridden dependency's spec as the override's.
