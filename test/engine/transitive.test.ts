@@ -129,6 +129,55 @@ describe('transitive components', () => {
     expect(after.files.find((f) => f.file === 'package.json')!.assessments.find((a) => a.declaration.name === 'ms')!.declaration.locked).toEqual({ version: '2.1.3' });
   });
 
+  describe('Yarn 2+: a pin changes yarn.lock as `yarn install` would (fixtures written by Yarn 4.5.3)', () => {
+    const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/yarn-berry-pin', name), 'utf8');
+    /** Applies the first unpinned-version fix, scanning again after each, until there is none: as a user would. */
+    const pinAll = () => {
+      for (let pinned = 0; pinned < 10; pinned++) {
+        const finding = scanRoot().findings.find((f) => f.rule === 'unpinned-version' && f.fixes.length > 0);
+        if (!finding) return;
+        for (const [file, edits] of editsByFile(finding.fixes[0]!)) write(file, applyEdits(fs.readFileSync(path.join(root, file), 'utf8'), edits));
+      }
+    };
+
+    it('one package.json: the workspace entry records the pinned spec, and the entry serving the range serves the version', () => {
+      write('package.json', fixture('package.json'));
+      write('yarn.lock', fixture('yarn.lock'));
+      write('sovereign-lint.json', { rules: { 'unpinned-version': 'error' } });
+      const pin = scanRoot().findings.find((f) => f.rule === 'unpinned-version' && f.componentId === 'npm:ms')!.fixes[0]!;
+      expect(pin.edits.filter((edit) => edit.file === 'yarn.lock').map((edit) => edit.newText)).toEqual(['"ms@npm:2.1.3, ms@npm:^2.1.3"', '"npm:2.1.3"']);
+      pinAll();
+      expect(fs.readFileSync(path.join(root, 'yarn.lock'), 'utf8')).toBe(fixture('yarn.lock.pinned'));
+      const after = scanRoot();
+      expect(after.findings.filter((f) => f.rule === 'unpinned-version' || f.rule === 'unlocked-dependency')).toEqual([]);
+    });
+
+    it('workspace members sharing an entry: the range stays in its key while another member asks for it', () => {
+      write('package.json', '{ "name": "root", "private": true, "packageManager": "yarn@4.5.3", "workspaces": ["packages/*"] }\n');
+      write('packages/a/package.json', '{ "name": "a", "dependencies": { "ms": "^2.1.2", "@types/ms": "^0.7.34" } }\n');
+      write('packages/b/package.json', '{ "name": "b", "dependencies": { "ms": "^2.1.2" } }\n');
+      write('yarn.lock', fixture('workspace.yarn.lock'));
+      write('sovereign-lint.json', { rules: { 'unpinned-version': 'error' } });
+      const first = scanRoot().findings.find((f) => f.rule === 'unpinned-version' && f.file === 'packages/a/package.json' && f.componentId === 'npm:ms')!;
+      expect(first.fixes[0]!.edits.filter((edit) => edit.file === 'yarn.lock').map((edit) => edit.newText)).toEqual(['"ms@npm:2.1.3, ms@npm:^2.1.2"', '"npm:2.1.3"']);
+      pinAll();
+      expect(fs.readFileSync(path.join(root, 'yarn.lock'), 'utf8')).toBe(fixture('workspace.yarn.lock.pinned'));
+    });
+
+    it('leaves yarn.lock to `yarn install` where a patch of the package is locked too (its key names the range again)', () => {
+      write('package.json', '{ "name": "app", "dependencies": { "typescript": "^5.4.3" } }\n');
+      write(
+        'yarn.lock',
+        '__metadata:\n  version: 8\n  cacheKey: 10c0\n\n"app@workspace:.":\n  version: 0.0.0-use.local\n  resolution: "app@workspace:."\n  dependencies:\n    typescript: "npm:^5.4.3"\n  languageName: unknown\n  linkType: soft\n\n' +
+          '"typescript@npm:^5.4.3":\n  version: 5.8.3\n  resolution: "typescript@npm:5.8.3"\n  checksum: 10c0/a\n  languageName: node\n  linkType: hard\n\n' +
+          '"typescript@patch:typescript@npm%3A^5.4.3#optional!builtin<compat/typescript>":\n  version: 5.8.3\n  resolution: "typescript@patch:typescript@npm%3A5.8.3#optional!builtin<compat/typescript>::version=5.8.3&hash=5786d5"\n  checksum: 10c0/b\n  languageName: node\n  linkType: hard\n',
+      );
+      write('sovereign-lint.json', { rules: { 'unpinned-version': 'error' } });
+      const pin = scanRoot().findings.find((f) => f.rule === 'unpinned-version')!.fixes[0]!;
+      expect(pin.edits.map((edit) => edit.file)).toEqual(['package.json']);
+    });
+  });
+
   it('pins an npm alias as the alias of the package it installs', () => {
     write('package.json', '{\n  "name": "bot",\n  "dependencies": { "fetch-v2": "npm:node-fetch@^2.6.7" }\n}\n');
     write('package-lock.json', {

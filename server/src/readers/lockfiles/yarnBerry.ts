@@ -6,7 +6,8 @@ import semver from 'semver';
 import { componentId } from '../../../../rules/src/ids';
 import { append } from '../../../../rules/src/lists';
 import { realName, splitDescriptor } from './descriptor';
-import { EntryLocator, yamlKeyFinder } from './locate';
+import { EntryLocator, LazyLines, yamlKeyFinder } from './locate';
+import { berryPinEdits } from './yarnBerryPins';
 import { loadYaml } from './parse';
 import { emptyLockResult, UniqueKeys } from './result';
 import type { LockedPackage, LockResult } from './types';
@@ -47,6 +48,7 @@ export function readYarnBerry(text: string): LockResult {
     if (source?.kind === 'workspace') workspaces.set(name, key);
   }
   result.descriptors = descriptors;
+  result.pinEdits = berryPinEdits(text, new LazyLines(text));
 
   result.specifiers = new Map();
   for (const { key, name, source, body, locate } of entries) {

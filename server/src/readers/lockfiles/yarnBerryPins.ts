@@ -1,0 +1,110 @@
+// What `yarn install` (Yarn 4) writes to yarn.lock when a workspace's dependency spec changes from a range to the
+// version the lockfile resolves for it (checked against Yarn 4.5.3):
+//
+//   "app@workspace:.":
+//     dependencies:
+//       ms: "npm:^2.1.2"                   →  ms: "npm:2.1.3"
+//   "ms@npm:^2.1.2, ms@npm:^2.1.3":        →  "ms@npm:2.1.3, ms@npm:^2.1.3":
+//
+// The entry that served the old descriptor serves the new one (its descriptors sorted), and keeps the old one only
+// where another package still asks for it. Entries are sorted by key: where the new key would move its entry, or
+// merge it with another, no edit is offered and the finding asks for `yarn install`. So where a patch of the package
+// is locked too (Yarn's built-in TypeScript and fsevents patches), whose key names the spec again; and Yarn 3's plain
+// specs (no `npm:`).
+import type { LazyLines } from './locate';
+import type { LockEdit, LockResult } from './types';
+
+interface Block {
+  /** The key without its quotes: the descriptors it serves, joined by `, `. */
+  key: string;
+  /** The key as written, quotes included. */
+  keyStart: number;
+  keyEnd: number;
+  /** The folder of a workspace entry (`.` for the root). */
+  workspace?: string;
+  dependencies: Map<string, { value: string; start: number; end: number }>;
+}
+
+interface Index {
+  blocks: Block[];
+  /** How many entries ask for each descriptor (`ms@npm:^2.1.2`) in their dependencies. */
+  asked: Map<string, number>;
+}
+
+export function berryPinEdits(text: string, lines: LazyLines): NonNullable<LockResult['pinEdits']> {
+  let index: Index | undefined;
+  return (importer, name, spec, pinned) => {
+    // Registry ranges only: an alias, a protocol or a tag is recorded otherwise.
+    if (/[@:\s]/.test(spec) || /[@:\s]/.test(pinned)) return undefined;
+    index ??= indexOf(text);
+    const { blocks, asked } = index;
+    const workspace = blocks.find((block) => block.workspace === (importer === '' ? '.' : importer));
+    const recorded = workspace?.dependencies.get(name);
+    if (!recorded || recorded.value !== `npm:${spec}`) return undefined;
+    const [before, after] = [`${name}@npm:${spec}`, `${name}@npm:${pinned}`];
+    const at = blocks.findIndex((block) => block.key.split(', ').includes(before));
+    if (at < 0 || blocks.some((block, i) => i !== at && block.key.split(', ').includes(after))) return undefined;
+    if (blocks.some((block) => block.key.includes(`${name}@patch:`))) return undefined;
+    const descriptors = new Set(blocks[at]!.key.split(', '));
+    if ((asked.get(before) ?? 0) <= 1) descriptors.delete(before);
+    descriptors.add(after);
+    const key = [...descriptors].sort().join(', ');
+    const previous = blocks[at - 1];
+    const next = blocks[at + 1];
+    if ((previous && !(previous.key < key)) || (next && !(key < next.key))) return undefined;
+    const edits: LockEdit[] = [
+      { range: lines.range(blocks[at]!.keyStart, blocks[at]!.keyEnd), newText: JSON.stringify(key) },
+      { range: lines.range(recorded.start, recorded.end), newText: JSON.stringify(`npm:${pinned}`) },
+    ];
+    return edits;
+  };
+}
+
+/** One pass over the lines: each entry's key, workspace and dependencies; `__metadata` is no entry. */
+function indexOf(text: string): Index {
+  const blocks: Block[] = [];
+  const asked = new Map<string, number>();
+  let block: Block | undefined;
+  let inDependencies = false;
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const lineEnd = text[end - 1] === '\r' ? end - 1 : end;
+    const lineStart = start;
+    start = end + 1;
+    const line = text.slice(lineStart, lineEnd);
+    const indent = line.length - line.trimStart().length;
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    if (indent === 0) {
+      inDependencies = false;
+      const written = line.endsWith(':') ? line.slice(0, -1) : line;
+      const key = unquote(written);
+      block = key === '__metadata' ? undefined : { key, keyStart: lineStart, keyEnd: lineStart + written.length, dependencies: new Map() };
+      if (block) blocks.push(block);
+    } else if (block && indent === 2) {
+      const content = line.trim();
+      inDependencies = content === 'dependencies:';
+      const workspace = /^resolution: "?[^"]*@workspace:([^"]*)"?$/.exec(content);
+      if (workspace) block.workspace = workspace[1]!;
+    } else if (block && inDependencies && indent === 4) {
+      const pair = /^("(?:[^"\\]|\\.)*"|[^:\s]+): ("(?:[^"\\]|\\.)*"|\S+)$/.exec(line.trim());
+      if (!pair) continue;
+      const [dependency, value] = [unquote(pair[1]!), unquote(pair[2]!)];
+      const valueStart = lineStart + indent + pair[1]!.length + 2;
+      block.dependencies.set(dependency, { value, start: valueStart, end: valueStart + pair[2]!.length });
+      const descriptor = `${dependency}@${value}`;
+      asked.set(descriptor, (asked.get(descriptor) ?? 0) + 1);
+    }
+  }
+  return { blocks, asked };
+}
+
+function unquote(written: string): string {
+  if (!written.startsWith('"')) return written;
+  try {
+    const value: unknown = JSON.parse(written);
+    return typeof value === 'string' ? value : written;
+  } catch {
+    return written;
+  }
+}
