@@ -20,6 +20,8 @@ interface Block {
   /** The key as written, quotes included. */
   keyStart: number;
   keyEnd: number;
+  /** What it resolves to (`ms@npm:2.1.3`). */
+  resolution?: string;
   /** The folder of a workspace entry (`.` for the root). */
   workspace?: string;
   dependencies: Map<string, { value: string; start: number; end: number }>;
@@ -45,6 +47,8 @@ export function berryPinEdits(text: string, lines: LazyLines): NonNullable<LockR
     const at = blocks.findIndex((block) => block.key.split(', ').includes(before));
     if (at < 0 || blocks.some((block, i) => i !== at && block.key.split(', ').includes(after))) return undefined;
     if (blocks.some((block) => block.key.includes(`${name}@patch:`))) return undefined;
+    // The version pinned is the one this entry resolves: anything else is no pin `yarn install` would keep.
+    if (blocks[at]!.resolution !== after) return undefined;
     const descriptors = new Set(blocks[at]!.key.split(', '));
     if ((asked.get(before) ?? 0) <= 1) descriptors.delete(before);
     descriptors.add(after);
@@ -84,8 +88,12 @@ function indexOf(text: string): Index {
     } else if (block && indent === 2) {
       const content = line.trim();
       inDependencies = content === 'dependencies:';
-      const workspace = /^resolution: "?[^"]*@workspace:([^"]*)"?$/.exec(content);
-      if (workspace) block.workspace = workspace[1]!;
+      const resolution = /^resolution: (.+)$/.exec(content);
+      if (resolution) {
+        block.resolution = unquote(resolution[1]!);
+        const workspace = /@workspace:(.*)$/.exec(block.resolution);
+        if (workspace) block.workspace = workspace[1]!;
+      }
     } else if (block && inDependencies && indent === 4) {
       const pair = /^("(?:[^"\\]|\\.)*"|[^:\s]+): ("(?:[^"\\]|\\.)*"|\S+)$/.exec(line.trim());
       if (!pair) continue;
