@@ -164,6 +164,21 @@ describe('transitive components', () => {
       expect(fs.readFileSync(path.join(root, 'yarn.lock'), 'utf8')).toBe(fixture('workspace.yarn.lock.pinned'));
     });
 
+    it('a catalog’s pin renames the key alone, keeping a range another package asks for (Yarn 4.12)', () => {
+      write('package.json', '{\n  "name": "app",\n  "packageManager": "yarn@4.12.0",\n  "dependencies": {\n    "debug": "4.3.7",\n    "ms": "catalog:tools"\n  }\n}\n');
+      write('.yarnrc.yml', 'nodeLinker: node-modules\n\ncatalogs:\n  tools:\n    ms: ^2.1.2\n');
+      write('yarn.lock', fixture('catalog.yarn.lock'));
+      write('sovereign-lint.json', { rules: { 'unpinned-version': 'error' } });
+      const pin = scanRoot().findings.find((f) => f.rule === 'unpinned-version' && f.componentId === 'npm:ms')!.fixes[0]!;
+      expect(pin.edits.map((edit) => [edit.file, edit.newText])).toEqual([
+        ['.yarnrc.yml', '2.1.3'],
+        ['yarn.lock', '"ms@npm:2.1.3, ms@npm:^2.1.3"'],
+      ]);
+      pinAll();
+      expect(fs.readFileSync(path.join(root, 'yarn.lock'), 'utf8')).toBe(fixture('catalog.yarn.lock.pinned'));
+      expect(scanRoot().findings.filter((f) => f.rule === 'unpinned-version' || f.rule === 'unlocked-dependency')).toEqual([]);
+    });
+
     it('leaves yarn.lock to `yarn install` where a patch of the package is locked too (its key names the range again)', () => {
       write('package.json', '{ "name": "app", "dependencies": { "typescript": "^5.4.3" } }\n');
       write(

@@ -40,7 +40,7 @@ export function pinFix(declaration: Declaration, version: string): Fix[] {
     // The range lives in the workspace's catalog, shared by every package that names it: pin it there.
     const newText = `${entry.quote}${version}${entry.quote}`;
     const inCatalog = `Pin ${declaration.name} to ${version} in the ${declaration.catalog!.catalog} catalog, the version the lockfile resolves`;
-    return [{ title: inCatalog, isPreferred: true, edits: [{ file: entry.file, range: entry.range, newText }] }];
+    return [{ title: inCatalog, isPreferred: true, edits: [{ file: entry.file, range: entry.range, newText }, ...lockPinEdits(declaration)] }];
   }
   // A catalog without an entry for the package: there is no place to pin it.
   if (declaration.catalog) return [];
@@ -51,9 +51,7 @@ export function pinFix(declaration: Declaration, version: string): Fix[] {
       const edits: TextEdit[] = [{ range: site.range, newText: `${JSON.stringify(declaration.name)}: ${JSON.stringify(spec)}` }];
       // pnpm and Yarn 2+ record the spec too, and call their lockfile out of date when the two differ: both change, as
       // their install would.
-      const lockPin = declaration.lockPin;
-      if (lockPin) edits.push(...lockPin.edits.map((edit) => ({ file: lockPin.file, ...edit })));
-      return [{ title, isPreferred: true, edits }];
+      return [{ title, isPreferred: true, edits: [...edits, ...lockPinEdits(declaration)] }];
     }
     case 'pep508':
       return [{ title, isPreferred: true, edits: [{ range: site.range, newText: `${declaration.name}${extras}==${version}` }] }];
@@ -94,6 +92,12 @@ function rewrite(site: RewriteSite, name: string, version: string | undefined): 
     case 'yaml-scalar':
       return [{ range: site.range, newText: `${site.quote}${name}${site.quote}` }];
   }
+}
+
+/** What the pin changes in a lockfile that records the spec (pnpm, Yarn 4), as its install would. */
+function lockPinEdits(declaration: Declaration): TextEdit[] {
+  const lockPin = declaration.lockPin;
+  return lockPin ? lockPin.edits.map((edit) => ({ file: lockPin.file, ...edit })) : [];
 }
 
 /** A bare TOML key when the name allows it, a quoted one otherwise. */

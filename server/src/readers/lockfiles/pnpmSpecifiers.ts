@@ -18,9 +18,13 @@ import type { LockResult } from './types';
 /** The range of the spec pnpm recorded for `name` in `importer` ('' for the lockfile's own folder), quotes included. */
 export type SpecifierFinder = (importer: string, name: string) => Range | undefined;
 
-/** A pin in pnpm-lock.yaml: the recorded spec becomes the pinned one; the version locked stays. */
+/**
+ * A pin in pnpm-lock.yaml: the recorded spec becomes the pinned one; the version locked stays. A catalog's pin is
+ * recorded in the lockfile's own `catalogs:` section, which `pnpm install` rewrites: left to it.
+ */
 export function pnpmPinEdits(specifierAt: SpecifierFinder): NonNullable<LockResult['pinEdits']> {
-  return (importer, name, _spec, pinned) => {
+  return (importer, name, spec, pinned) => {
+    if (spec.startsWith('catalog:')) return undefined;
     const range = specifierAt(importer, name);
     return range && [{ range, newText: yamlScalar(pinned) }];
   };

@@ -8,7 +8,8 @@
 //
 // The entry that served the old descriptor serves the new one (its descriptors sorted), and keeps the old one only
 // where another package still asks for it. Entries are sorted by key: where the new key would move its entry, or
-// merge it with another, no edit is offered and the finding asks for `yarn install`. So where a patch of the package
+// merge it with another, no edit is offered and the finding asks for `yarn install`. A catalog's pin (in .yarnrc.yml)
+// changes the key alone: its workspaces record `catalog:`. So where a patch of the package
 // is locked too (Yarn's built-in TypeScript and fsevents patches), whose key names the spec again; and Yarn 3's plain
 // specs (no `npm:`).
 import type { LazyLines } from './locate';
@@ -36,30 +37,33 @@ interface Index {
 export function berryPinEdits(text: string, lines: LazyLines): NonNullable<LockResult['pinEdits']> {
   let index: Index | undefined;
   return (importer, name, spec, pinned) => {
-    // Registry ranges only: an alias, a protocol or a tag is recorded otherwise.
-    if (/[@:\s]/.test(spec) || /[@:\s]/.test(pinned)) return undefined;
+    // A registry range, or a catalog's (its entry in .yarnrc.yml is pinned): an alias, a protocol or a tag is recorded otherwise.
+    const fromCatalog = /^catalog:\S*$/.test(spec);
+    if ((!fromCatalog && /[@:\s]/.test(spec)) || /[@:\s]/.test(pinned)) return undefined;
     index ??= indexOf(text);
     const { blocks, asked } = index;
     const workspace = blocks.find((block) => block.workspace === (importer === '' ? '.' : importer));
     const recorded = workspace?.dependencies.get(name);
-    if (!recorded || recorded.value !== `npm:${spec}`) return undefined;
-    const [before, after] = [`${name}@npm:${spec}`, `${name}@npm:${pinned}`];
-    const at = blocks.findIndex((block) => block.key.split(', ').includes(before));
+    if (!recorded || recorded.value !== (fromCatalog ? spec : `npm:${spec}`)) return undefined;
+    const after = `${name}@npm:${pinned}`;
+    const at = blocks.findIndex((block) => block.resolution === after);
     if (at < 0 || blocks.some((block, i) => i !== at && block.key.split(', ').includes(after))) return undefined;
     if (blocks.some((block) => block.key.includes(`${name}@patch:`))) return undefined;
-    // The version pinned is the one this entry resolves: anything else is no pin `yarn install` would keep.
-    if (blocks[at]!.resolution !== after) return undefined;
     const descriptors = new Set(blocks[at]!.key.split(', '));
-    if ((asked.get(before) ?? 0) <= 1) descriptors.delete(before);
+    // The descriptor the pinned spec replaces: the range as written, or the catalog's, which no entry asks for by name
+    // (workspaces record `catalog:`), and so the one of the entry's that nothing asks for.
+    const before = fromCatalog ? [...descriptors].filter((descriptor) => !asked.has(descriptor)) : [`${name}@npm:${spec}`];
+    if (before.length !== 1 || !descriptors.has(before[0]!)) return undefined;
+    // Another package asking for the range keeps it in the key.
+    if ((asked.get(before[0]!) ?? 0) <= (fromCatalog ? 0 : 1)) descriptors.delete(before[0]!);
     descriptors.add(after);
     const key = [...descriptors].sort().join(', ');
     const previous = blocks[at - 1];
     const next = blocks[at + 1];
     if ((previous && !(previous.key < key)) || (next && !(key < next.key))) return undefined;
-    const edits: LockEdit[] = [
-      { range: lines.range(blocks[at]!.keyStart, blocks[at]!.keyEnd), newText: JSON.stringify(key) },
-      { range: lines.range(recorded.start, recorded.end), newText: JSON.stringify(`npm:${pinned}`) },
-    ];
+    const edits: LockEdit[] = [{ range: lines.range(blocks[at]!.keyStart, blocks[at]!.keyEnd), newText: JSON.stringify(key) }];
+    // A catalog's workspaces still record `catalog:`.
+    if (!fromCatalog) edits.push({ range: lines.range(recorded.start, recorded.end), newText: JSON.stringify(`npm:${pinned}`) });
     return edits;
   };
 }
