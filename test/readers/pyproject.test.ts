@@ -405,6 +405,16 @@ describe('readPyproject: invalid TOML', () => {
     expect(result.problems).toEqual([{ message: expect.stringMatching(/^pyproject\.toml is not valid TOML: /), range: at }]);
   });
 
+  it('a line half typed is the problem; the rest of the file is still read, each declaration where it was', () => {
+    const text = '[project]\ndependencies = [\n  "numpy",\n  "openai>=1.5\n]\n\n[dependency-groups]\ndev = ["pytest"]\n';
+    const result = readPyproject(text);
+    expect(result.problems).toEqual([{ message: 'pyproject.toml is not valid TOML: Unterminated string constant', range: lsp(3, 14, 14) }]);
+    expect(result.declarations.map((d) => [d.name, d.range])).toEqual([
+      ['numpy', lsp(2, 3, 8)],
+      ['pytest', lsp(7, 8, 14)],
+    ]);
+  });
+
   it('does not crash on binary-looking or deeply nested input', () => {
     expect(() => readPyproject('\u0000\u0001\u0002')).not.toThrow();
     expect(readPyproject(`x = ${'['.repeat(5000)}`).problems).toHaveLength(1);

@@ -29,7 +29,9 @@ export function readPyproject(text: string): ReadResult {
     const { message, index } = error as { message: string; index?: number };
     const at = index ?? 0;
     result.problems.push({ message: `pyproject.toml is not valid TOML: ${message}`, range: lines.range(at, at) });
-    return result;
+    const recovered = withoutLineAt(text, at);
+    if (!recovered) return result;
+    program = recovered;
   }
 
   const reader = new Pep508Strings(text, lines, result);
@@ -74,6 +76,22 @@ export function readPyproject(text: string): ReadResult {
     if (extras && declaration.rewrite?.syntax === 'poetry') declaration.rewrite.extras = extras;
   }
   return result;
+}
+
+/**
+ * The file read without the line a syntax error is on (a dependency half typed), that line blanked so that every other
+ * offset stays where it is: the rest of the file is still judged, as a half-typed package.json is. Undefined when the
+ * file does not parse even so.
+ */
+function withoutLineAt(text: string, at: number): AST.TOMLProgram | undefined {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const newline = text.indexOf('\n', at);
+  const end = newline < 0 ? text.length : newline;
+  try {
+    return parseTOML(text.slice(0, start) + ' '.repeat(end - start) + text.slice(end));
+  } catch {
+    return undefined;
+  }
 }
 
 /** `[tool.uv.sources]`: per package, the keys of its source table (`git`, `rev`, `path`, `workspace`, …). */
