@@ -8,6 +8,7 @@ import { normaliseLicense } from '../../../rules/src/licenses';
 import type { ExceptionDeclaration, KbEntry, Range, Severity, Target } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
 import { MAX_NESTING, nestsTooDeep } from '../text/nesting';
+import { sameRange } from '../text/ranges';
 import type { Attestation } from './classify';
 
 /** Where a value was declared: a config file (absolute path) or a built-in preset (`sovereign-lint:…`). */
@@ -131,10 +132,7 @@ function duplicateKeys(root: Node, lines: LineIndex): ConfigProblem[] {
  */
 function meaningProblems(raw: RawConfig, root: Node, lines: LineIndex): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  const at = (path: (string | number)[]) => {
-    const node = findNodeAtLocation(root, path) ?? root;
-    return lines.range(node.offset, node.offset + node.length);
-  };
+  const at = (path: (string | number)[]) => nodeRange(findNodeAtLocation(root, path) ?? root, lines);
   const check = (settings: RawSettings, path: (string | number)[]) => {
     (settings.ignore ?? []).forEach((item, index) => {
       if (item.until !== undefined && !isCalendarDate(item.until)) {
@@ -234,10 +232,6 @@ function mergeAlternatives(problems: ConfigProblem[]): ConfigProblem[] {
     }
   }
   return merged;
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /** `propertyNames` failures come with a second, vaguer error for the same key; `oneOf` repeats its branches' errors. */

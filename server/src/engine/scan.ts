@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../../../rules/src/kb';
 import type { Declaration, Range, Target } from '../../../rules/src/types';
 import { type ManifestKind, MANIFESTS_READ, manifestKind, readManifest } from '../readers/index';
 import { type LockfileKind, lockfileKind } from '../readers/lockfiles/index';
-import { asExtra, type ReadResult } from '../readers/types';
+import { asExtra, type Include, type ReadResult } from '../readers/types';
 import { decodeManifest, MAX_MANIFEST_BYTES, oversized } from '../text/source';
 import { scanCatalogFinder } from './catalogs';
 import { type ChainProblem, ConfigResolver } from './configResolver';
@@ -79,12 +79,12 @@ export function scan(paths: readonly string[], options: ScanOptions): ScanResult
     const outcome = readDiskFile(next.file, next.kind, root);
     reads.push(outcome);
     for (const include of outcome.read?.includes ?? []) {
-      const included = path.resolve(root, path.dirname(outcome.file), include.path);
+      const included = includedPath(outcome, include, root);
       if (include.extra !== undefined && !extras.has(included)) extras.set(included, include.extra);
       if (seen.has(included)) continue;
       seen.add(included);
       if (!fs.existsSync(included)) {
-        includeErrors.push({ file: outcome.file, message: `included file ${include.path} does not exist`, range: include.range });
+        includeErrors.push(missingInclude(outcome, include));
       } else {
         queue.push({ file: included, kind: 'requirements' });
       }
@@ -292,6 +292,16 @@ export interface ReadOutcome {
   kind: ManifestKind | 'lockfile';
   read?: ReadResult;
   errors: ScanError[];
+}
+
+/** Where a manifest's include (`-r base.txt`, setup.cfg's `file:`) points: relative to the manifest, as pip reads it. */
+export function includedPath(outcome: ReadOutcome, include: Include, root: string): string {
+  return path.resolve(root, path.dirname(outcome.file), include.path);
+}
+
+/** What is said on a manifest whose include names no file: pip and setuptools would stop there. */
+export function missingInclude(outcome: ReadOutcome, include: Include): ScanError {
+  return { file: outcome.file, message: `included file ${include.path} does not exist`, range: include.range };
 }
 
 /** Reads one manifest from disk; never throws. */

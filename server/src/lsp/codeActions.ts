@@ -6,6 +6,7 @@ import { displayName } from '../../../rules/src/describe';
 import { editsByFile, type Finding, type FindingFix } from '../engine/lint';
 import { addToConfig, type ConfigFile } from './configEdits';
 import { SOURCE } from './diagnostics';
+import { sameRange } from '../text/ranges';
 
 export const EXCEPTION_REASON_PLACEHOLDER = 'TODO: why this component is accepted';
 export const EVIDENCE_PLACEHOLDER = 'TODO: where this origin can be checked';
@@ -111,10 +112,6 @@ function changesOf(fixes: readonly FindingFix[], uriOf: (file: string) => string
 
 function configEdit(documentChanges: WorkspaceEdit['documentChanges']): WorkspaceEdit {
   return { documentChanges: documentChanges ?? [] };
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 export function intersects(a: Range, b: Range): boolean {

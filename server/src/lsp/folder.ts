@@ -15,7 +15,9 @@ import { relativeTo } from '../engine/paths';
 import {
   type FileOutcome,
   firstPartyOf,
+  includedPath,
   judge,
+  missingInclude,
   pinRequirements,
   type ReadOutcome,
   readDiskFile,
@@ -215,9 +217,9 @@ export class Folder {
    */
   private includedBy(outcome: ReadOutcome): void {
     for (const include of outcome.read?.includes ?? []) {
-      const included = path.resolve(this.root, path.dirname(outcome.file), include.path);
+      const included = includedPath(outcome, include, this.root);
       if (!fs.existsSync(included)) {
-        outcome.errors.push({ file: outcome.file, message: `included file ${include.path} does not exist`, range: include.range });
+        outcome.errors.push(missingInclude(outcome, include));
       } else if (this.contains(included) && this.includedFiles.get(included) === undefined) {
         this.includedFiles.set(included, include.extra);
       }

@@ -101,7 +101,9 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
     return result;
   }
 
-  const scalars = (key: string) => (repeated.get(key) ?? [keys.get(key) ?? null]).flatMap((node) => scalarsOf(node, doc));
+  /** Every value a key is given: one, or each of a key given twice. */
+  const valuesOf = (key: string) => repeated.get(key) ?? [keys.get(key) ?? null];
+  const scalars = (key: string) => valuesOf(key).flatMap((node) => scalarsOf(node, doc));
   const declare = (scalar: Scalar, value: string, ecosystem: Ecosystem, relation: Relation) => {
     const [start, end] = valueRange(scalar, matter.yaml);
     // Leading blanks, and the address a card may give instead of the id (`https://huggingface.co/meta-llama/…`).
@@ -137,7 +139,7 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
 
   // A value the Hub would not read as ids (a mapping, a nested list) hides what it names: say so rather than pass it over.
   for (const key of ['base_model', 'datasets', 'source_datasets']) {
-    for (const node of (repeated.get(key) ?? [keys.get(key) ?? null]).flatMap((value) => unreadable(value, doc))) {
+    for (const node of valuesOf(key).flatMap((value) => unreadable(value, doc))) {
       const [start, end] = node.range!;
       const range = lines.range(at(start), at(contentEnd(matter.yaml, start, end)));
       result.problems.push({ message: `${key} takes a Hub id or a list of ids; this ${isMap(node) ? 'mapping' : 'list'} is not read`, range });

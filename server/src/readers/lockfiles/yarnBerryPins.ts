@@ -1,5 +1,5 @@
 // What `yarn install` (Yarn 4) writes to yarn.lock when a workspace's dependency spec changes from a range to the
-// version the lockfile resolves for it (checked against Yarn 4.5.3):
+// version the lockfile resolves for it (checked against Yarn 4.1, 4.5 and 4.12):
 //
 //   "app@workspace:.":
 //     dependencies:
@@ -7,11 +7,11 @@
 //   "ms@npm:^2.1.2, ms@npm:^2.1.3":        →  "ms@npm:2.1.3, ms@npm:^2.1.3":
 //
 // The entry that served the old descriptor serves the new one (its descriptors sorted), and keeps the old one only
-// where another package still asks for it. Entries are sorted by key: where the new key would move its entry, or
-// merge it with another, no edit is offered and the finding asks for `yarn install`. A catalog's pin (in .yarnrc.yml)
-// changes the key alone: its workspaces record `catalog:`. So where a patch of the package
-// is locked too (Yarn's built-in TypeScript and fsevents patches), whose key names the spec again; and Yarn 3's plain
-// specs (no `npm:`).
+// where another package still asks for it. A catalog's pin (in .yarnrc.yml) changes the key alone: its workspaces
+// record `catalog:`. No edit is offered, and the finding asks for `yarn install`, where the new key would move its
+// entry (entries are sorted by key) or merge it with another, where a patch of the package is locked too (Yarn's
+// built-in TypeScript and fsevents patches, whose keys name the spec again), and for Yarn 3's plain specs (no `npm:`).
+import { unquote } from './descriptor';
 import type { LazyLines } from './locate';
 import type { LockEdit, LockResult } from './types';
 
@@ -86,7 +86,7 @@ function indexOf(text: string): Index {
     if (indent === 0) {
       inDependencies = false;
       const written = line.endsWith(':') ? line.slice(0, -1) : line;
-      const key = unquote(written);
+      const key = unquote(written) ?? written;
       block = key === '__metadata' ? undefined : { key, keyStart: lineStart, keyEnd: lineStart + written.length, dependencies: new Map() };
       if (block) blocks.push(block);
     } else if (block && indent === 2) {
@@ -94,14 +94,14 @@ function indexOf(text: string): Index {
       inDependencies = content === 'dependencies:';
       const resolution = /^resolution: (.+)$/.exec(content);
       if (resolution) {
-        block.resolution = unquote(resolution[1]!);
+        block.resolution = unquote(resolution[1]!) ?? resolution[1]!;
         const workspace = /@workspace:(.*)$/.exec(block.resolution);
         if (workspace) block.workspace = workspace[1]!;
       }
     } else if (block && inDependencies && indent === 4) {
       const pair = /^("(?:[^"\\]|\\.)*"|[^:\s]+): ("(?:[^"\\]|\\.)*"|\S+)$/.exec(line.trim());
       if (!pair) continue;
-      const [dependency, value] = [unquote(pair[1]!), unquote(pair[2]!)];
+      const [dependency, value] = [unquote(pair[1]!) ?? pair[1]!, unquote(pair[2]!) ?? pair[2]!];
       const valueStart = lineStart + indent + pair[1]!.length + 2;
       block.dependencies.set(dependency, { value, start: valueStart, end: valueStart + pair[2]!.length });
       const descriptor = `${dependency}@${value}`;
@@ -109,14 +109,4 @@ function indexOf(text: string): Index {
     }
   }
   return { blocks, asked };
-}
-
-function unquote(written: string): string {
-  if (!written.startsWith('"')) return written;
-  try {
-    const value: unknown = JSON.parse(written);
-    return typeof value === 'string' ? value : written;
-  } catch {
-    return written;
-  }
 }

@@ -8,7 +8,7 @@
 //     dependencies:                            ← dependencies / optionalDependencies: `name range` lines
 //       "@babel/core" "^7.0.0"
 import { componentId } from '../../../../rules/src/ids';
-import { realName, splitDescriptor } from './descriptor';
+import { realName, splitDescriptor, unquote } from './descriptor';
 import { LazyLines } from './locate';
 import { npmSource } from './npmSource';
 import { emptyLockResult, UniqueKeys } from './result';
@@ -164,17 +164,4 @@ function closingQuote(text: string, open: number): number {
     else if (text[i] === '"') return i;
   }
   return -1;
-}
-
-/** Yarn quotes as JSON does; most quoted strings have no escapes and need no JSON.parse. */
-function unquote(quoted: string): string | undefined {
-  if (!quoted.startsWith('"')) return quoted;
-  if (quoted.length < 2 || !quoted.endsWith('"')) return undefined;
-  if (!quoted.includes('\\')) return quoted.slice(1, -1);
-  try {
-    const value: unknown = JSON.parse(quoted);
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
