@@ -28,8 +28,9 @@ beforeAll(() => {
   write('not-a-card/notes.md', '---\ntitle: [unclosed\n---\n');
   write('deep-lock/package.json', '{ "name": "deep-lock", "dependencies": { "zod": "^3" } }');
   write('deep-lock/bun.lock', `{ "packages": ${'['.repeat(100_000)}${']'.repeat(100_000)} }`);
-  // Each mention of a computed install_requires once cost a pass over the rest of the file: hours for this one.
-  write('hostile-setup/setup.py', 'install_requires=x\n'.repeat(100_000));
+  // Each mention of a computed install_requires once cost a pass over the rest of the file: hours for this one. Each
+  // assignment of it anew is followed to the files it reads, once.
+  write('hostile-setup/setup.py', `${'install_requires=x\n'.repeat(50_000)}${'install_requires = install_requires + x\n'.repeat(50_000)}`);
   write('catalog-bomb/package.json', '{ "name": "catalog-bomb", "dependencies": { "zod": "catalog:" } }');
   write('catalog-bomb/pnpm-workspace.yaml', `${bomb}\ncatalog: *i\n`);
   fs.mkdirSync(path.join(root, 'links'));

@@ -125,6 +125,62 @@ describe('readSetupPy', () => {
     ]);
   });
 
+  it('follows a computed list to the requirements file it is read from, through the names bound on the way', () => {
+    const includes = (text: string) => readSetupPy(text).includes.map(({ path, range, extra }) => ({ path, range, extra }));
+    // The shapes setup.py files read their requirements in: the file opened in a `with`, the list built from its handle.
+    const withOpen = ['with open("requirements.txt") as f:', '    required = f.read().splitlines()', 'setup(install_requires=required)'].join('\n');
+    expect(readSetupPy(withOpen).problems).toEqual([]);
+    expect(includes(withOpen)).toEqual([{ path: 'requirements.txt', range: rangeOf(withOpen, 'requirements.txt'), extra: undefined }]);
+    const twoSteps = [
+      'with open("requirements.txt", encoding="utf-8") as f:',
+      '    content = f.readlines()',
+      'requirements = [req.strip() for req in content]',
+      'setup(install_requires=requirements)',
+    ].join('\n');
+    expect(includes(twoSteps).map((include) => include.path)).toEqual(['requirements.txt']);
+    const inMain = [
+      'if __name__ == "__main__":',
+      '    with open("requirements.txt") as file:',
+      '        required = file.read().splitlines()',
+      '    setup(install_requires=required)',
+    ].join('\n');
+    expect(includes(inMain).map((include) => include.path)).toEqual(['requirements.txt']);
+    const byFunction = [
+      'REQUIREMENTS = "requirements/base.txt"',
+      'def read_requirements():',
+      '    with open(REQUIREMENTS) as req:',
+      '        return req.read().splitlines()',
+      'def unrelated():',
+      '    return open("requirements-docs.txt")',
+      'setup(install_requires=read_requirements())',
+    ].join('\n');
+    expect(includes(byFunction)).toEqual([{ path: 'requirements/base.txt', range: rangeOf(byFunction, 'requirements/base.txt'), extra: undefined }]);
+    // A list first assigned empty and read from the file where it exists.
+    const reassigned = [
+      'requirement_path = "requirements.txt"',
+      'install_requires = []',
+      'if os.path.isfile(requirement_path):',
+      '    with open(requirement_path) as f:',
+      '        install_requires = f.read().splitlines()',
+      'setup(name="mypackage", install_requires=install_requires)',
+    ].join('\n');
+    expect(readSetupPy(reassigned).problems).toEqual([]);
+    expect(includes(reassigned).map((include) => include.path)).toEqual(['requirements.txt']);
+    // An extra's list read from a file is that extra's.
+    const extra = ['with open("requirements-dev.txt") as f:', '    dev = f.read().splitlines()', 'setup(extras_require={"dev": dev})'].join('\n');
+    expect(includes(extra)).toEqual([{ path: 'requirements-dev.txt', range: rangeOf(extra, 'requirements-dev.txt'), extra: 'dev' }]);
+  });
+
+  it('still reports a computed list whose names lead to no requirements file', () => {
+    const problems = (text: string) => readSetupPy(text).problems.map((p) => [p.message.slice(0, p.message.indexOf(',')), p.range]);
+    const unbound = 'setup(install_requires=reqs)\n';
+    expect(problems(unbound)).toEqual([['setup.py computes install_requires', rangeOf(unbound, 'reqs')]]);
+    // `README.md` is no requirements file, and a keyword argument (`encoding=`) is no name the value uses.
+    const readme = ['with open("README.md", encoding=enc) as f:', '    required = f.read().splitlines()', 'setup(install_requires=required)'].join('\n');
+    expect(problems(readme)).toEqual([['setup.py computes install_requires', rangeOf(readme, 'required', 1)]]);
+    expect(readSetupPy(readme).includes).toEqual([]);
+  });
+
   it('reads what the file adds to a list or dict it assigned: appended strings, extended lists, extras by key', () => {
     const text = [
       'extras = {}',

@@ -116,3 +116,35 @@ function escapeAt(text: string, at: number): [string, number] {
   }
   return [ESCAPES[next] ?? `\\${next}`, 2];
 }
+
+export const OPENING = new Set(['(', '[', '{']);
+export const CLOSING = new Set([')', ']', '}']);
+
+/** Where the statement whose value starts at `at` ends: at a line break or `;` outside brackets. */
+export function statementEnd(tokens: readonly PythonToken[], text: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (i > at && depth === 0) {
+      const gap = text.slice(tokens[i - 1]!.end, token.start);
+      if (token.text === ';' || (gap.includes('\n') && !gap.includes('\\'))) return i;
+    }
+    if (OPENING.has(token.text)) depth++;
+    else if (CLOSING.has(token.text)) depth = Math.max(0, depth - 1);
+  }
+  return tokens.length;
+}
+
+/** Where the value starting at `at` ends: at the first `,`, `)` or `}` outside brackets. */
+export function skipValue(tokens: readonly PythonToken[], at: number): number {
+  let depth = 0;
+  for (let i = at; i < tokens.length; i++) {
+    const text = tokens[i]!.text;
+    if (text === '(' || text === '[' || text === '{') depth++;
+    else if (text === ')' || text === ']' || text === '}') {
+      if (depth === 0) return i;
+      depth--;
+    } else if (text === ',' && depth === 0) return i;
+  }
+  return tokens.length;
+}

@@ -2,13 +2,13 @@
 // setuptools reads them: a value of several lines is one requirement a line, a one-line value is split at `;`, and
 // `file:` names requirements files) and `setup.py`, where the same lists are Python literals, as assigned and as the
 // file goes on to add to them (`REQUIRED.append("x")`, `extras["gpu"] = [...]`). What setup.py computes is not run: a
-// list built or changed by other code is reported as unread, unless the code names the requirements file it reads.
+// list built or changed by other code is reported as unread, unless it is read from a requirements file (setupPyFiles).
 import type { Range } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
-import { manifestKind } from './manifestKind';
 import { parsePep508 } from './pep508';
 import { requirementDeclaration } from './pep508Declaration';
-import { type PythonToken, pythonTokens } from './pythonTokens';
+import { CLOSING, OPENING, type PythonToken, pythonTokens, skipValue, statementEnd } from './pythonTokens';
+import { RequirementsFileFlow } from './setupPyFiles';
 import { emptyResult, type ReadResult } from './types';
 
 /**
@@ -60,8 +60,12 @@ export function readSetupPy(text: string): ReadResult {
   const tokens = pythonTokens(text);
   const assigned = moduleAssignments(tokens);
   const resolveName = (at: number) => resolvedValue(tokens, assigned, at);
+  const flow = new RequirementsFileFlow(tokens, text);
+  /** Where each included file is named: a file read into a list once is included once, however many values name the list. */
+  const included = new Set<number>();
   // `install_requires = [...]` at the top and `install_requires=install_requires` in setup() name one list: read once.
   const read = new Set<number>();
+  const reassignmentsFollowed = new Set<string>();
   /** Where each bracket closes: found once, and only for a file that names its lists. */
   let closing: number[] | undefined;
   let mentions = 0;
@@ -84,12 +88,19 @@ export function readSetupPy(text: string): ReadResult {
         if (item.kind === 'string') addRequirement(result, lines, stringItem(item), 'direct', undefined);
         else readList(added, 'direct', undefined, 'install_requires');
       }
-      if (changes.entries.length || changes.unreadable !== undefined) unread(changes.entries[0]?.value ?? changes.unreadable!, 'install_requires');
+      // A list assigned anew from a requirements file (`with open(…) as f:` / `REQUIRED = f.read().splitlines()`) reads it.
+      // Followed once for each name, however many mentions of the list lead to it.
+      const reassigned = holder === undefined || reassignmentsFollowed.has(holder) ? [] : changes.reassigned;
+      if (holder !== undefined) reassignmentsFollowed.add(holder);
+      const computed = reassigned.filter(({ value: assigned }) => !includeFilesRead(assigned, statementEnd(tokens, text, assigned), undefined));
+      const unreadable = first(changes.unreadable, computed[0]?.name);
+      if (changes.entries.length || unreadable !== undefined) unread(changes.entries[0]?.value ?? unreadable!, 'install_requires');
     } else {
       if (tokens[value]?.text === '{') readExtras(value);
       else unread(value, 'extras_require');
       for (const { key, value: entry, end } of changes.entries) readSum(entry, end, key.value);
-      if (changes.appended.length || changes.unreadable !== undefined) unread(changes.appended[0] ?? changes.unreadable!, 'extras_require');
+      const unreadable = first(changes.unreadable, changes.reassigned[0]?.name);
+      if (changes.appended.length || unreadable !== undefined) unread(changes.appended[0] ?? unreadable!, 'extras_require');
     }
   }
   const name = setupArgument(tokens, 'name');
@@ -102,10 +113,18 @@ export function readSetupPy(text: string): ReadResult {
       for (const string of strings) addRequirement(result, lines, string, relation, group);
       return;
     }
-    // Built by code: a requirements file it names is read in its place; anything else cannot be.
-    const named = namedFiles(tokens, at);
-    for (const file of named) result.includes.push({ path: file.text, kind: 'requirements', range: lines.range(file.start, file.end), ...(group ? { extra: group } : {}) });
-    if (!named.length) unread(at, what);
+    // Built by code: a requirements file it reads is read in its place; anything else cannot be.
+    if (!includeFilesRead(at, skipValue(tokens, at), group)) unread(at, what);
+  }
+
+  /** Includes the requirements files the value from `at` to `end` is read from, as `group`'s when it is an extra's; false when it reads none. */
+  function includeFilesRead(at: number, end: number, group: string | undefined): boolean {
+    const files = flow.filesRead(at, end);
+    for (const file of files.filter(({ start }) => !included.has(start))) {
+      included.add(file.start);
+      result.includes.push({ path: file.path, kind: 'requirements', range: lines.range(file.start, file.end), ...(group ? { extra: group } : {}) });
+    }
+    return files.length > 0;
   }
 
   /**
@@ -227,11 +246,13 @@ interface NameChanges {
   appended: number[];
   /** What it adds to a dict: `NAME["key"] = value`, with where the value starts and its statement ends. */
   entries: { key: StringToken; value: number; end: number }[];
-  /** Where it changes the name in any other way (assigns it again, `.update(…)`, `.pop()`), if it does. */
+  /** Where it assigns the name again (`name`) and the value it assigns. */
+  reassigned: { name: number; value: number }[];
+  /** Where it changes the name in any other way (`.update(…)`, `.pop()`, `+= load()`), if it does. */
   unreadable?: number;
 }
 
-const NO_CHANGES: NameChanges = { appended: [], entries: [] };
+const NO_CHANGES: NameChanges = { appended: [], entries: [], reassigned: [] };
 /** The methods that change a list, dict or set in place. */
 const MUTATORS = new Set(['append', 'extend', 'insert', 'update', 'setdefault', 'pop', 'popitem', 'remove', 'clear', 'add', 'discard']);
 /** `+=` and its kin, as the tokenizer leaves them: an operator and an `=` right after it. */
@@ -243,7 +264,7 @@ const AUGMENTING = new Set(['+', '-', '*', '|', '&']);
  * spelling inside a function counts too: without running the file, it cannot be told apart. `closing`: closingBrackets.
  */
 function changesOf(tokens: readonly PythonToken[], text: string, closing: readonly number[], name: string, firstValue: number): NameChanges {
-  const changes: NameChanges = { appended: [], entries: [] };
+  const changes: NameChanges = { appended: [], entries: [], reassigned: [] };
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -252,7 +273,7 @@ function changesOf(tokens: readonly PythonToken[], text: string, closing: readon
     if (depth > 0 || token.kind !== 'name' || token.text !== name || tokens[i - 1]?.text === '.') continue;
     const next = tokens[i + 1];
     if (next?.text === '=') {
-      if (i + 2 !== firstValue) changes.unreadable ??= i;
+      if (i + 2 !== firstValue) changes.reassigned.push({ name: i, value: i + 2 });
     } else if (next && AUGMENTING.has(next.text) && tokens[i + 2]?.text === '=' && tokens[i + 2]!.start === next.end) {
       const terms = termsOf(tokens, i + 3, statementEnd(tokens, text, i + 3));
       if (next.text === '+' && terms.length === 1 && isLiteralList(tokens, terms[0]!)) changes.appended.push(i + 3);
@@ -275,8 +296,6 @@ function changesOf(tokens: readonly PythonToken[], text: string, closing: readon
   return changes;
 }
 
-const OPENING = new Set(['(', '[', '{']);
-const CLOSING = new Set([')', ']', '}']);
 
 /** For each opening bracket, the index of the bracket that closes it (or the end of the tokens when none does). */
 function closingBrackets(tokens: readonly PythonToken[]): number[] {
@@ -288,21 +307,6 @@ function closingBrackets(tokens: readonly PythonToken[]): number[] {
   });
   for (const unclosed of open) closing[unclosed] = tokens.length;
   return closing;
-}
-
-/** Where the statement whose value starts at `at` ends: at a line break or `;` outside brackets. */
-function statementEnd(tokens: readonly PythonToken[], text: string, at: number): number {
-  let depth = 0;
-  for (let i = at; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (i > at && depth === 0) {
-      const gap = text.slice(tokens[i - 1]!.end, token.start);
-      if (token.text === ';' || (gap.includes('\n') && !gap.includes('\\'))) return i;
-    }
-    if (OPENING.has(token.text)) depth++;
-    else if (CLOSING.has(token.text)) depth = Math.max(0, depth - 1);
-  }
-  return tokens.length;
 }
 
 /** A span of tokens: `start` included, `end` not. */
@@ -380,27 +384,7 @@ function stringItem(token: StringToken): Item {
   return { text: token.value, start: token.valueStart, end: token.valueEnd, exact: token.exact };
 }
 
-/** The requirements files a computed value names (`open("requirements.txt")`, `parse_requirements("requirements/base.txt")`). */
-function namedFiles(tokens: readonly PythonToken[], at: number): Item[] {
-  const end = skipValue(tokens, at);
-  const files: Item[] = [];
-  for (let i = at; i < end; i++) {
-    const token = tokens[i]!;
-    if (token.kind === 'string' && token.exact && manifestKind(token.value) === 'requirements') files.push({ text: token.value, start: token.valueStart, end: token.valueEnd, exact: true });
-  }
-  return files;
-}
-
-/** Where the value starting at `at` ends: at the first `,`, `)` or `}` outside brackets. */
-function skipValue(tokens: readonly PythonToken[], at: number): number {
-  let depth = 0;
-  for (let i = at; i < tokens.length; i++) {
-    const text = tokens[i]!.text;
-    if (text === '(' || text === '[' || text === '{') depth++;
-    else if (text === ')' || text === ']' || text === '}') {
-      if (depth === 0) return i;
-      depth--;
-    } else if (text === ',' && depth === 0) return i;
-  }
-  return tokens.length;
+/** The earlier of two token positions, either of which may be absent. */
+function first(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.min(a, b);
 }
