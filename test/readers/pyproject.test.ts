@@ -393,6 +393,74 @@ describe('readPyproject: uv', () => {
   });
 });
 
+describe('readPyproject: requirements files and Hatch environments', () => {
+  const includes = (text: string) => readPyproject(text).includes.map(({ path, range, extra }) => ({ path, range, extra }));
+
+  it('includes the files setuptools reads a dynamic field from, an extra\'s as that extra\'s', () => {
+    const text = [
+      '[project]',
+      'name = "app"',
+      'dynamic = ["dependencies", "optional-dependencies", "version"]',
+      '[tool.setuptools.dynamic]',
+      'dependencies = { file = "requirements.txt" }',
+      'version = { attr = "app.__version__" }',
+      '[tool.setuptools.dynamic.optional-dependencies]',
+      'gpu = { file = ["requirements/gpu.txt", "requirements/cuda.txt"] }',
+    ].join('\n');
+    expect(readPyproject(text).problems).toEqual([]);
+    expect(includes(text)).toEqual([
+      { path: 'requirements.txt', range: rangeOf(text, 'requirements.txt'), extra: undefined },
+      { path: 'requirements/gpu.txt', range: rangeOf(text, 'requirements/gpu.txt'), extra: 'gpu' },
+      { path: 'requirements/cuda.txt', range: rangeOf(text, 'requirements/cuda.txt'), extra: 'gpu' },
+    ]);
+    // The table form of the same key.
+    const table = ['[project]', 'dynamic = ["dependencies"]', '[tool.setuptools.dynamic.dependencies]', 'file = ["requirements/base.txt"]'].join('\n');
+    expect(includes(table)).toEqual([{ path: 'requirements/base.txt', range: rangeOf(table, 'requirements/base.txt'), extra: undefined }]);
+  });
+
+  it('includes the files hatch-requirements-txt reads', () => {
+    const text = [
+      '[project]',
+      'dynamic = ["dependencies", "optional-dependencies"]',
+      '[tool.hatch.metadata.hooks.requirements_txt]',
+      'files = ["requirements.txt"]',
+      '[tool.hatch.metadata.hooks.requirements_txt.optional-dependencies]',
+      'crypto = ["requirements-crypto.txt"]',
+    ].join('\n');
+    expect(includes(text)).toEqual([
+      { path: 'requirements.txt', range: rangeOf(text, 'requirements.txt'), extra: undefined },
+      { path: 'requirements-crypto.txt', range: rangeOf(text, 'requirements-crypto.txt'), extra: 'crypto' },
+    ]);
+  });
+
+  it('leaves the files of a field `dynamic` does not list unread, as the backend does', () => {
+    const text = ['[project]', 'dependencies = ["numpy"]', '[tool.setuptools.dynamic]', 'dependencies = { file = "requirements.txt" }'].join('\n');
+    expect(includes(text)).toEqual([]);
+  });
+
+  it('reads each Hatch environment\'s dependencies as a development group of its name', () => {
+    const text = [
+      '[tool.hatch.envs.default]', //                                          0
+      'dependencies = ["pytest>=8", "my-lib @ {root:uri}/libs/my-lib"]', //     1
+      '[tool.hatch.envs.lint]', //                                             2
+      'detached = true', //                                                    3
+      'extra-dependencies = ["ruff"]', //                                      4
+      '[tool.hatch.envs.docs.scripts]', //                                     5
+      'build = "mkdocs build"', //                                             6
+    ].join('\n');
+    const read = readPyproject(text);
+    expect(read.problems).toEqual([]);
+    expect(read.declarations.map(({ name, relation, group, range, directReference }) => ({ name, relation, group, range, directReference }))).toEqual([
+      { name: 'pytest', relation: 'dev', group: 'default', range: lsp(1, 17, 23), directReference: undefined },
+      // Hatch formats `{root:uri}` as the project's own folder.
+      { name: 'my-lib', relation: 'dev', group: 'default', range: lsp(1, 30, 36), directReference: { kind: 'path', target: './libs/my-lib' } },
+      { name: 'ruff', relation: 'dev', group: 'lint', range: lsp(4, 23, 27), directReference: undefined },
+    ]);
+    const above = readPyproject('[project]\ndependencies = ["shared @ {root:parent:uri}/shared"]\n');
+    expect(above.declarations[0]?.directReference).toEqual({ kind: 'path', target: '../shared' });
+  });
+});
+
 describe('readPyproject: invalid TOML', () => {
   it.each([
     { title: 'an unclosed table header', text: '[project\ndependencies = []', at: lsp(1, 0, 0) },

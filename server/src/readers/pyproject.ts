@@ -1,5 +1,6 @@
-// pyproject.toml: PEP 621 `[project]` dependencies and optional-dependencies, PEP 735
-// `[dependency-groups]` (and uv's older `[tool.uv] dev-dependencies`, PDM's `[tool.pdm.dev-dependencies]`), and Poetry's
+// pyproject.toml: PEP 621 `[project]` dependencies and optional-dependencies (or the requirements files setuptools or
+// hatch-requirements-txt read them from, when `dynamic`), PEP 735 `[dependency-groups]` (and uv's older `[tool.uv]
+// dev-dependencies`, PDM's `[tool.pdm.dev-dependencies]`, Hatch's environments), and Poetry's
 // `[tool.poetry.dependencies]` and groups (never `python`). uv's `[tool.uv.sources]` says where a
 // dependency named in those lists really comes from: a git repository, a URL, a folder, a workspace member.
 import { parseTOML } from 'toml-eslint-parser';
@@ -38,9 +39,20 @@ export function readPyproject(text: string): ReadResult {
   const sources = new UvSources(text, lines);
   /** Where `[tool.poetry.extras]` names each package (by normalised name): a replacement renames it there too. */
   const inExtras = new Map<string, Range[]>();
+  /** The fields `[project] dynamic` leaves to the build backend, and the requirements files the backend is told to read for them. */
+  const dynamic = new Set<string>();
+  const dynamicFiles: { field: DynamicField; extra?: string; value: AST.TOMLContentNode }[] = [];
   for (const { path, key, value } of entries(program)) {
     const dotted = path.join('.');
-    if (path[0] === 'tool' && path[1] === 'uv' && path[2] === 'sources') {
+    const fromFiles = dynamicFilesAt(path);
+    if (fromFiles) {
+      dynamicFiles.push({ ...fromFiles, value });
+    } else if (dotted === 'project.dynamic' && value.type === 'TOMLArray') {
+      for (const element of value.elements) if (isString(element)) dynamic.add(element.value);
+    } else if (path.length === 5 && dotted.startsWith('tool.hatch.envs.') && (path[4] === 'dependencies' || path[4] === 'extra-dependencies')) {
+      // Hatch's environments (test, lint, docs, …): what `hatch run` installs beside the project.
+      reader.readArray(value, 'dev', path[3]);
+    } else if (path[0] === 'tool' && path[1] === 'uv' && path[2] === 'sources') {
       sources.add(path.slice(3), key, value);
     } else if (dotted === 'tool.uv.dev-dependencies' || dotted === 'tool.rye.dev-dependencies') {
       // uv's development dependencies before PEP 735, and Rye's, which requirements-dev.lock locks.
@@ -69,6 +81,13 @@ export function readPyproject(text: string): ReadResult {
       }
     }
   }
+  // A backend fills in a field from files only where `dynamic` lists it (setuptools and Hatch ignore them otherwise).
+  for (const { field, extra, value } of dynamicFiles) {
+    if (!dynamic.has(field)) continue;
+    for (const file of value.type === 'TOMLArray' ? value.elements : [value]) {
+      if (isString(file)) result.includes.push({ path: file.value, kind: 'requirements', range: stringRange(text, file, lines), ...(extra === undefined ? {} : { extra }) });
+    }
+  }
   // uv reads its sources for the PEP 508 lists only, never for Poetry's tables.
   for (const declaration of reader.declared) sources.apply(declaration, reader.declared);
   for (const declaration of result.declarations) {
@@ -76,6 +95,28 @@ export function readPyproject(text: string): ReadResult {
     if (extras && declaration.rewrite?.syntax === 'poetry') declaration.rewrite.extras = extras;
   }
   return result;
+}
+
+type DynamicField = 'dependencies' | 'optional-dependencies';
+
+/**
+ * The requirements files a build backend reads a dynamic field from, by the key that lists them: setuptools'
+ * `[tool.setuptools.dynamic] dependencies = { file = […] }` and `optional-dependencies.EXTRA = { file = […] }`, and the
+ * hatch-requirements-txt plugin's `[tool.hatch.metadata.hooks.requirements_txt] files = […]` and
+ * `optional-dependencies.EXTRA = […]`.
+ */
+function dynamicFilesAt(path: readonly string[]): { field: DynamicField; extra?: string } | undefined {
+  const [tool, backend] = path;
+  if (tool !== 'tool') return undefined;
+  if (backend === 'setuptools' && path[2] === 'dynamic' && path.at(-1) === 'file') {
+    if (path.length === 5 && path[3] === 'dependencies') return { field: 'dependencies' };
+    if (path.length === 6 && path[3] === 'optional-dependencies') return { field: 'optional-dependencies', extra: path[4]! };
+  }
+  if (backend === 'hatch' && path[2] === 'metadata' && path[3] === 'hooks' && path[4] === 'requirements_txt') {
+    if (path.length === 6 && path[5] === 'files') return { field: 'dependencies' };
+    if (path.length === 7 && path[5] === 'optional-dependencies') return { field: 'optional-dependencies', extra: path[6]! };
+  }
+  return undefined;
 }
 
 /**
@@ -240,9 +281,22 @@ class Pep508Strings {
       return;
     }
     const declaration = requirementDeclaration(parsed.requirement, relation, group, (start, end) => this.lines.range(at(start), at(end)), exact);
+    const local = hatchRootPath(declaration.directReference?.target);
+    if (local !== undefined) declaration.directReference = { kind: 'path', target: local };
     this.result.declarations.push(declaration);
     this.declared.push(declaration);
   }
+}
+
+/**
+ * The folder a Hatch context field names (`my-lib @ {root:uri}/libs/my-lib`, `{root:parent:uri}/…`), relative to the
+ * project: Hatch formats it as the file URL of the project's root, or of a folder above it.
+ */
+function hatchRootPath(target: string | undefined): string | undefined {
+  const field = target === undefined ? undefined : /^\{root((?::parent)*):uri\}\/?(.*)$/.exec(target);
+  if (!field) return undefined;
+  const up = field[1]!.split(':parent').length - 1;
+  return [...(up ? Array<string>(up).fill('..') : ['.']), ...(field[2] ? [field[2]] : [])].join('/');
 }
 
 function entries(program: AST.TOMLProgram): Entry[] {
