@@ -28,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sovere
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', pattern: '**/package.json' },
-      { scheme: 'file', pattern: '**/pyproject.toml' },
+      { scheme: 'file', pattern: '**/{pyproject,hatch}.toml' },
       { scheme: 'file', pattern: '**/{Pipfile,environment.yml,environment.yaml,setup.py,setup.cfg}' },
       { scheme: 'file', pattern: '**/*.{txt,in}' },
       { scheme: 'file', language: 'markdown' },

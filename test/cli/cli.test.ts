@@ -386,7 +386,7 @@ describe('usage and config errors exit 2 with a one-line reason', () => {
     expect([status, stdout, stderr]).toEqual([
       2,
       '',
-      `sovereign-lint: no manifest found in ${dir} (Sovereign Lint reads package.json, requirements*.txt, pyproject.toml, setup.cfg, setup.py, Pipfile, environment.yml and Hugging Face cards, and skips node_modules, virtualenvs, build output, what Git ignores and what its config excludes)\n`,
+      `sovereign-lint: no manifest found in ${dir} (Sovereign Lint reads package.json, requirements*.txt, pyproject.toml, hatch.toml, setup.cfg, setup.py, Pipfile, environment.yml and Hugging Face cards, and skips node_modules, virtualenvs, build output, what Git ignores and what its config excludes)\n`,
     ]);
   });
 

@@ -242,7 +242,7 @@ describe('workspace diagnostics', () => {
     expect(verdict).toMatchObject({
       manifests: 0,
       summary:
-        'no manifest found: nothing to judge (Sovereign Lint reads package.json, requirements*.txt, pyproject.toml, setup.cfg, setup.py, Pipfile, environment.yml and Hugging Face cards)',
+        'no manifest found: nothing to judge (Sovereign Lint reads package.json, requirements*.txt, pyproject.toml, hatch.toml, setup.cfg, setup.py, Pipfile, environment.yml and Hugging Face cards)',
     });
     writeFile(root, 'requirements.txt', 'numpy\n');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(root, 'requirements.txt')), type: 1 }] });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Declaration, Relation } from '../../rules/src/types';
 import { alternativeFixes } from '../../server/src/engine/fixes';
-import { readPyproject } from '../../server/src/readers/pyproject';
+import { readHatchToml, readPyproject } from '../../server/src/readers/pyproject';
 import { applyEdits } from '../helpers/edits';
 import { lsp, rangeOf } from '../helpers/ranges';
 
@@ -458,6 +458,33 @@ describe('readPyproject: requirements files and Hatch environments', () => {
     ]);
     const above = readPyproject('[project]\ndependencies = ["shared @ {root:parent:uri}/shared"]\n');
     expect(above.declarations[0]?.directReference).toEqual({ kind: 'path', target: '../shared' });
+  });
+});
+
+describe('readHatchToml', () => {
+  it('reads each environment as pyproject.toml\'s [tool.hatch.envs] are read, and nothing else', () => {
+    const text = [
+      '[envs.default]', //                                      0
+      'python = "3.11"', //                                     1
+      'dependencies = [', //                                    2
+      '  "coverage[toml]>=6.5",', //                            3
+      ']', //                                                   4
+      '[envs.lint]', //                                         5
+      'detached = true', //                                     6
+      'dependencies = ["ruff>=0.4"]', //                        7
+      '[project]', //                                           8
+      'dependencies = ["numpy"]', //                            9
+    ].join('\n');
+    const read = readHatchToml(text);
+    expect(read.problems).toEqual([]);
+    expect(read.declarations.map(({ name, relation, group, range }) => ({ name, relation, group, range }))).toEqual([
+      { name: 'coverage', relation: 'dev', group: 'default', range: lsp(3, 3, 11) },
+      { name: 'ruff', relation: 'dev', group: 'lint', range: lsp(7, 17, 21) },
+    ]);
+  });
+
+  it('names itself in a syntax error', () => {
+    expect(readHatchToml('[envs.test\n').problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/^hatch\.toml is not valid TOML: /)]);
   });
 });
 

@@ -18,8 +18,8 @@ const USAGE = `Usage: ${TOOL_NAME} scan [PATH…] [options]
        ${TOOL_NAME} print-config FILE [--config FILE] [--format text|json]
        ${TOOL_NAME} lsp --stdio            (the language server, for any LSP editor)
 
-Scans AI projects (package.json, requirements*.txt, pyproject.toml, setup.cfg, setup.py, Pipfile,
-environment.yml, Hugging Face cards, and the lockfiles that pin them) and reports which sovereignty tier they reach and what
+Scans AI projects (package.json, requirements*.txt, pyproject.toml, hatch.toml, setup.cfg, setup.py,
+Pipfile, environment.yml, Hugging Face cards, and the lockfiles that pin them) and reports which sovereignty tier they reach and what
 blocks the next tier up, what the dependencies pull in included. Folders are walked without
 node_modules, virtualenvs, build output and, inside a Git repository, what Git ignores (files it tracks,
 build output included, are read all the same); a PATH named here is read even where Git ignores it.

@@ -123,7 +123,7 @@ class SovereignLintServer {
       await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
           // Every JSON file: configs extend files of any name (./team/base.json).
-          { globPattern: '**/{*.json,pyproject.toml}' },
+          { globPattern: '**/{*.json,pyproject.toml,hatch.toml}' },
           { globPattern: '**/*.{txt,in,md,lock,yaml,yml}' },
           { globPattern: '**/{Pipfile,setup.py,setup.cfg}' },
           { globPattern: '**/.gitignore' },

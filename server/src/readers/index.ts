@@ -2,7 +2,7 @@
 import { readCard } from './card';
 import { readCondaManifest, readPipfileManifest } from './environments';
 import { readPackageJson } from './packageJson';
-import { readPyproject } from './pyproject';
+import { readHatchToml, readPyproject } from './pyproject';
 import { MAX_NESTING, nestsTooDeep } from '../text/nesting';
 import type { ManifestKind } from './manifestKind';
 import { readRequirements } from './requirements';
@@ -13,7 +13,7 @@ export { type ManifestKind, MANIFESTS_READ, manifestKind } from './manifestKind'
 
 /** Reads one manifest; undefined when a Markdown file turns out not to be a card. */
 export function readManifest(kind: ManifestKind, text: string, fileName: string): ReadResult | undefined {
-  if ((kind === 'package-json' || kind === 'pyproject') && nestsTooDeep(text)) {
+  if ((kind === 'package-json' || kind === 'pyproject' || kind === 'hatch') && nestsTooDeep(text)) {
     const result = emptyResult();
     const start = { line: 0, character: 0 };
     result.problems.push({ message: `nested more than ${MAX_NESTING} levels deep; not read`, range: { start, end: start } });
@@ -26,6 +26,8 @@ export function readManifest(kind: ManifestKind, text: string, fileName: string)
       return readRequirements(text);
     case 'pyproject':
       return readPyproject(text);
+    case 'hatch':
+      return readHatchToml(text);
     case 'pipfile':
       return readPipfileManifest(text);
     case 'conda':

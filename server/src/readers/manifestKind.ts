@@ -1,9 +1,9 @@
 // Which reader a file needs, decided by its path alone (the walker, the scan and the language server share this).
 
-export type ManifestKind = 'package-json' | 'requirements' | 'pyproject' | 'pipfile' | 'conda' | 'card' | 'setup-py' | 'setup-cfg';
+export type ManifestKind = 'package-json' | 'requirements' | 'pyproject' | 'hatch' | 'pipfile' | 'conda' | 'card' | 'setup-py' | 'setup-cfg';
 
 /** What the scan reads, in one phrase for messages that say so. */
-export const MANIFESTS_READ = 'package.json, requirements*.txt, pyproject.toml, setup.cfg, setup.py, Pipfile, environment.yml and Hugging Face cards';
+export const MANIFESTS_READ = 'package.json, requirements*.txt, pyproject.toml, hatch.toml, setup.cfg, setup.py, Pipfile, environment.yml and Hugging Face cards';
 
 /** The kind of manifest at a `/`-separated path, or undefined for a file no reader takes. */
 export function manifestKind(path: string): ManifestKind | undefined {
@@ -12,6 +12,7 @@ export function manifestKind(path: string): ManifestKind | undefined {
   const lower = name.toLowerCase();
   if (name === 'package.json') return 'package-json';
   if (name === 'pyproject.toml') return 'pyproject';
+  if (name === 'hatch.toml') return 'hatch';
   if (name === 'Pipfile') return 'pipfile';
   if (name === 'setup.py') return 'setup-py';
   if (name === 'setup.cfg') return 'setup-cfg';

@@ -1,6 +1,6 @@
 // pyproject.toml: PEP 621 `[project]` dependencies and optional-dependencies (or the requirements files setuptools or
 // hatch-requirements-txt read them from, when `dynamic`), PEP 735 `[dependency-groups]` (and uv's older `[tool.uv]
-// dev-dependencies`, PDM's `[tool.pdm.dev-dependencies]`, Hatch's environments), and Poetry's
+// dev-dependencies`, PDM's `[tool.pdm.dev-dependencies]`, Hatch's environments, here or in hatch.toml), and Poetry's
 // `[tool.poetry.dependencies]` and groups (never `python`). uv's `[tool.uv.sources]` says where a
 // dependency named in those lists really comes from: a git repository, a URL, a folder, a workspace member.
 import { parseTOML } from 'toml-eslint-parser';
@@ -21,6 +21,16 @@ interface Entry {
 }
 
 export function readPyproject(text: string): ReadResult {
+  return readTomlManifest(text, 'pyproject.toml', []);
+}
+
+/** hatch.toml: Hatch's settings outside pyproject.toml, its keys those of `[tool.hatch]` (`[envs.test]` is `[tool.hatch.envs.test]`). */
+export function readHatchToml(text: string): ReadResult {
+  return readTomlManifest(text, 'hatch.toml', ['tool', 'hatch']);
+}
+
+/** A TOML manifest named `label`, its keys read as pyproject.toml's below `prefix`. */
+function readTomlManifest(text: string, label: string, prefix: readonly string[]): ReadResult {
   const lines = new LineIndex(text);
   const result = emptyResult();
   let program: AST.TOMLProgram;
@@ -29,7 +39,7 @@ export function readPyproject(text: string): ReadResult {
   } catch (error) {
     const { message, index } = error as { message: string; index?: number };
     const at = index ?? 0;
-    result.problems.push({ message: `pyproject.toml is not valid TOML: ${message}`, range: lines.range(at, at) });
+    result.problems.push({ message: `${label} is not valid TOML: ${message}`, range: lines.range(at, at) });
     const recovered = withoutLineAt(text, at);
     if (!recovered) return result;
     program = recovered;
@@ -42,7 +52,9 @@ export function readPyproject(text: string): ReadResult {
   /** The fields `[project] dynamic` leaves to the build backend, and the requirements files the backend is told to read for them. */
   const dynamic = new Set<string>();
   const dynamicFiles: { field: DynamicField; extra?: string; value: AST.TOMLContentNode }[] = [];
-  for (const { path, key, value } of entries(program)) {
+  for (const entry of entries(program)) {
+    const { key, value } = entry;
+    const path = [...prefix, ...entry.path];
     const dotted = path.join('.');
     const fromFiles = dynamicFilesAt(path);
     if (fromFiles) {
