@@ -32,6 +32,14 @@ interface Index {
   blocks: Block[];
   /** How many entries ask for each descriptor (`ms@npm:^2.1.2`) in their dependencies. */
   asked: Map<string, number>;
+  /** Each workspace entry by its folder (`.` for the root). */
+  workspaces: Map<string, Block>;
+  /** Where each resolution's entry is, by index in `blocks`. */
+  resolved: Map<string, number>;
+  /** How many entries' keys name each descriptor. */
+  keyed: Map<string, number>;
+  /** The packages a patch is locked for (`typescript@patch:…` in a key). */
+  patched: Set<string>;
 }
 
 export function berryPinEdits(text: string, lines: LazyLines): NonNullable<LockResult['pinEdits']> {
@@ -41,15 +49,15 @@ export function berryPinEdits(text: string, lines: LazyLines): NonNullable<LockR
     const fromCatalog = /^catalog:\S*$/.test(spec);
     if ((!fromCatalog && /[@:\s]/.test(spec)) || /[@:\s]/.test(pinned)) return undefined;
     index ??= indexOf(text);
-    const { blocks, asked } = index;
-    const workspace = blocks.find((block) => block.workspace === (importer === '' ? '.' : importer));
-    const recorded = workspace?.dependencies.get(name);
+    const { blocks, asked, workspaces, resolved, keyed, patched } = index;
+    const recorded = workspaces.get(importer === '' ? '.' : importer)?.dependencies.get(name);
     if (!recorded || recorded.value !== (fromCatalog ? spec : `npm:${spec}`)) return undefined;
     const after = `${name}@npm:${pinned}`;
-    const at = blocks.findIndex((block) => block.resolution === after);
-    if (at < 0 || blocks.some((block, i) => i !== at && block.key.split(', ').includes(after))) return undefined;
-    if (blocks.some((block) => block.key.includes(`${name}@patch:`))) return undefined;
+    const at = resolved.get(after);
+    if (at === undefined || patched.has(name)) return undefined;
     const descriptors = new Set(blocks[at]!.key.split(', '));
+    // Another entry already serving the pinned spec would be merged with this one.
+    if ((keyed.get(after) ?? 0) > (descriptors.has(after) ? 1 : 0)) return undefined;
     // The descriptor the pinned spec replaces: the range as written, or the catalog's, which no entry asks for by name
     // (workspaces record `catalog:`), and so the one of the entry's that nothing asks for.
     const before = fromCatalog ? [...descriptors].filter((descriptor) => !asked.has(descriptor)) : [`${name}@npm:${spec}`];
@@ -108,5 +116,18 @@ function indexOf(text: string): Index {
       asked.set(descriptor, (asked.get(descriptor) ?? 0) + 1);
     }
   }
-  return { blocks, asked };
+  const workspaces = new Map<string, Block>();
+  const resolved = new Map<string, number>();
+  const keyed = new Map<string, number>();
+  const patched = new Set<string>();
+  blocks.forEach((entry, at) => {
+    if (entry.workspace !== undefined && !workspaces.has(entry.workspace)) workspaces.set(entry.workspace, entry);
+    if (entry.resolution !== undefined && !resolved.has(entry.resolution)) resolved.set(entry.resolution, at);
+    for (const descriptor of entry.key.split(', ')) {
+      keyed.set(descriptor, (keyed.get(descriptor) ?? 0) + 1);
+      const patch = descriptor.indexOf('@patch:', 1);
+      if (patch > 0) patched.add(descriptor.slice(0, patch));
+    }
+  });
+  return { blocks, asked, workspaces, resolved, keyed, patched };
 }
