@@ -188,6 +188,12 @@ describe('readCard: front matter', () => {
     expect(frontMatter('---\na: 1\n')).toBeUndefined();
   });
 
+  it('reads a card whose front matter comes after blank lines or spaces, as the Hub does', () => {
+    const text = '\n  ---\nbase_model: Qwen/Qwen2.5-7B-Instruct\n---\n# Model\n';
+    expect(frontMatter(text)).toEqual({ yaml: 'base_model: Qwen/Qwen2.5-7B-Instruct\n', offset: 7 });
+    expect(readCard(text, 'README.md')?.declarations.map((d) => [d.id, d.range])).toEqual([['hf:Qwen/Qwen2.5-7B-Instruct', lsp(2, 12, 36)]]);
+  });
+
   it.each([
     { title: 'no front matter', text: '# Model\nbase_model: org/m', fileName: 'README.md' },
     { title: 'a README opening with a thematic break', text: '---\n\n# Title\n\nSome text.\n', fileName: 'README.md' },
@@ -276,6 +282,29 @@ describe('readCard: bad input', () => {
       problems: [{ message: 'card front matter is not closed: add a line with --- after it', range: lsp(0, 0, 3) }],
       includes: [],
     });
+  });
+
+  it('a README opening a card of the Hub\'s own keys only (licence, language) and never closing it is that problem too', () => {
+    expect(readCard('\n---\nlicense: apache-2.0\nlanguage:\n- ru\n\n# Model\n', 'README.md')?.problems).toEqual([
+      { message: 'card front matter is not closed: add a line with --- after it', range: lsp(1, 0, 3) },
+    ]);
+    // Another Markdown file with such keys is no card of ours.
+    expect(readCard('---\nlicense: apache-2.0\n\n# Notes\n', 'notes.md')).toBeUndefined();
+  });
+
+  it('says nothing on stderr when a template\'s value is a mapping used as a key (`{{base_model}}`)', async () => {
+    const warnings: string[] = [];
+    const listener = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', listener);
+    try {
+      const result = readCard('---\nbase_model: {{base_model_w_author}}\n---\n', 'README.md');
+      expect(result?.problems.map((problem) => problem.message)).toEqual(['base_model takes a Hub id or a list of ids; this mapping is not read']);
+      // Node emits warnings on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', listener);
+    }
+    expect(warnings).toEqual([]);
   });
 
   it('a README whose YAML is broken is exactly one problem, in the file\'s coordinates', () => {

@@ -27,6 +27,8 @@ const DATASET_KEYS = [
   'configs',
   'pretty_name',
 ];
+/** The line that opens front matter; the Hub (huggingface_hub's REGEX_YAML_BLOCK, "the same as the Hub server") lets whitespace precede it. */
+const OPENING_FENCE = /^\s*---[ \t]*\r?\n/;
 /** Alias expansion beyond this is an attack (a "billion laughs" document), not a card. */
 const MAX_ALIAS_COUNT = 100;
 
@@ -36,9 +38,12 @@ export interface FrontMatter {
   offset: number;
 }
 
-/** The front matter of a Markdown file: a `---` line first, closed by a `---` or `...` line. */
+/**
+ * The front matter of a Markdown file: a `---` line first (after blank lines or spaces, as the Hub reads a card),
+ * closed by a `---` or `...` line.
+ */
 export function frontMatter(text: string): FrontMatter | undefined {
-  const open = /^---[ \t]*\r?\n/.exec(text);
+  const open = OPENING_FENCE.exec(text);
   if (!open) return undefined;
   const close = /^(---|\.\.\.)[ \t]*\r?$/m;
   const rest = text.slice(open[0].length);
@@ -92,7 +97,8 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
   if (!isDataset && !isModel) return undefined;
 
   try {
-    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    // Maps as Maps: a mapping used as a key (`{{base_model}}` in a card template) is then no warning on stderr.
+    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, mapAsMap: true });
   } catch {
     result.problems.push({
       message: `card front matter expands aliases more than ${MAX_ALIAS_COUNT} times (an alias bomb); not read`,
@@ -174,12 +180,14 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
  * keys the `---` is a Markdown thematic break, and another file is none of ours.
  */
 function unclosedReadmeFrontMatter(text: string, fileName: string): ReadResult | undefined {
-  if (!/^---[ \t]*\r?\n/.test(text) || !isReadme(fileName)) return undefined;
-  const cardKey = new RegExp(`^(${[...MODEL_KEYS, ...DATASET_KEYS].join('|')}):`, 'm');
+  const open = OPENING_FENCE.exec(text);
+  if (!open || !isReadme(fileName)) return undefined;
+  const cardKey = new RegExp(`^(${[...MODEL_KEYS, ...DATASET_KEYS, ...README_CARD_KEYS].join('|')}):`, 'm');
   if (!cardKey.test(text)) return undefined;
   const result = emptyResult();
   const lines = new LineIndex(text);
-  result.problems.push({ message: 'card front matter is not closed: add a line with --- after it', range: lines.range(0, 3) });
+  const fence = open[0].indexOf('---');
+  result.problems.push({ message: 'card front matter is not closed: add a line with --- after it', range: lines.range(fence, fence + 3) });
   return result;
 }
 
