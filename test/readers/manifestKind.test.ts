@@ -10,6 +10,8 @@ describe('manifestKind', () => {
     ['Requirements.txt', 'requirements'],
     ['requirements/prod.txt', 'requirements'],
     ['ml/requirements/base.in', 'requirements'],
+    ['requirements/pytorch/base.txt', 'requirements'],
+    ['requirements/test/cuda.in', 'requirements'],
     ['dev-requirements.txt', 'requirements'],
     ['services/api/requirements.txt', 'requirements'],
     ['constraints.txt', 'requirements'],

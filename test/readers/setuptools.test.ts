@@ -100,6 +100,25 @@ describe('readSetupPy', () => {
     ]);
   });
 
+  it('reads the extras dict up to its closing brace: the dicts of the arguments after it are no extras', () => {
+    const text = [
+      'EXTRAS = {"snowflake": ["snowflake-snowpark-python"]}',
+      'setuptools.setup(',
+      '    name="x",',
+      '    extras_require=EXTRAS,',
+      '    package_data={"x": ["py.typed"]},',
+      '    cmdclass={"verify": VerifyVersionCommand},',
+      ')',
+      'other = dict(extras_require={"gpu": ["torch"]}, project_urls={"Bug Tracker": "https://example.com"}, entry_points={"console_scripts": ["x = x.cli:main"]})',
+    ].join('\n');
+    const result = readSetupPy(text);
+    expect(result.problems).toEqual([]);
+    expect(result.declarations.map((d) => [d.name, d.group])).toEqual([
+      ['snowflake-snowpark-python', 'snowflake'],
+      ['torch', 'gpu'],
+    ]);
+  });
+
   it('reads a list once, assigned at the top under the keyword’s own name and passed on', () => {
     const text = 'install_requires = ["numpy"]\nsetup(install_requires=install_requires)\n';
     expect(readSetupPy(text).declarations.map((d) => d.name)).toEqual(['numpy']);

@@ -23,7 +23,8 @@ export function manifestKind(path: string): ManifestKind | undefined {
     /requirements\.(txt|in)$/.test(lower) ||
     /^constraints.*\.txt$/.test(lower) ||
     /constraints\.txt$/.test(lower) ||
-    (parts.at(-2) === 'requirements' && /\.(txt|in)$/.test(lower))
+    // Anything under a requirements folder, however deep (`requirements/pytorch/base.txt`, `requirements/test/cuda.in`).
+    (parts.slice(0, -1).includes('requirements') && /\.(txt|in)$/.test(lower))
   ) {
     return 'requirements';
   }

@@ -138,11 +138,14 @@ export function readSetupPy(text: string): ReadResult {
   }
 
   function readExtras(at: number): void {
+    // Entry by entry up to the dict's own closing brace: what follows it (`package_data={…}`) is no extra.
     for (let i = at + 1; i < tokens.length && tokens[i]!.text !== '}'; i++) {
       const key = tokens[i]!;
       if (key.kind !== 'string' || tokens[i + 1]?.text !== ':') continue;
       readList(resolveName(i + 2), 'optional', key.value, `the "${key.value}" extra`);
+      // At the `,` after the entry, or at the closing brace, which ends the loop.
       i = skipValue(tokens, i + 2);
+      if (tokens[i]?.text === '}') break;
     }
   }
 
