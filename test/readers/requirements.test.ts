@@ -241,6 +241,19 @@ describe('readRequirements: URLs, VCS links, paths and editables', () => {
     });
   });
 
+  it('splits a URL or path requirement from its marker as pip does: a URL at "; ", a path at ";"', () => {
+    const wheel = 'https://github.com/kingbri1/flash-attention/releases/download/v2.8.3/flash_attn-2.8.3+cu128torch2.9.0cxx11abiFALSE-cp313-cp313-linux_x86_64.whl';
+    const text = [`${wheel}; platform_system == "Linux"`, './vendor/pkg-1.0.tar.gz;python_version < "3.12"', 'https://example.com/a;b/pkg-1.0.tar.gz'].join('\n');
+    const result = readRequirements(text);
+    expect(result.problems).toEqual([]);
+    expect(result.declarations.map(({ id, range, marker, directReference }) => ({ id, range, marker, directReference }))).toEqual([
+      { id: 'pypi:flash-attn', range: rangeOf(text, wheel), marker: 'platform_system == "Linux"', directReference: { kind: 'url', target: wheel } },
+      { id: 'pypi:pkg', range: rangeOf(text, './vendor/pkg-1.0.tar.gz'), marker: 'python_version < "3.12"', directReference: { kind: 'path', target: './vendor/pkg-1.0.tar.gz' } },
+      // A `;` inside a URL is the URL's.
+      { id: 'pypi:pkg', range: rangeOf(text, 'https://example.com/a;b/pkg-1.0.tar.gz'), marker: undefined, directReference: { kind: 'url', target: 'https://example.com/a;b/pkg-1.0.tar.gz' } },
+    ]);
+  });
+
   it('places each direct reference of a mixed file on its own line', () => {
     const text = [
       '# direct references',

@@ -66,9 +66,13 @@ export function readRequirements(text: string): ReadResult {
 
     const { requirement, options, optionsStart } = splitRequirementOptions(content, start);
     const reqEnd = start + requirement.length;
-    if (isDirectReferenceToken(requirement)) {
-      const kind: DirectReference['kind'] = VCS_URL.test(requirement) ? 'vcs' : isUrl(requirement) ? 'url' : 'path';
-      result.declarations.push(directReference(requirement, kind, rangeOf(start, reqEnd)));
+    const reference = withoutMarker(requirement);
+    if (isDirectReferenceToken(reference.target)) {
+      const { target, marker } = reference;
+      const kind: DirectReference['kind'] = VCS_URL.test(target) ? 'vcs' : isUrl(target) ? 'url' : 'path';
+      const declaration = directReference(target, kind, rangeOf(start, start + target.length));
+      if (marker) declaration.marker = marker;
+      result.declarations.push(declaration);
       continue;
     }
     const parsed = parsePep508(requirement, start);
@@ -161,6 +165,18 @@ function splitRequirementOptions(content: string, start: number) {
 
 function isUrl(token: string): boolean {
   return /^[A-Za-z][\w+.-]*:\/\//.test(token) || token.startsWith('file:');
+}
+
+/**
+ * A URL or path requirement and its environment marker, split as pip splits them: a URL at `; ` (a `;` may belong to
+ * the URL), a path at `;`.
+ */
+function withoutMarker(requirement: string): { target: string; marker?: string } {
+  const separator = isUrl(requirement) || VCS_URL.test(requirement) ? '; ' : ';';
+  const at = requirement.indexOf(separator);
+  if (at < 0) return { target: requirement };
+  const marker = requirement.slice(at + separator.length).trim();
+  return { target: requirement.slice(0, at).trimEnd(), ...(marker ? { marker } : {}) };
 }
 
 function isDirectReferenceToken(token: string): boolean {
