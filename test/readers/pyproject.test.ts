@@ -190,6 +190,31 @@ describe('readPyproject: Poetry', () => {
     expect(result.problems).toEqual([]);
   });
 
+  it('an optional dependency is optional, in the group of the first extra that lists it, as PEP 621\'s are', () => {
+    const text = [
+      '[tool.poetry.dependencies]',
+      'python = "^3.9"',
+      'numpy = "*"',
+      'fastembed = { version = "^0.8", optional = true }',
+      'onnx = [{ version = "<1.16", python = "<3.9", optional = true }, { version = "^1.16", python = ">=3.9", optional = true }]',
+      'orjson = { version = "^3", optional = true }',
+      '[tool.poetry.group.dev.dependencies]',
+      'pytest = { version = "^8", optional = true }',
+      '[tool.poetry.extras]',
+      'embed = ["fastembed", "onnx"]',
+      'all = ["fastembed", "onnx"]',
+    ].join('\n');
+    expect(readPyproject(text).declarations.map((d) => [d.name, d.relation, d.group])).toEqual([
+      ['numpy', 'direct', undefined],
+      ['fastembed', 'optional', 'embed'],
+      ['onnx', 'optional', 'embed'],
+      // No extra lists it: nothing installs it.
+      ['orjson', 'optional', undefined],
+      // Poetry reads the flag in the main dependencies only.
+      ['pytest', 'dev', 'dev'],
+    ]);
+  });
+
   it('the main group is a direct dependency', () => {
     const { declarations } = readPyproject('[tool.poetry.group.main.dependencies]\nhttpx = "0.27"');
     expect(declarations).toEqual([

@@ -49,6 +49,8 @@ function readTomlManifest(text: string, label: string, prefix: readonly string[]
   const sources = new UvSources(text, lines);
   /** Where `[tool.poetry.extras]` names each package (by normalised name): a replacement renames it there too. */
   const inExtras = new Map<string, Range[]>();
+  /** The first extra `[tool.poetry.extras]` lists each package in (by normalised name): an optional dependency's group. */
+  const extraOf = new Map<string, string>();
   /** The fields `[project] dynamic` leaves to the build backend, and the requirements files the backend is told to read for them. */
   const dynamic = new Set<string>();
   const dynamicFiles: { field: DynamicField; extra?: string; value: AST.TOMLContentNode }[] = [];
@@ -80,7 +82,9 @@ function readTomlManifest(text: string, label: string, prefix: readonly string[]
       reader.readArray(value, 'dev', path[3]);
     } else if (path.length === 4 && dotted.startsWith('tool.poetry.extras.') && value.type === 'TOMLArray') {
       for (const element of value.elements) {
-        if (isString(element) && innerStart(text, element) !== undefined) append(inExtras, normalisePypiName(element.value), stringRange(text, element, lines));
+        if (!isString(element)) continue;
+        if (!extraOf.has(normalisePypiName(element.value))) extraOf.set(normalisePypiName(element.value), path[3]!);
+        if (innerStart(text, element) !== undefined) append(inExtras, normalisePypiName(element.value), stringRange(text, element, lines));
       }
     } else if ((dotted === 'project.name' || dotted === 'tool.poetry.name') && isString(value)) {
       result.ownName = value.value;
@@ -103,8 +107,12 @@ function readTomlManifest(text: string, label: string, prefix: readonly string[]
   // uv reads its sources for the PEP 508 lists only, never for Poetry's tables.
   for (const declaration of reader.declared) sources.apply(declaration, reader.declared);
   for (const declaration of result.declarations) {
+    if (declaration.rewrite?.syntax !== 'poetry') continue;
     const extras = inExtras.get(normalisePypiName(declaration.name));
-    if (extras && declaration.rewrite?.syntax === 'poetry') declaration.rewrite.extras = extras;
+    if (extras) declaration.rewrite.extras = extras;
+    // An optional dependency is installed by the extras that list it, as PEP 621's optional-dependencies are.
+    const extra = extraOf.get(normalisePypiName(declaration.name));
+    if (declaration.relation === 'optional' && extra !== undefined) declaration.group = extra;
   }
   return result;
 }
@@ -229,6 +237,10 @@ function poetryDependency(
   const nameStart = nameNode.range[0] + (nameNode.type === 'TOMLQuoted' ? 1 : 0);
   const table = value.type === 'TOMLInlineTable' ? inlineTable(value) : undefined;
   const version = isString(value) ? value.value : stringAt(table, 'version');
+  // `optional = true`: only an extra installs it (Poetry reads the flag in the main dependencies alone). Several
+  // constraints (`[{ version = …, python = … }, …]`) are optional when one is.
+  const constraints = value.type === 'TOMLArray' ? value.elements.flatMap((element) => (element.type === 'TOMLInlineTable' ? [inlineTable(element)] : [])) : table ? [table] : [];
+  const optional = section.relation === 'direct' && constraints.some((constraint) => constraint.get('optional') === true);
   const [git, path, url] = [stringAt(table, 'git'), stringAt(table, 'path'), stringAt(table, 'url')];
   const reference = git
     ? ({ kind: 'vcs', target: git } as const)
@@ -241,8 +253,8 @@ function poetryDependency(
     id: componentId('pypi', name),
     ecosystem: 'pypi',
     name,
-    relation: section.relation,
-    ...(section.group ? { group: section.group } : {}),
+    relation: optional ? 'optional' : section.relation,
+    ...(section.group && !optional ? { group: section.group } : {}),
     range: lines.range(nameStart, nameStart + name.length),
     ...(version !== undefined ? { versionSpec: version } : {}),
     ...(reference ? { directReference: reference } : {}),
