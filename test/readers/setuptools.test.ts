@@ -56,6 +56,24 @@ describe('readSetupCfg', () => {
     ]);
   });
 
+  it('reads a value that names another as configparser interpolates it, each requirement placed on the reference', () => {
+    const text = ['[options.extras_require]', 'test =', '    pytest', '    parameterized', 'dev =', '    %(test)s', '    ruff', 'all = %(dev)s'].join('\n');
+    const result = readSetupCfg(text);
+    expect(result.problems).toEqual([]);
+    expect(result.declarations.map((d) => [d.name, d.group, d.range, d.rewrite])).toEqual([
+      ['pytest', 'test', rangeOf(text, 'pytest'), { syntax: 'pep508', range: rangeOf(text, 'pytest'), extraDeletions: [] }],
+      ['parameterized', 'test', rangeOf(text, 'parameterized'), { syntax: 'pep508', range: rangeOf(text, 'parameterized'), extraDeletions: [] }],
+      ['pytest', 'dev', rangeOf(text, '%(test)s'), undefined],
+      ['parameterized', 'dev', rangeOf(text, '%(test)s'), undefined],
+      ['ruff', 'dev', rangeOf(text, 'ruff'), { syntax: 'pep508', range: rangeOf(text, 'ruff'), extraDeletions: [] }],
+      ['pytest', 'all', rangeOf(text, '%(dev)s'), undefined],
+      ['parameterized', 'all', rangeOf(text, '%(dev)s'), undefined],
+      ['ruff', 'all', rangeOf(text, '%(dev)s'), undefined],
+    ]);
+    // A reference to itself goes nowhere: reported, as configparser refuses it.
+    expect(readSetupCfg('[options.extras_require]\nloop = %(loop)s\n').problems).toHaveLength(1);
+  });
+
   it('reads `file:` values as requirements files to include', () => {
     const text = '[options]\ninstall_requires = file: requirements/base.txt, requirements/ml.txt\n';
     expect(readSetupCfg(text).includes).toEqual([

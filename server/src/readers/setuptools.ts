@@ -30,7 +30,9 @@ interface Item {
 export function readSetupCfg(text: string): ReadResult {
   const lines = new LineIndex(text);
   const result = emptyResult();
-  for (const { section, key, lines: valueLines } of iniValues(text)) {
+  const values = iniValues(text);
+  const interpolate = interpolation(values);
+  for (const { section, key, lines: valueLines } of values) {
     const [first] = valueLines as [Item, ...Item[]];
     if (section === 'metadata' && key === 'name') {
       result.ownName = first.text.trim();
@@ -49,9 +51,35 @@ export function readSetupCfg(text: string): ReadResult {
       }
       continue;
     }
-    for (const item of valueLines.length > 1 ? valueLines : split(first, ';')) addRequirement(result, lines, item, relation, group);
+    for (const item of interpolate(section, valueLines.length > 1 ? valueLines : split(first, ';'))) addRequirement(result, lines, item, relation, group);
   }
   return result;
+}
+
+/** More steps from a `%(name)s` to the value it names than a real setup.cfg takes: a cycle, read no further. */
+const MAX_INTERPOLATION_DEPTH = 10;
+
+/**
+ * configparser's interpolation, which setuptools reads setup.cfg with: an item that is a whole `%(name)s` stands for
+ * the items of `name`'s value in the same section (`dev =` / `    %(test)s` / `    ruff`). They are placed on the
+ * reference, where they are written for this value, and never rewritten there.
+ */
+function interpolation(values: readonly IniValue[]): (section: string, items: Item[]) => Item[] {
+  const bySection = new Map<string, Map<string, Item[]>>();
+  for (const { section, key, lines } of values) {
+    if (!bySection.has(section)) bySection.set(section, new Map());
+    bySection.get(section)!.set(key, lines.length > 1 ? lines : split(lines[0]!, ';'));
+  }
+  const expand = (section: string, items: Item[], depth: number): Item[] =>
+    items.flatMap((item) => {
+      const reference = /^(\s*)%\(([^)]+)\)s\s*$/.exec(item.text);
+      const named = reference && bySection.get(section)?.get(reference[2]!.toLowerCase());
+      if (!reference || !named || depth >= MAX_INTERPOLATION_DEPTH) return [item];
+      const start = item.start + reference[1]!.length;
+      const end = start + reference[0].trim().length;
+      return expand(section, named, depth + 1).map((target) => ({ text: target.text, start, end, exact: false }));
+    });
+  return (section, items) => expand(section, items, 0);
 }
 
 export function readSetupPy(text: string): ReadResult {
