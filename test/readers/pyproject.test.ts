@@ -325,6 +325,13 @@ describe('readPyproject: syntax variants', () => {
     });
   });
 
+  it('a name and specifier before an escape in the marker are placed exactly, and rewritten there', () => {
+    const text = '[project]\ndependencies = [\n    "async-timeout>=4; python_version < \\"3.11\\"",\n]';
+    const [declaration] = readPyproject(text).declarations;
+    expect(declaration).toMatchObject({ name: 'async-timeout', range: lsp(2, 5, 18), marker: 'python_version < "3.11"' });
+    expect(declaration?.rewrite).toEqual({ syntax: 'pep508', range: lsp(2, 5, 21), extraDeletions: [] });
+  });
+
   it('a bad requirement in a string with an escape is a problem on the whole string', () => {
     const text = '[project]\ndependencies = ["caf\\u00e9-lib", "ok"]';
     const result = readPyproject(text);

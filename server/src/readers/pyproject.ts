@@ -292,19 +292,19 @@ class Pep508Strings {
   }
 
   private readString(node: AST.TOMLStringValue, relation: Relation, group?: string): void {
-    const inner = innerStart(this.text, node);
-    // Escapes make the value differ from the source text; offsets inside it would then be wrong,
-    // so such a string is placed as a whole.
-    const exact = inner !== undefined;
-    const base = inner ?? node.range[0];
+    const base = valueStart(this.text, node);
+    // An escape makes the value differ from the source text from there on: a part of the value before it is placed
+    // exactly (a name before the `\"3.11\"` of its marker), any other the whole string, quotes included.
+    const exactUpTo = sameUpTo(node.value, this.text, base);
+    const rangeOf = (start: number, end: number) => (end <= exactUpTo ? this.lines.range(base + start, base + end) : this.lines.range(node.range[0], node.range[1]));
     const parsed = parsePep508(node.value, 0);
-    const at = (offset: number) => (exact ? base + offset : offset === 0 ? node.range[0] : node.range[1]);
     if (!parsed.ok) {
-      const range = exact ? this.lines.range(at(parsed.offset), at(node.value.length)) : this.lines.range(node.range[0], node.range[1]);
-      this.result.problems.push({ message: parsed.message, range });
+      this.result.problems.push({ message: parsed.message, range: rangeOf(parsed.offset, node.value.length) });
       return;
     }
-    const declaration = requirementDeclaration(parsed.requirement, relation, group, (start, end) => this.lines.range(at(start), at(end)), exact);
+    // The rewrite replaces the name and its specifier: exact where those are.
+    const rewritable = parsed.requirement.end <= exactUpTo;
+    const declaration = requirementDeclaration(parsed.requirement, relation, group, rangeOf, rewritable);
     const local = hatchRootPath(declaration.directReference?.target);
     if (local !== undefined) declaration.directReference = { kind: 'path', target: local };
     this.result.declarations.push(declaration);
@@ -368,14 +368,27 @@ function isString(node: AST.TOMLNode): node is AST.TOMLStringValue {
   return node.type === 'TOMLValue' && node.kind === 'string';
 }
 
-/** Where the characters of a string's value start, when they equal its source text (no escapes). */
-function innerStart(text: string, node: AST.TOMLStringValue): number | undefined {
+/** Where the characters of a string's value start in the file. */
+function valueStart(text: string, node: AST.TOMLStringValue): number {
   const quote = node.multiline ? 3 : 1;
   let start = node.range[0] + quote;
   // A multi-line string drops a newline right after its opening quotes.
   if (node.multiline && text[start] === '\r') start++;
   if (node.multiline && text[start] === '\n') start++;
-  return text.slice(start, start + node.value.length) === node.value ? start : undefined;
+  return start;
+}
+
+/** Where the characters of a string's value start, when they equal its source text (no escapes). */
+function innerStart(text: string, node: AST.TOMLStringValue): number | undefined {
+  const start = valueStart(text, node);
+  return sameUpTo(node.value, text, start) === node.value.length ? start : undefined;
+}
+
+/** How many of `value`'s characters the source text repeats from `start`: up to its first escape. */
+function sameUpTo(value: string, text: string, start: number): number {
+  let same = 0;
+  while (same < value.length && text.charCodeAt(start + same) === value.charCodeAt(same)) same++;
+  return same;
 }
 
 function stringRange(text: string, node: AST.TOMLStringValue, lines: LineIndex) {
