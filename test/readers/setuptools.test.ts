@@ -246,6 +246,18 @@ describe('readSetupPy', () => {
     ]);
   });
 
+  it('reads a list passed on as an attribute it was assigned to, and a list extended by another assigned at the top', () => {
+    const attribute = ['spec = SetupSpec()', 'spec.install_requires = ["attrs"]', 'setup(install_requires=spec.install_requires)'].join('\n');
+    expect(readSetupPy(attribute).problems).toEqual([]);
+    expect(readSetupPy(attribute).declarations.map((d) => d.name)).toEqual(['attrs']);
+    const extended = ['REQUIRES = ["altair"]', 'SNOWPARK = ["snowflake-snowpark-python"]', 'REQUIRES.extend(SNOWPARK)', 'setup(install_requires=REQUIRES)'].join('\n');
+    expect(readSetupPy(extended).problems).toEqual([]);
+    expect(readSetupPy(extended).declarations.map((d) => [d.name, d.range])).toEqual([
+      ['altair', rangeOf(extended, 'altair')],
+      ['snowflake-snowpark-python', rangeOf(extended, 'snowflake-snowpark-python')],
+    ]);
+  });
+
   it('reports a list or dict the file changes in a way it cannot read, and still reads what it can', () => {
     const problems = (text: string) => readSetupPy(text).problems.map((p) => [p.message.slice(0, p.message.indexOf(',')), p.range]);
     const reassigned = 'REQUIRED = ["numpy"]\nREQUIRED = REQUIRED + extra()\nsetup(install_requires=REQUIRED)\n';

@@ -106,8 +106,10 @@ export function readSetupPy(text: string): ReadResult {
     if (read.has(value)) continue;
     read.add(value);
     // The name holding the list (`install_requires=REQUIRED`, or `install_requires = […]` at the top) may be added to later.
-    const holder = value !== i + 2 ? tokens[i + 2]!.text : token.lineStart ? token.text : undefined;
-    const changes = holder === undefined ? NO_CHANGES : changesOf(tokens, text, (closing ??= closingBrackets(tokens)), holder, value);
+    // (An attribute such as `spec.install_requires` is read where it is assigned, and followed no further.)
+    const named = value !== i + 2 ? bareName(tokens, i + 2) : token.lineStart ? token.text : undefined;
+    const holder = named?.includes('.') ? undefined : named;
+    const changes = holder === undefined ? NO_CHANGES : changesOf(tokens, text, (closing ??= closingBrackets(tokens)), holder, value, resolveName);
     if (token.text === 'install_requires') {
       readList(value, 'direct', undefined, 'install_requires');
       for (const added of changes.appended) {
@@ -263,8 +265,14 @@ function setupArgument(tokens: readonly PythonToken[], keyword: string): PythonT
 /** Where each name is first assigned at the top of the file (`REQUIRED = [...]`): the index of its value. */
 function moduleAssignments(tokens: readonly PythonToken[]): Map<string, number> {
   const assigned = new Map<string, number>();
+  const assign = (name: string, value: number) => {
+    if (!assigned.has(name)) assigned.set(name, value);
+  };
   tokens.forEach((token, i) => {
-    if (token.kind === 'name' && token.lineStart && tokens[i + 1]?.text === '=' && !assigned.has(token.text)) assigned.set(token.text, i + 2);
+    if (token.kind !== 'name' || !token.lineStart) return;
+    if (tokens[i + 1]?.text === '=') assign(token.text, i + 2);
+    // An attribute of an object the file builds its arguments on (`spec.install_requires = [...]`).
+    else if (tokens[i + 1]?.text === '.' && tokens[i + 2]?.kind === 'name' && tokens[i + 3]?.text === '=') assign(`${token.text}.${tokens[i + 2]!.text}`, i + 4);
   });
   return assigned;
 }
@@ -292,9 +300,17 @@ const AUGMENTING = new Set(['+', '-', '*', '|', '&']);
 /**
  * How the file changes `name` after assigning it the value at `firstValue`, in statements of its own (a name at the
  * top level of a statement, not inside a call's brackets, which is where keyword arguments are). A name of the same
- * spelling inside a function counts too: without running the file, it cannot be told apart. `closing`: closingBrackets.
+ * spelling inside a function counts too: without running the file, it cannot be told apart. `closing`: closingBrackets;
+ * `resolveName`: the value a name stands for (`.extend(OTHER)`).
  */
-function changesOf(tokens: readonly PythonToken[], text: string, closing: readonly number[], name: string, firstValue: number): NameChanges {
+function changesOf(
+  tokens: readonly PythonToken[],
+  text: string,
+  closing: readonly number[],
+  name: string,
+  firstValue: number,
+  resolveName: (at: number) => number,
+): NameChanges {
   const changes: NameChanges = { appended: [], entries: [], reassigned: [] };
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -321,7 +337,10 @@ function changesOf(tokens: readonly PythonToken[], text: string, closing: readon
       const call = tokens[i + 3]?.text === '(' ? closing[i + 3]! : -1;
       if (method === 'append' && argument?.kind === 'string' && !argument.formatted && call === i + 5) changes.appended.push(i + 4);
       else if (method === 'extend' && call > i + 4 && isLiteralList(tokens, { start: i + 4, end: call })) changes.appended.push(i + 4);
-      else changes.unreadable ??= i;
+      else if (method === 'extend' && call === i + 5 && literalList(tokens, resolveName(i + 4)) !== undefined) {
+        // `.extend(OTHER)`, a list of strings assigned at the top.
+        changes.appended.push(resolveName(i + 4));
+      } else changes.unreadable ??= i;
     }
   }
   return changes;
@@ -379,10 +398,18 @@ function isLiteralList(tokens: readonly PythonToken[], { start, end }: Span): bo
 
 /** A bare name as a value (`install_requires=REQUIRED`) stands for the value assigned to it at the top of the file. */
 function resolvedValue(tokens: readonly PythonToken[], assigned: ReadonlyMap<string, number>, at: number): number {
+  const name = bareName(tokens, at);
+  return name === undefined ? at : (assigned.get(name) ?? at);
+}
+
+/** A name (`REQUIRED`) or one attribute of a name (`spec.install_requires`) that is a whole value, as the file spells it. */
+function bareName(tokens: readonly PythonToken[], at: number): string | undefined {
   const token = tokens[at];
-  const after = tokens[at + 1]?.text;
-  if (token?.kind !== 'name' || (after !== ',' && after !== ')' && after !== '}' && after !== undefined)) return at;
-  return assigned.get(token.text) ?? at;
+  if (token?.kind !== 'name') return undefined;
+  const attribute = tokens[at + 1]?.text === '.' && tokens[at + 2]?.kind === 'name';
+  const after = tokens[at + (attribute ? 3 : 1)]?.text;
+  if (after !== ',' && after !== ')' && after !== '}' && after !== undefined) return undefined;
+  return attribute ? `${token.text}.${tokens[at + 2]!.text}` : token.text;
 }
 
 /** The strings of a list or tuple literal of strings at `at`, or undefined when the value is anything else. */
