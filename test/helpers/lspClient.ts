@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   type Diagnostic,
+  ErrorCodes,
+  ResponseError,
   type ProtocolConnection,
   type Registration,
   StreamMessageReader,
@@ -17,6 +19,12 @@ const bin = path.resolve(__dirname, '../../dist/cli.js');
 
 export interface ClientOptions {
   pull?: boolean;
+  /** Whether the client says it pulls again when asked to (`workspace.diagnostics.refreshSupport`). */
+  pullRefresh?: boolean;
+  /** Whether the client can be asked for settings (`workspace/configuration`); default yes. */
+  configuration?: boolean;
+  /** Requests of the server's this client answers with an error, as a client without a handler does. */
+  refuses?: string[];
   progress?: boolean;
   settings?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
@@ -31,6 +39,8 @@ export class LspTestClient {
   readonly verdicts: FolderVerdict[][] = [];
   /** What the server asked to be registered for (client/registerCapability). */
   readonly registrations: Registration[] = [];
+  /** Every request the server sent, by method. */
+  readonly requests: string[] = [];
   readonly stderr: string[] = [];
   private readonly waiters: (() => void)[] = [];
   private readonly process: ChildProcess;
@@ -57,14 +67,19 @@ export class LspTestClient {
     this.connection.onNotification('window/logMessage', (params: { message: string }) => {
       this.stderr.push(params.message);
     });
-    this.connection.onRequest('window/workDoneProgress/create', () => null);
-    this.connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
+    const answer = <P>(method: string, handler: (params: P) => unknown) =>
+      this.connection.onRequest(method, (params: P): unknown => {
+        this.requests.push(method);
+        this.notify();
+        return options.refuses?.includes(method) ? new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`) : handler(params);
+      });
+    answer('window/workDoneProgress/create', () => null);
+    answer('client/registerCapability', (params: { registrations: Registration[] }) => {
       this.registrations.push(...params.registrations);
-      this.notify();
       return null;
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
-    this.connection.onRequest('workspace/diagnostic/refresh', () => null);
+    answer('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
+    answer('workspace/diagnostic/refresh', () => null);
     this.connection.listen();
   }
 
@@ -82,7 +97,8 @@ export class LspTestClient {
           ...(this.options.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
         },
         workspace: {
-          configuration: true,
+          configuration: this.options.configuration ?? true,
+          ...(this.options.pullRefresh ? { diagnostics: { refreshSupport: true } } : {}),
           workspaceFolders: true,
           didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
           workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },

@@ -9,7 +9,7 @@ import type { CodeAction, Diagnostic, Hover, TextDocumentEdit } from 'vscode-lan
 import { parseConfig } from '../../server/src/engine/config';
 import { applyEdits } from '../helpers/edits';
 import { writeFile } from '../helpers/files';
-import { LspTestClient, uriOf } from '../helpers/lspClient';
+import { type ClientOptions, LspTestClient, uriOf } from '../helpers/lspClient';
 import { rangeOf } from '../helpers/ranges';
 
 const examples = path.resolve(__dirname, '../../examples');
@@ -22,10 +22,7 @@ function workspace(files: Record<string, string> = {}, withExamples = true): str
   return root;
 }
 
-async function start(
-  root: string,
-  options: { pull?: boolean; progress?: boolean; settings?: Record<string, unknown>; initializationOptions?: Record<string, unknown> } = {},
-) {
+async function start(root: string, options: Omit<ClientOptions, 'folders'> = {}) {
   const client = new LspTestClient({ folders: [root], ...options });
   clients.push(client);
   await client.initialize();
@@ -396,6 +393,39 @@ describe('open documents', () => {
       context: { diagnostics: [first] },
     })) as CodeAction[];
     expect(actions.map((a) => a.title)).toEqual(['Attest the origin of loose-envify in sovereign-lint.json', 'Record an exception for loose-envify in sovereign-lint.json']);
+  });
+});
+
+describe('clients other than VS Code', () => {
+  it('asks a pulling client to pull again only where it says it can, and survives the refusal of one that said so', async () => {
+    const root = workspace({ 'requirements.txt': 'openai\n' }, false);
+    const file = path.join(root, 'requirements.txt');
+    const silent = await start(root, { pull: true, refuses: ['workspace/diagnostic/refresh'] });
+    await silent.waitFor(() => silent.verdicts.length > 0, 'the verdict');
+    expect(silent.requests).not.toContain('workspace/diagnostic/refresh');
+    const refusing = await start(root, { pull: true, pullRefresh: true, refuses: ['workspace/diagnostic/refresh'] });
+    await refusing.waitFor(() => refusing.requests.includes('workspace/diagnostic/refresh'), 'the refresh request');
+    // Still serving: a pull answers with the finding.
+    const report = (await refusing.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: uriOf(file) } })) as { items: Diagnostic[] };
+    expect(report.items.map((d) => d.code)).toEqual(['foreign-proprietary']);
+  });
+
+  it('takes the settings a client pushes with didChangeConfiguration when it cannot be asked for them', async () => {
+    const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
+    const file = path.join(root, 'requirements.txt');
+    const client = await start(root, { configuration: false });
+    await client.waitFor(() => client.diagnosticsOf(file)?.[0]?.severity === 1, 'numpy an error against the default sovereign target');
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { sovereignLint: { target: 'national' } } });
+    await client.waitFor(() => client.diagnosticsOf(file)?.[0]?.severity === 3, 'numpy information against the pushed national target');
+  });
+
+  it('scans the workspace even when the client refuses progress, settings and file watching', async () => {
+    const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
+    const refused = ['window/workDoneProgress/create', 'workspace/configuration', 'client/registerCapability'];
+    const client = await start(root, { progress: true, refuses: refused });
+    await client.waitFor(() => client.verdicts.length > 0, 'the verdict');
+    expect(refused.every((method) => client.requests.includes(method))).toBe(true);
+    expect(client.diagnosticsOf(path.join(root, 'requirements.txt'))?.map((d) => d.code)).toEqual(['foreign-component']);
   });
 });
 

@@ -46,7 +46,10 @@ const VERDICT_DEBOUNCE_MS = 100;
 const SCAN_BATCH = 16;
 
 export function startLanguageServer(): void {
-  new SovereignLintServer(createConnection(ProposedFeatures.all)).listen();
+  const connection = createConnection(ProposedFeatures.all);
+  // A client's error reply to a request of ours, awaited nowhere, must cost that request, never the server.
+  process.on('unhandledRejection', (reason) => connection.console.error(`sovereign-lint: a request to the client failed: ${String(reason)}`));
+  new SovereignLintServer(connection).listen();
 }
 
 class SovereignLintServer {
@@ -54,8 +57,12 @@ class SovereignLintServer {
   private readonly kb = shippedKnowledgeBase();
   private folders: Folder[] = [];
   private pullDiagnostics = false;
+  /** Whether the client asks again for pulled diagnostics when told to (`workspace/diagnostic/refresh`). */
+  private pullRefreshSupported = false;
   private progressSupported = false;
   private configurationSupported = false;
+  /** `sovereignLint` settings the client pushed with didChangeConfiguration: they stand in when it cannot be asked for them. */
+  private pushedSettings: unknown;
   private watchRegistrationSupported = false;
   /** Whether the client watches a glob relative to a folder of our choosing (a workspace root above a folder). */
   private relativeWatchSupported = false;
@@ -79,7 +86,10 @@ class SovereignLintServer {
     documents.onDidChangeContent((event) => this.guard('change', () => this.changed(event.document), undefined));
     documents.onDidClose((event) => this.guard('close', () => this.closed(event.document), undefined));
     connection.onDidChangeWatchedFiles((params) => this.guard('watched files', () => this.watched(params), undefined));
-    connection.onDidChangeConfiguration(() => void this.guard('configuration', () => this.scanAll(), undefined));
+    connection.onDidChangeConfiguration((params) => {
+      this.pushedSettings = (params.settings as { sovereignLint?: unknown } | null | undefined)?.sovereignLint;
+      void this.guard('configuration', () => this.scanAll(), undefined);
+    });
     connection.onHover((params) => this.guard('hover', () => this.hover(params), null));
     connection.onCodeAction((params) => this.guard('code action', () => this.codeActions(params), []));
     connection.languages.diagnostics.on((params) =>
@@ -97,6 +107,7 @@ class SovereignLintServer {
   private initialize(params: InitializeParams): InitializeResult {
     const capabilities = params.capabilities;
     this.pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+    this.pullRefreshSupported = this.pullDiagnostics && capabilities.workspace?.diagnostics?.refreshSupport === true;
     this.progressSupported = capabilities.window?.workDoneProgress === true;
     this.configurationSupported = capabilities.workspace?.configuration === true;
     this.watchRegistrationSupported = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -119,20 +130,24 @@ class SovereignLintServer {
   }
 
   private async initialized(): Promise<void> {
-    if (this.watchRegistrationSupported) {
-      await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [
-          // Every JSON file: configs extend files of any name (./team/base.json).
-          { globPattern: '**/{*.json,pyproject.toml,hatch.toml}' },
-          { globPattern: '**/*.{txt,in,md,lock,yaml,yml}' },
-          { globPattern: '**/{Pipfile,setup.py,setup.cfg}' },
-          { globPattern: '**/.gitignore' },
-        ],
-      });
-      await this.watchWorkspacesAbove(this.folders);
-    }
+    // A client that refuses a registration goes unwatched; the workspace is scanned all the same.
+    if (this.watchRegistrationSupported) await this.guard('watching files', () => this.watchFiles(), undefined);
     if (this.workspaceFoldersSupported) this.watchWorkspaceFolders();
     await this.scanAll();
+  }
+
+  /** Registers the file watchers: manifests, lockfiles and configs in the folders, and a workspace root's above them. */
+  private async watchFiles(): Promise<void> {
+    await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [
+        // Every JSON file: configs extend files of any name (./team/base.json).
+        { globPattern: '**/{*.json,pyproject.toml,hatch.toml}' },
+        { globPattern: '**/*.{txt,in,md,lock,yaml,yml}' },
+        { globPattern: '**/{Pipfile,setup.py,setup.cfg}' },
+        { globPattern: '**/.gitignore' },
+      ],
+    });
+    await this.watchWorkspacesAbove(this.folders);
   }
 
   private watchWorkspaceFolders(): void {
@@ -187,7 +202,8 @@ class SovereignLintServer {
   /** Scans every manifest of every folder with progress; a newer scan cancels an older one. */
   private async scanAll(): Promise<void> {
     const generation = ++this.scanGeneration;
-    const progress = this.progressSupported ? await this.connection.window.createWorkDoneProgress() : undefined;
+    // Progress is shown where the client agrees to show it; a refusal leaves the scan without it.
+    const progress = this.progressSupported ? await this.guard('progress', () => this.connection.window.createWorkDoneProgress(), undefined) : undefined;
     progress?.begin('Sovereign Lint', 0, 'Scanning workspace', true);
     try {
       for (const folder of this.folders) {
@@ -243,16 +259,19 @@ class SovereignLintServer {
         }
       }
       this.publishConfigDiagnostics();
-      if (this.pullDiagnostics) this.connection.languages.diagnostics.refresh();
+      this.refreshPulled();
       this.sendVerdicts();
     } finally {
       progress?.done();
     }
   }
 
+  /** The folder's settings: asked of the client where it can be asked, else those it pushed, else none. */
   private async settingsFor(folder: Folder): Promise<FolderSettings> {
-    if (!this.configurationSupported) return { exclude: [] };
-    const raw = ((await this.connection.workspace.getConfiguration({ scopeUri: folder.uri, section: 'sovereignLint' })) ?? {}) as Record<string, unknown>;
+    const asked = this.configurationSupported
+      ? await this.guard('settings', () => this.connection.workspace.getConfiguration({ scopeUri: folder.uri, section: 'sovereignLint' }) as Promise<unknown>, this.pushedSettings)
+      : this.pushedSettings;
+    const raw = (asked !== null && typeof asked === 'object' ? asked : {}) as Record<string, unknown>;
     const target = raw.target === 'sovereign' || raw.target === 'national' ? raw.target : undefined;
     const jurisdiction = typeof raw.jurisdiction === 'string' && /^[A-Z]{2}$/.test(raw.jurisdiction) ? raw.jurisdiction : undefined;
     const configPath = typeof raw.configPath === 'string' && raw.configPath !== '' ? raw.configPath : undefined;
@@ -385,7 +404,7 @@ class SovereignLintServer {
     folder.rejudgeLockfiles();
     for (const file of folder.files()) this.lintAndPublish(folder, file);
     this.publishConfigDiagnostics();
-    if (this.pullDiagnostics) this.connection.languages.diagnostics.refresh();
+    this.refreshPulled();
     this.scheduleVerdicts();
   }
 
@@ -393,7 +412,7 @@ class SovereignLintServer {
   private catalogsChanged(folder: Folder): void {
     const namesCatalogs = (file: string) => folder.outcome(file)?.report?.assessments.some(({ declaration }) => declaration.catalog) === true;
     for (const file of folder.files()) if (namesCatalogs(file)) this.lintAndPublish(folder, file);
-    if (this.pullDiagnostics) this.connection.languages.diagnostics.refresh();
+    this.refreshPulled();
     this.scheduleVerdicts();
   }
 
@@ -543,6 +562,11 @@ class SovereignLintServer {
       this.logError(what, error);
       return fallback;
     }
+  }
+
+  /** Asks a client that pulls diagnostics to pull them again, where it says it will. */
+  private refreshPulled(): void {
+    if (this.pullRefreshSupported) void this.guard('diagnostics refresh', () => this.connection.languages.diagnostics.refresh(), undefined);
   }
 
   private logError(what: string, error: unknown): void {
