@@ -419,6 +419,16 @@ describe('clients other than VS Code', () => {
     await client.waitFor(() => client.diagnosticsOf(file)?.[0]?.severity === 3, 'numpy information against the pushed national target');
   });
 
+  it('reads a buffer that keeps its byte-order mark, placing each finding where the client counts it', async () => {
+    const root = workspace({}, false);
+    const file = path.join(root, 'package.json');
+    const client = await start(root);
+    await client.waitFor(() => client.verdicts.length > 0, 'the verdict');
+    await client.open(file, '\uFEFF{"dependencies": {"openai": "^4.0.0"}}\n', 'json');
+    const diagnostics = await client.waitFor(() => (client.diagnosticsOf(file)?.length ? client.diagnosticsOf(file) : undefined), 'diagnostics on the opened file');
+    expect(diagnostics.map((d) => [d.code, d.range])).toEqual([['foreign-proprietary', { start: { line: 0, character: 20 }, end: { line: 0, character: 26 } }]]);
+  });
+
   it('scans the workspace even when the client refuses progress, settings and file watching', async () => {
     const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
     const refused = ['window/workDoneProgress/create', 'workspace/configuration', 'client/registerCapability'];

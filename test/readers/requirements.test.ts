@@ -346,6 +346,16 @@ describe('readRequirements: comments, continuations, hashes and line endings', (
     ]);
   });
 
+  it('a name right before a continuation ends before the `\\`, not on the next line (LF and CRLF)', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = ['numpy\\', '  >=1.0', 'torch \\', '  >=2', ''].join(eol);
+      expect(readRequirements(text).declarations.map((d) => [d.name, d.range])).toEqual([
+        ['numpy', lsp(0, 0, 5)],
+        ['torch', lsp(2, 0, 5)],
+      ]);
+    }
+  });
+
   it('a name after an indented continuation keeps its own indentation', () => {
     const text = '  \\\n    flask>=3';
     expect(readRequirements(text).declarations).toEqual([

@@ -328,7 +328,10 @@ export function readSourceText(file: string, kind: ManifestKind, text: string): 
   const oversize = text.length > MAX_MANIFEST_BYTES / 3 ? oversized(Buffer.byteLength(text)) : undefined;
   if (oversize) return { file, kind, errors: [{ file, message: oversize }] };
   try {
-    const read = readManifest(kind, text, path.posix.basename(file));
+    // A byte-order mark a client keeps in its buffer (decoding drops the one of a file on disk) is a character of its
+    // positions: a blank in its place keeps every range where the client counts it, and every reader takes a blank.
+    const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+    const read = readManifest(kind, source, path.posix.basename(file));
     if (!read) return { file, kind, errors: [] };
     return { file, kind, read, errors: read.problems.map((problem) => ({ file, message: problem.message, range: problem.range })) };
   } catch (error) {

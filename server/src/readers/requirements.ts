@@ -31,7 +31,9 @@ export function readRequirements(text: string): ReadResult {
   let requireHashes = false;
   for (const logical of logicalLines(text)) {
     const toFile = (at: number) => fileOffset(logical, at);
-    const rangeOf = (start: number, end: number): Range => lines.range(toFile(start), toFile(end));
+    // A range ends after its last character: where a `\` continuation joins two lines, that is before the `\`, not at
+    // the start of the next line.
+    const rangeOf = (start: number, end: number): Range => lines.range(toFile(start), end > start ? toFile(end - 1) + 1 : toFile(start));
     const content = stripComment(logical.text);
     const start = content.length - content.trimStart().length;
     const body = content.trim();
