@@ -352,6 +352,19 @@ describe('open documents', () => {
     expect(client.diagnosticsOf(path.join(outside, 'deep/x/requirements.txt'))).toBeUndefined();
   });
 
+  it('traces the lockfile of a file opened outside every folder, as a workspace folder\'s files are', async () => {
+    const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
+    const outside = workspace({}, false);
+    fs.cpSync(path.join(examples, 'gigachat-assistant'), outside, { recursive: true });
+    const client = await start(root);
+    await client.waitFor(() => client.verdicts.at(-1), 'the first verdict');
+    const loose = path.join(outside, 'package.json');
+    await client.open(loose, fs.readFileSync(loose, 'utf8'), 'json');
+    await client.waitFor(() => client.diagnosticsOf(loose)?.some((d) => d.code === 'foreign-transitive'), 'what gigachat pulls in, on the loose file');
+    const verdict = await client.waitFor(() => client.verdicts.at(-1)?.find((folder) => folder.folderName === path.basename(outside) && folder.tier !== 'sovereign'), 'the loose folder’s verdict');
+    expect(verdict.tier).toBe('national');
+  });
+
   it('answers pulls from a client that pulls, and does not also push for the open file', async () => {
     const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
     const client = await start(root, { pull: true });

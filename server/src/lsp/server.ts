@@ -74,7 +74,8 @@ class SovereignLintServer {
   private configDiagnostics = new Map<string, Diagnostic[]>();
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private verdictTimer: NodeJS.Timeout | undefined;
-  private scanGeneration = 0;
+  /** Each folder's latest scan: an older one stops its work on the folder. */
+  private readonly scanGenerations = new WeakMap<Folder, number>();
 
   constructor(private readonly connection: Connection) {}
 
@@ -199,71 +200,93 @@ class SovereignLintServer {
     return [...onDisk, ...open.filter((file) => !listed.has(file) && folder.isManifest(file) && !folder.excludes(file))];
   }
 
-  /** Scans every manifest of every folder with progress; a newer scan cancels an older one. */
-  private async scanAll(): Promise<void> {
-    const generation = ++this.scanGeneration;
+  /** Scans every manifest of every folder with progress. */
+  private scanAll(): Promise<void> {
+    return this.scan(this.folders);
+  }
+
+  /** Scans every manifest of the folders with progress; a newer scan of a folder cancels an older one's work on it. */
+  private async scan(folders: readonly Folder[]): Promise<void> {
+    const generations = new Map(folders.map((folder) => [folder, (this.scanGenerations.get(folder) ?? 0) + 1]));
+    for (const [folder, generation] of generations) this.scanGenerations.set(folder, generation);
     // Progress is shown where the client agrees to show it; a refusal leaves the scan without it.
     const progress = this.progressSupported ? await this.guard('progress', () => this.connection.window.createWorkDoneProgress(), undefined) : undefined;
     progress?.begin('Sovereign Lint', 0, 'Scanning workspace', true);
     try {
-      for (const folder of this.folders) {
-        folder.settings = await this.settingsFor(folder);
-        folder.reconfigure();
-        const files = this.filesToScan(folder);
-        // Read everything first: which packages are the project's own is known only then. What requirements files
-        // include is read after them, as the CLI reads it.
-        folder.forgetIncludes();
-        const reads: ReadOutcome[] = [];
-        const read = (file: string) => {
-          const outcome = folder.read(file, this.documents.get(uriOf(file))?.getText());
-          if (outcome) reads.push(outcome);
-        };
-        for (let i = 0; i < files.length; i++) {
-          if (generation !== this.scanGeneration || progress?.token.isCancellationRequested) return;
-          read(files[i]!);
-          await this.pace(i, (i + 1) / (files.length * 2), `${folder.name}: read ${i + 1}/${files.length} files`, progress);
-        }
-        const listed = new Set(files);
-        let included: string[];
-        // What the included files include in turn, until there is nothing new.
-        while ((included = folder.includes().filter((file) => !listed.has(file))).length > 0) {
-          for (const file of included) {
-            listed.add(file);
-            read(file);
-          }
-        }
-        folder.applyExtras(reads);
-        for (const file of folder.files()) {
-          // Lockfiles are judged again below with everything they pull in.
-          if (!listed.has(file) && !lockfileKind(path.basename(file))) this.forget(folder, file);
-        }
-        folder.learnFirstParty(reads);
-        const traced = folder.traceLockfiles(reads);
-        // A lockfile deleted, or no longer any manifest's, loses what it showed.
-        const tracedFiles = new Set(traced.map((lock) => path.join(folder.root, lock.file)));
-        for (const file of folder.files()) if (lockfileKind(path.basename(file)) && !tracedFiles.has(file)) this.forget(folder, file);
-        reads.push(...traced);
-        for (let i = 0; i < reads.length; i++) {
-          if (generation !== this.scanGeneration || progress?.token.isCancellationRequested) return;
-          folder.judge(path.join(folder.root, reads[i]!.file), reads[i]!);
-          await this.pace(i, (files.length + i + 1) / (files.length * 2), `${folder.name}: checked ${i + 1}/${reads.length} files`, progress);
-        }
-        // Each direct dependency learns what it pulls in once the lockfiles are judged; only then is each file shown,
-        // once, rather than without what it pulls in first.
-        folder.addPulledIn();
-        for (let i = 0; i < reads.length; i++) {
-          if (generation !== this.scanGeneration) return;
-          this.publish(path.join(folder.root, reads[i]!.file));
-          // Other messages get through between batches; the progress shown is the checking's, which is done.
-          await this.pace(i, 1, '', undefined);
-        }
+      let scanned = false;
+      for (const folder of folders) {
+        const current = () => this.scanGenerations.get(folder) === generations.get(folder);
+        if (!current()) continue;
+        const outcome = await this.scanFolder(folder, current, progress);
+        if (outcome === 'cancelled') return;
+        scanned ||= outcome === 'done';
       }
+      // Every folder is a newer scan's now: that scan says what it found.
+      if (!scanned) return;
       this.publishConfigDiagnostics();
       this.refreshPulled();
       this.sendVerdicts();
     } finally {
       progress?.done();
     }
+  }
+
+  /** Scans one folder; stops where a newer scan of it starts (`current` turns false) or the user cancels. */
+  private async scanFolder(folder: Folder, current: () => boolean, progress: WorkDoneProgressServerReporter | undefined): Promise<'done' | 'superseded' | 'cancelled'> {
+    const stopped = () => (progress?.token.isCancellationRequested ? 'cancelled' : !current() ? 'superseded' : undefined);
+    folder.settings = await this.settingsFor(folder);
+    folder.reconfigure();
+    const files = this.filesToScan(folder);
+    // Read everything first: which packages are the project's own is known only then. What requirements files
+    // include is read after them, as the CLI reads it.
+    folder.forgetIncludes();
+    const reads: ReadOutcome[] = [];
+    const read = (file: string) => {
+      const outcome = folder.read(file, this.documents.get(uriOf(file))?.getText());
+      if (outcome) reads.push(outcome);
+    };
+    for (let i = 0; i < files.length; i++) {
+      const stop = stopped();
+      if (stop) return stop;
+      read(files[i]!);
+      await this.pace(i, (i + 1) / (files.length * 2), `${folder.name}: read ${i + 1}/${files.length} files`, progress);
+    }
+    const listed = new Set(files);
+    let included: string[];
+    // What the included files include in turn, until there is nothing new.
+    while ((included = folder.includes().filter((file) => !listed.has(file))).length > 0) {
+      for (const file of included) {
+        listed.add(file);
+        read(file);
+      }
+    }
+    folder.applyExtras(reads);
+    for (const file of folder.files()) {
+      // Lockfiles are judged again below with everything they pull in.
+      if (!listed.has(file) && !lockfileKind(path.basename(file))) this.forget(folder, file);
+    }
+    folder.learnFirstParty(reads);
+    const traced = folder.traceLockfiles(reads);
+    // A lockfile deleted, or no longer any manifest's, loses what it showed.
+    const tracedFiles = new Set(traced.map((lock) => path.join(folder.root, lock.file)));
+    for (const file of folder.files()) if (lockfileKind(path.basename(file)) && !tracedFiles.has(file)) this.forget(folder, file);
+    reads.push(...traced);
+    for (let i = 0; i < reads.length; i++) {
+      const stop = stopped();
+      if (stop) return stop;
+      folder.judge(path.join(folder.root, reads[i]!.file), reads[i]!);
+      await this.pace(i, (files.length + i + 1) / (files.length * 2), `${folder.name}: checked ${i + 1}/${reads.length} files`, progress);
+    }
+    // Each direct dependency learns what it pulls in once the lockfiles are judged; only then is each file shown,
+    // once, rather than without what it pulls in first.
+    folder.addPulledIn();
+    for (let i = 0; i < reads.length; i++) {
+      if (!current()) return 'superseded';
+      this.publish(path.join(folder.root, reads[i]!.file));
+      // Other messages get through between batches; the progress shown is the checking's, which is done.
+      await this.pace(i, 1, '', undefined);
+    }
+    return 'done';
   }
 
   /** The folder's settings: asked of the client where it can be asked, else those it pushed, else none. */
@@ -359,6 +382,8 @@ class SovereignLintServer {
     if (this.pullDiagnostics) void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     this.lintAndPublish(target.folder, target.file);
     this.scheduleVerdicts();
+    // A file outside every folder is scanned with its lockfile, as a workspace folder's files are: what it pulls in too.
+    if (target.folder.loose) void this.guard('scan', () => this.scan([target.folder]), undefined);
   }
 
   private changed(document: TextDocument): void {
