@@ -23,6 +23,8 @@ export interface ClientOptions {
   pullRefresh?: boolean;
   /** Whether the client can be asked for settings (`workspace/configuration`); default yes. */
   configuration?: boolean;
+  /** Whether the client watches files for the server (dynamically registered didChangeWatchedFiles); default yes. */
+  watch?: boolean;
   /** Requests of the server's this client answers with an error, as a client without a handler does. */
   refuses?: string[];
   progress?: boolean;
@@ -100,7 +102,7 @@ export class LspTestClient {
           configuration: this.options.configuration ?? true,
           ...(this.options.pullRefresh ? { diagnostics: { refreshSupport: true } } : {}),
           workspaceFolders: true,
-          didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true },
+          didChangeWatchedFiles: { dynamicRegistration: this.options.watch ?? true, relativePatternSupport: true },
           workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
         },
         window: { workDoneProgress: this.options.progress ?? false },

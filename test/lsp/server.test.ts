@@ -442,6 +442,24 @@ describe('clients other than VS Code', () => {
     expect(diagnostics.map((d) => [d.code, d.range])).toEqual([['foreign-proprietary', { start: { line: 0, character: 20 }, end: { line: 0, character: 26 } }]]);
   });
 
+  it('watches the disk itself for a client that cannot watch files: a lockfile written anew, a config created', async () => {
+    const root = workspace({}, false);
+    fs.cpSync(path.join(examples, 'gigachat-assistant'), root, { recursive: true });
+    const manifest = path.join(root, 'package.json');
+    const client = await start(root, { watch: false });
+    await client.waitFor(() => client.diagnosticsOf(manifest)?.some((d) => d.code === 'foreign-transitive'), 'what gigachat pulls in');
+    expect(client.registrations).toEqual([]);
+    // `npm install` of an older gigachat, outside the declared range: the lockfile is out of date for it.
+    const lockPath = path.join(root, 'package-lock.json');
+    const lock = JSON.parse(fs.readFileSync(lockPath, 'utf8'));
+    lock.packages['node_modules/gigachat'].version = '0.0.19';
+    fs.writeFileSync(lockPath, JSON.stringify(lock, null, 2));
+    await client.waitFor(() => client.diagnosticsOf(manifest)?.some((d) => d.code === 'unlocked-dependency'), 'the lockfile out of date');
+    // A quick fix's new config, written by the client: its exception applies.
+    fs.writeFileSync(path.join(root, 'sovereign-lint.json'), JSON.stringify({ rules: { 'unlocked-dependency': 'off' } }));
+    await client.waitFor(() => !client.diagnosticsOf(manifest)?.some((d) => d.code === 'unlocked-dependency'), 'the rule turned off by the new config');
+  });
+
   it('scans the workspace even when the client refuses progress, settings and file watching', async () => {
     const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
     const refused = ['window/workDoneProgress/create', 'workspace/configuration', 'client/registerCapability'];

@@ -35,6 +35,7 @@ import { lockfileKind } from '../readers/lockfiles/index';
 import { isWorkspaceCatalogFile, WORKSPACE_CATALOG_FILES } from '../readers/catalogs';
 import { codeActions, intersects } from './codeActions';
 import { configDiagnostics, diagnosticsOf, findingDiagnostic, MAX_DIAGNOSTICS_PER_FILE } from './diagnostics';
+import { DiskPoller } from './diskPoll';
 import { Folder, type FolderSettings } from './folder';
 import { hoverMarkdown } from './hover';
 import { reportMarkdown } from './report';
@@ -135,6 +136,30 @@ class SovereignLintServer {
     if (this.watchRegistrationSupported) await this.guard('watching files', () => this.watchFiles(), undefined);
     if (this.workspaceFoldersSupported) this.watchWorkspaceFolders();
     await this.scanAll();
+    // A client that cannot watch files for the server: the server watches what it judges itself.
+    if (!this.watchRegistrationSupported) this.pollDisk();
+  }
+
+  /** Polls the files judged, the configs in use and their folders, and takes what changed as a client's watcher sends it. */
+  private pollDisk(): void {
+    const poller = new DiskPoller(
+      () => ({
+        files: this.folders.flatMap((folder) => [...folder.files(), ...folder.configFiles()]),
+        folders: this.folders.flatMap((folder) => [folder.root, ...folder.files().map((file) => path.dirname(file))]),
+      }),
+      (file) => this.isWatched(file),
+      (changes) => this.guard('watched files', () => this.watched({ changes }), undefined),
+    );
+    poller.start();
+    this.connection.onShutdown(() => poller.stop());
+  }
+
+  /** Whether a file created on disk is one the server would be told of by a client's watcher. */
+  private isWatched(file: string): boolean {
+    const owner = this.ownersOf(file)[0];
+    if (!owner) return false;
+    const name = path.basename(file);
+    return owner.isManifest(file) || owner.isConfigFile(file) || lockfileKind(name) !== undefined || isWorkspaceCatalogFile(file) || name === '.gitignore';
   }
 
   /** Registers the file watchers: manifests, lockfiles and configs in the folders, and a workspace root's above them. */
