@@ -16,6 +16,8 @@ export async function startServer(folder) {
   let verdictSent = () => {};
   connection.onNotification('textDocument/publishDiagnostics', (params) => diagnosed(params));
   connection.onNotification('sovereignLint/verdict', () => verdictSent());
+  // As VS Code does: the client watches the files the server registers for.
+  connection.onRequest('client/registerCapability', () => null);
   connection.listen();
   const session = {
     server,
@@ -31,7 +33,7 @@ export async function startServer(folder) {
     },
   };
   const verdict = session.nextVerdict();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: path.basename(folder) }], capabilities: {} });
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: path.basename(folder) }], capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } } });
   await connection.sendNotification('initialized', {});
   await verdict;
   return session;

@@ -7,8 +7,10 @@ import path from 'node:path';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
 import { pathToFileURL } from 'node:url';
 
-/** A pause between two polls: changes show within it, and a few hundred stat calls a second cost next to nothing. */
+/** The pause between two polls: changes show within it, and a few hundred stat calls a second cost next to nothing. */
 export const POLL_INTERVAL_MS = 1000;
+/** A poll takes at most this share of the time: a monorepo of thousands of folders is polled less often. */
+const MAX_POLL_SHARE = 0.05;
 
 export interface PolledPaths {
   /** Files whose changes matter. */
@@ -33,19 +35,29 @@ export class DiskPoller {
   ) {}
 
   start(): void {
-    this.poll();
-    this.timer = setInterval(() => this.report(), POLL_INTERVAL_MS);
+    this.schedule(this.timed(() => this.poll()));
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(lastPollMs: number): void {
+    this.timer = setTimeout(() => {
+      let changes: FileEvent[] = [];
+      const took = this.timed(() => (changes = this.poll()));
+      if (changes.length > 0) this.changed(changes);
+      if (this.timer) this.schedule(took);
+    }, Math.max(POLL_INTERVAL_MS, lastPollMs / MAX_POLL_SHARE));
     // Polling never keeps the server alive: it ends with the client's connection.
     this.timer.unref();
   }
 
-  stop(): void {
-    clearInterval(this.timer);
-  }
-
-  private report(): void {
-    const changes = this.poll();
-    if (changes.length > 0) this.changed(changes);
+  private timed(run: () => void): number {
+    const started = performance.now();
+    run();
+    return performance.now() - started;
   }
 
   /** Records what is on disk now, and returns how it differs from the last poll (nothing, the first time). */
