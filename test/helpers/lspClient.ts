@@ -23,6 +23,8 @@ export interface ClientOptions {
   pullRefresh?: boolean;
   /** Whether the client can be asked for settings (`workspace/configuration`); default yes. */
   configuration?: boolean;
+  /** Whether the client takes versioned edits and file creation in workspace edits; default yes. */
+  documentChanges?: boolean;
   /** Whether the client watches files for the server (dynamically registered didChangeWatchedFiles); default yes. */
   watch?: boolean;
   /** Requests of the server's this client answers with an error, as a client without a handler does. */
@@ -103,7 +105,7 @@ export class LspTestClient {
           ...(this.options.pullRefresh ? { diagnostics: { refreshSupport: true } } : {}),
           workspaceFolders: true,
           didChangeWatchedFiles: { dynamicRegistration: this.options.watch ?? true, relativePatternSupport: true },
-          workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
+          ...(this.options.documentChanges === false ? {} : { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } }),
         },
         window: { workDoneProgress: this.options.progress ?? false },
       },

@@ -460,6 +460,22 @@ describe('clients other than VS Code', () => {
     await client.waitFor(() => !client.diagnosticsOf(manifest)?.some((d) => d.code === 'unlocked-dependency'), 'the rule turned off by the new config');
   });
 
+  it('gives a client without versioned edits plain changes, and no action that would have to create a file', async () => {
+    const root = workspace({ 'requirements.txt': 'aiogram\n' }, false);
+    const file = path.join(root, 'requirements.txt');
+    const client = await start(root, { documentChanges: false });
+    const [diagnostic] = await client.waitFor(() => (client.diagnosticsOf(file)?.length ? client.diagnosticsOf(file) : undefined), 'the finding');
+    const request = () =>
+      client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: uriOf(file) }, range: diagnostic!.range, context: { diagnostics: [diagnostic] } }) as Promise<CodeAction[]>;
+    // No config yet: attesting or recording an exception would create one.
+    expect((await request()).map((action) => action.title)).toEqual([]);
+    fs.writeFileSync(path.join(root, 'sovereign-lint.json'), '{}\n');
+    const [attest, exception] = await request();
+    expect([attest?.title, exception?.title]).toEqual(['Attest the origin of aiogram in sovereign-lint.json', 'Record an exception for aiogram in sovereign-lint.json']);
+    expect(exception?.edit?.documentChanges).toBeUndefined();
+    expect(Object.keys(exception?.edit?.changes ?? {})).toEqual([uriOf(path.join(root, 'sovereign-lint.json'))]);
+  });
+
   it('scans the workspace even when the client refuses progress, settings and file watching', async () => {
     const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
     const refused = ['window/workDoneProgress/create', 'workspace/configuration', 'client/registerCapability'];

@@ -1,7 +1,16 @@
 // Quick fixes, each carrying its own WorkspaceEdit (no server-side cache keyed by position): replace
 // with a domestic alternative, pin to the locked version (one dependency, or every one of the file at once),
 // attest a component's origin, record a documented exception.
-import { type CodeAction, CodeActionKind, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  type CodeAction,
+  CodeActionKind,
+  type CreateFile,
+  type Diagnostic,
+  type Range,
+  type TextDocumentEdit,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import { displayName } from '../../../rules/src/describe';
 import { editsByFile, type Finding, type FindingFix } from '../engine/lint';
 import { addToConfig, type ConfigFile } from './configEdits';
@@ -23,9 +32,18 @@ export interface CodeActionInput {
   jurisdiction: string;
   /** The URI of another file a fix edits (a pnpm catalog, pnpm-lock.yaml), from its path relative to the folder root. */
   uriOfFile: (file: string) => string;
+  /** What the client's workspace edits take (LSP 3.17 WorkspaceEditClientCapabilities). */
+  edits: EditSupport;
 }
 
-export function codeActions({ uri, findings, fileFindings, diagnostics, config, jurisdiction, uriOfFile }: CodeActionInput): CodeAction[] {
+export interface EditSupport {
+  /** Versioned edits in `documentChanges`; otherwise `changes` alone. */
+  documentChanges: boolean;
+  /** A `create` operation in `documentChanges`: a config that does not exist yet. */
+  createFiles: boolean;
+}
+
+export function codeActions({ uri, findings, fileFindings, diagnostics, config, jurisdiction, uriOfFile, edits }: CodeActionInput): CodeAction[] {
   const actions: CodeAction[] = [];
   const uriOfEdit = (finding: Finding) => (file: string) => (file === finding.file ? uri : uriOfFile(file));
   const pins = fileFindings.filter(isPin);
@@ -58,27 +76,14 @@ export function codeActions({ uri, findings, fileFindings, diagnostics, config, 
     const name = displayName(id);
     if (finding.rule === 'unknown-provenance' && !attested.has(id)) {
       attested.add(id);
-      actions.push({
-        title: `Attest the origin of ${name} in sovereign-lint.json`,
-        kind: CodeActionKind.QuickFix,
-        ...fixes,
-        edit: configEdit(
-          addToConfig(config, {
-            section: 'components',
-            key: id,
-            value: { origin: jurisdiction, owner: 'TODO: who develops it', evidence: EVIDENCE_PLACEHOLDER },
-          }),
-        ),
-      });
+      const value = { origin: jurisdiction, owner: 'TODO: who develops it', evidence: EVIDENCE_PLACEHOLDER };
+      const edit = configEdit(addToConfig(config, { section: 'components', key: id, value }), edits);
+      if (edit) actions.push({ title: `Attest the origin of ${name} in sovereign-lint.json`, kind: CodeActionKind.QuickFix, ...fixes, edit });
     }
     if (!excepted.has(id)) {
       excepted.add(id);
-      actions.push({
-        title: `Record an exception for ${name} in sovereign-lint.json`,
-        kind: CodeActionKind.QuickFix,
-        ...fixes,
-        edit: configEdit(addToConfig(config, { section: 'ignore', value: { component: id, reason: EXCEPTION_REASON_PLACEHOLDER } })),
-      });
+      const edit = configEdit(addToConfig(config, { section: 'ignore', value: { component: id, reason: EXCEPTION_REASON_PLACEHOLDER } }), edits);
+      if (edit) actions.push({ title: `Record an exception for ${name} in sovereign-lint.json`, kind: CodeActionKind.QuickFix, ...fixes, edit });
     }
   }
   return actions;
@@ -110,8 +115,20 @@ function changesOf(fixes: readonly FindingFix[], uriOf: (file: string) => string
   return changes;
 }
 
-function configEdit(documentChanges: WorkspaceEdit['documentChanges']): WorkspaceEdit {
-  return { documentChanges: documentChanges ?? [] };
+/**
+ * A config edit as the client takes it: versioned `documentChanges` where it can, plain `changes` where it cannot; none
+ * where the config must be created and the client cannot create files.
+ */
+function configEdit(documentChanges: (CreateFile | TextDocumentEdit)[], support: EditSupport): WorkspaceEdit | undefined {
+  const creates = documentChanges.some((change) => 'kind' in change);
+  if (creates && !(support.documentChanges && support.createFiles)) return undefined;
+  if (support.documentChanges) return { documentChanges };
+  const changes: Record<string, TextEdit[]> = {};
+  for (const change of documentChanges) {
+    // addToConfig writes plain edits only (no snippets, no annotations).
+    if (!('kind' in change)) (changes[change.textDocument.uri] ??= []).push(...(change.edits as TextEdit[]));
+  }
+  return { changes };
 }
 
 export function intersects(a: Range, b: Range): boolean {

@@ -33,7 +33,7 @@ import { pipToolsInputOf, WORKSPACE_LOCKFILES } from '../engine/lockfiles';
 import { readTextFile } from '../engine/textFile';
 import { lockfileKind } from '../readers/lockfiles/index';
 import { isWorkspaceCatalogFile, WORKSPACE_CATALOG_FILES } from '../readers/catalogs';
-import { codeActions, intersects } from './codeActions';
+import { codeActions, type EditSupport, intersects } from './codeActions';
 import { configDiagnostics, diagnosticsOf, findingDiagnostic, MAX_DIAGNOSTICS_PER_FILE } from './diagnostics';
 import { DiskPoller } from './diskPoll';
 import { Folder, type FolderSettings } from './folder';
@@ -58,6 +58,7 @@ class SovereignLintServer {
   private readonly kb = shippedKnowledgeBase();
   private folders: Folder[] = [];
   private pullDiagnostics = false;
+  private editSupport: EditSupport = { documentChanges: false, createFiles: false };
   /** Whether the client asks again for pulled diagnostics when told to (`workspace/diagnostic/refresh`). */
   private pullRefreshSupported = false;
   private progressSupported = false;
@@ -110,6 +111,8 @@ class SovereignLintServer {
     const capabilities = params.capabilities;
     this.pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     this.pullRefreshSupported = this.pullDiagnostics && capabilities.workspace?.diagnostics?.refreshSupport === true;
+    const workspaceEdit = capabilities.workspace?.workspaceEdit;
+    this.editSupport = { documentChanges: workspaceEdit?.documentChanges === true, createFiles: workspaceEdit?.resourceOperations?.includes('create') === true };
     this.progressSupported = capabilities.window?.workDoneProgress === true;
     this.configurationSupported = capabilities.workspace?.configuration === true;
     this.watchRegistrationSupported = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -533,6 +536,7 @@ class SovereignLintServer {
       config: { uri: configUri, text: open?.getText() ?? readTextFile(configFile), version: open?.version ?? null },
       jurisdiction: target.folder.jurisdictionFor(target.file),
       uriOfFile: (file) => uriOf(path.join(target.folder.root, file)),
+      edits: this.editSupport,
     });
   }
 
