@@ -200,6 +200,7 @@ describe('readCard: front matter', () => {
     { title: 'unclosed front matter outside a README', text: '---\nbase_model: org/m\n', fileName: 'notes.md' },
     { title: 'a Jekyll post', text: '---\ntitle: Hello\ntags: [ai, news]\nlayout: post\n---\nText', fileName: '2024-01-01-hello.md' },
     { title: 'a Jekyll post named README', text: '---\ntitle: Hello\ntags: [ai]\n---\n', fileName: 'README.md' },
+    { title: 'a GitHub Pages README with a language', text: '---\nlanguage: en\nlayout: default\ncategory: Home\ntitle: Home\n---\n', fileName: 'README.md' },
     { title: 'a licence alone outside a README', text: '---\ntitle: Docs\nlicense: mit\n---\n', fileName: 'docs/x.md' },
     { title: 'front matter that is a list', text: '---\n- base_model\n---\n', fileName: 'README.md' },
     { title: 'broken YAML outside a README', text: '---\nbase_model: [unclosed\nlicense: mit\n---\n', fileName: 'notes.md' },

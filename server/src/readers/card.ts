@@ -14,6 +14,8 @@ const MODEL_KEYS = ['base_model', 'base_model_relation', 'datasets', 'library_na
  * models (`tags` is not one: Jekyll posts have it too).
  */
 const README_CARD_KEYS = ['license', 'language', 'metrics', 'widget', 'inference', 'thumbnail', 'co2_eq_emissions'];
+/** Keys of a static site's page (Jekyll, which GitHub Pages serves a README.md with): a page, not a card, whatever else it says. */
+const SITE_PAGE_KEYS = ['layout', 'permalink'];
 /** Keys only dataset cards have. */
 const DATASET_KEYS = [
   'source_datasets',
@@ -93,7 +95,8 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
     keys.set(key, pair.value as Node | null);
   }
   const isDataset = DATASET_KEYS.some((key) => keys.has(key));
-  const isModel = MODEL_KEYS.some((key) => keys.has(key)) || (isReadme(fileName) && README_CARD_KEYS.some((key) => keys.has(key)));
+  const isSitePage = SITE_PAGE_KEYS.some((key) => keys.has(key));
+  const isModel = MODEL_KEYS.some((key) => keys.has(key)) || (isReadme(fileName) && !isSitePage && README_CARD_KEYS.some((key) => keys.has(key)));
   if (!isDataset && !isModel) return undefined;
 
   try {
