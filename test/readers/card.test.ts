@@ -181,6 +181,14 @@ describe('readCard: front matter', () => {
     expect(result?.declarations.map((d) => [d.id, d.range])).toEqual([['hf:org/m', range]]);
   });
 
+  it('reads what a YAML merge key brings in, as the Hub\'s loaders do; a key the card gives itself wins', () => {
+    const text = ['---', 'defaults: &d', '  base_model: Qwen/Qwen2.5-7B-Instruct', '  license: apache-2.0', '<<: *d', 'license: mit', '---', ''].join('\n');
+    const result = readCard(text, 'README.md');
+    expect(result?.problems).toEqual([]);
+    expect(result?.declarations.map((d) => [d.id, d.range])).toEqual([['hf:Qwen/Qwen2.5-7B-Instruct', lsp(2, 14, 38)]]);
+    expect(result?.licenses.map((license) => license.value)).toEqual(['mit']);
+  });
+
   it('frontMatter returns the YAML and where it starts', () => {
     expect(frontMatter('---\na: 1\n...\n')).toEqual({ yaml: 'a: 1\n', offset: 4 });
     expect(frontMatter('---\r\na: 1\r\n---\r\n')).toEqual({ yaml: 'a: 1\r\n', offset: 5 });

@@ -1,6 +1,6 @@
 // Hugging Face model and dataset cards (https://huggingface.co/docs/hub/model-cards): the YAML front
 // matter's `base_model`, `datasets`, `license` / `license_name`, and a dataset card's `source_datasets`.
-import { type Document, isAlias, isMap, isScalar, isSeq, type Node, parseDocument, type Scalar } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair, parseDocument, type Scalar } from 'yaml';
 import { componentId } from '../../../rules/src/ids';
 import type { Declaration, Ecosystem, Relation } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
@@ -82,7 +82,7 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
   const keys = new Map<string, Node | null>();
   /** Every value of a key given more than once: YAML allows a key once, and which one a reader keeps varies. */
   const repeated = new Map<string, (Node | null)[]>();
-  for (const pair of doc.contents.items) {
+  for (const pair of withMerged(doc.contents.items, doc)) {
     if (!isScalar(pair.key)) continue;
     const key = String(pair.key.value);
     // Only the keys read here matter: a repeated `tags` hides nothing.
@@ -208,6 +208,36 @@ function isLocalPath(name: string): boolean {
 function isReadme(fileName: string): boolean {
   return /^readme\.md$/i.test(fileName);
 }
+
+/**
+ * A mapping's pairs, with those a YAML merge key brings in (`<<: *defaults`, or a list of them) after them, as the Hub's
+ * YAML loaders read it: a merged `base_model` is the card's all the same.
+ */
+function withMerged(items: readonly Pair[], doc: Document, depth = 0): Pair[] {
+  const own = items.filter((pair) => !(isScalar(pair.key) && pair.key.value === '<<'));
+  if (own.length === items.length || depth > MAX_MERGE_DEPTH) return own;
+  const merged = items
+    .filter((pair) => isScalar(pair.key) && pair.key.value === '<<')
+    .flatMap((pair) => {
+      const value = resolved(pair.value, doc);
+      const sources = isSeq(value) ? value.items.map((item) => resolved(item, doc)) : [value];
+      return sources.flatMap((source) => (isMap(source) ? withMerged(source.items as Pair[], doc, depth + 1) : []));
+    });
+  // As YAML merges: the mapping's own key wins, then the first source that gives it.
+  const given = new Set(own.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : undefined)));
+  return [
+    ...own,
+    ...merged.filter((pair) => {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key === undefined || given.has(key)) return false;
+      given.add(key);
+      return true;
+    }),
+  ];
+}
+
+/** Merge keys nested deeper than this are an attack, not a card. */
+const MAX_MERGE_DEPTH = 10;
 
 /** A node with its alias resolved once (never expanded further). */
 function resolved(node: unknown, doc: Document): Node | null {
