@@ -33,6 +33,10 @@ export type Relation =
   | 'base-model'
   | 'training-dataset'
   | 'source-dataset'
+  /** A model a Hugging Face Space runs (its card's `models`). */
+  | 'used-model'
+  /** A dataset a Hugging Face Space uses (its card's `datasets`): not its training data, it trains nothing. */
+  | 'used-dataset'
   | 'transitive';
 
 /** A git, URL or path requirement instead of a registry release. */

@@ -189,6 +189,14 @@ describe('readCard: front matter', () => {
     expect(result?.licenses.map((license) => license.value)).toEqual(['mit']);
   });
 
+  it('reads a Space\'s card: the models it runs and the datasets it uses, which it does not train on', () => {
+    const text = ['---', 'title: AI Tutor', 'sdk: gradio', 'app_file: app.py', 'datasets:', '  - towardsai-tutors/full-stack-ai-engineering-data', 'models:', '  - Qwen/Qwen2.5-7B-Instruct', '---', ''].join('\n');
+    expect(readCard(text, 'README.md')?.declarations.map((d) => [d.id, d.relation])).toEqual([
+      ['hf-dataset:towardsai-tutors/full-stack-ai-engineering-data', 'used-dataset'],
+      ['hf:Qwen/Qwen2.5-7B-Instruct', 'used-model'],
+    ]);
+  });
+
   it('frontMatter returns the YAML and where it starts', () => {
     expect(frontMatter('---\na: 1\n...\n')).toEqual({ yaml: 'a: 1\n', offset: 4 });
     expect(frontMatter('---\r\na: 1\r\n---\r\n')).toEqual({ yaml: 'a: 1\r\n', offset: 5 });

@@ -10,6 +10,7 @@ ruleTester(foreignBaseModel, fixtureKb, {
     { name: 'a Russian fine-tune of a Russian base', file: 'README.md', code: card('base_model: IlyaGusev/saiga_yandexgpt_8b\n') },
     { name: 'a Russian model trained only on Russian data', file: 'README.md', code: card('base_model: ai-forever/ru-encoder\n') },
     { name: 'datasets are not base models', file: 'README.md', code: card('datasets:\n  - openai/gsm8k\n') },
+    { name: 'a model card\'s `models` key is no part of its lineage', file: 'README.md', code: card('license: mit\nmodels:\n  - Qwen/Qwen2.5-7B-Instruct\n') },
   ],
   invalid: [
     {
@@ -18,6 +19,13 @@ ruleTester(foreignBaseModel, fixtureKb, {
       code: card('license: apache-2.0\nbase_model: Qwen/Qwen2.5-7B-Instruct\n'),
       errors: [{ message: 'Qwen/Qwen2.5-7B-Instruct — foreign base model (Alibaba Cloud, CN): allowed for national, blocks sovereign', line: 3, column: 13, endLine: 3, endColumn: 37, severity: 'error' }],
       output: card('license: apache-2.0\nbase_model: ai-sage/GigaChat-20B-A3B-instruct\n'),
+    },
+    {
+      name: 'a foreign model a Hugging Face Space runs (its card\'s `models`)',
+      file: 'README.md',
+      code: card('title: Tutor\nsdk: gradio\napp_file: app.py\nmodels:\n  - Qwen/Qwen2.5-7B-Instruct\n'),
+      errors: [{ message: 'Qwen/Qwen2.5-7B-Instruct — foreign model the Space runs (Alibaba Cloud, CN): allowed for national, blocks sovereign', line: 6, column: 5, endLine: 6, endColumn: 29, severity: 'error' }],
+      output: card('title: Tutor\nsdk: gradio\napp_file: app.py\nmodels:\n  - ai-sage/GigaChat-20B-A3B-instruct\n'),
     },
     {
       name: 'a folded block scalar: placed at the name on the line below, replaced whole by a plain scalar, the next key untouched',

@@ -8,13 +8,13 @@ export default defineRule({
   meta: {
     id: 'foreign-base-model',
     description:
-      'A base model whose lineage is foreign: blocks sovereign, and national too when its licence is not open source.',
+      'A base model (or a model a Hugging Face Space runs) whose lineage is foreign: blocks sovereign, and national too when its licence is not open source.',
     blocks: 'sovereign',
     severity: { sovereign: 'error', national: 'info' },
     fixable: true,
     messages: {
-      foreign: '{{name}} — foreign base model ({{owner}}, {{origin}}): allowed for national, blocks sovereign',
-      foreignClosed: '{{name}} — foreign base model ({{owner}}, {{origin}}), not open source ({{license}}): blocks national',
+      foreign: '{{name}} — foreign {{what}} ({{owner}}, {{origin}}): allowed for national, blocks sovereign',
+      foreignClosed: '{{name}} — foreign {{what}} ({{owner}}, {{origin}}), not open source ({{license}}): blocks national',
       foreignLineage:
         '{{name}} — {{phrase}} {{foreignAncestor}} ({{ancestorOrigin}}): allowed for national, blocks sovereign',
       foreignLineageClosed:
@@ -23,7 +23,8 @@ export default defineRule({
   },
   checkComponent(assessment) {
     const { declaration, classification, reason } = assessment;
-    if (declaration.relation !== 'base-model' || !classification.startsWith('foreign')) return undefined;
+    if ((declaration.relation !== 'base-model' && declaration.relation !== 'used-model') || !classification.startsWith('foreign')) return undefined;
+    const what = declaration.relation === 'base-model' ? 'base model' : 'model the Space runs';
     const closed = classification === 'foreign-proprietary';
     const fix = alternativesFix(assessment);
     const blocks = closed ? ('national' as const) : undefined;
@@ -39,7 +40,7 @@ export default defineRule({
     const entry = assessment.provenance?.entry;
     return {
       messageId: closed ? 'foreignClosed' : 'foreign',
-      data: { name: declaration.name, owner: entry?.owner ?? '', origin: entry?.origin ?? '', license },
+      data: { name: declaration.name, what, owner: entry?.owner ?? '', origin: entry?.origin ?? '', license },
       blocks,
       fix,
     };

@@ -1,5 +1,6 @@
 // Hugging Face model and dataset cards (https://huggingface.co/docs/hub/model-cards): the YAML front
-// matter's `base_model`, `datasets`, `license` / `license_name`, and a dataset card's `source_datasets`.
+// matter's `base_model`, `datasets`, `license` / `license_name`, a dataset card's `source_datasets`, and the models and
+// datasets a Space's card says it uses.
 import { type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair, parseDocument, type Scalar } from 'yaml';
 import { componentId } from '../../../rules/src/ids';
 import type { Declaration, Ecosystem, Relation } from '../../../rules/src/types';
@@ -13,7 +14,7 @@ const MODEL_KEYS = ['base_model', 'base_model_relation', 'datasets', 'library_na
  * Keys of the Hub's card metadata that other front matter rarely has: they make a README.md a card, with or without
  * models (`tags` is not one: Jekyll posts have it too).
  */
-const README_CARD_KEYS = ['license', 'language', 'metrics', 'widget', 'inference', 'thumbnail', 'co2_eq_emissions'];
+const README_CARD_KEYS = ['license', 'language', 'metrics', 'widget', 'inference', 'thumbnail', 'co2_eq_emissions', 'sdk'];
 /** Keys of a static site's page (Jekyll, which GitHub Pages serves a README.md with): a page, not a card, whatever else it says. */
 const SITE_PAGE_KEYS = ['layout', 'permalink'];
 /** Keys only dataset cards have. */
@@ -147,7 +148,10 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
   };
 
   // A value the Hub would not read as ids (a mapping, a nested list) hides what it names: say so rather than pass it over.
-  for (const key of ['base_model', 'datasets', 'source_datasets']) {
+  // A Space's card (https://huggingface.co/docs/hub/spaces-config-reference) lists the models it runs and the datasets it
+  // uses; a model card's datasets are what the model was trained on.
+  const isSpace = keys.has('sdk');
+  for (const key of ['base_model', 'datasets', 'source_datasets', ...(isSpace ? ['models'] : [])]) {
     for (const node of valuesOf(key).flatMap((value) => unreadable(value, doc))) {
       const [start, end] = node.range!;
       const range = lines.range(at(start), at(contentEnd(matter.yaml, start, end)));
@@ -155,7 +159,8 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
     }
   }
   for (const scalar of scalars('base_model')) declare(scalar, String(scalar.value), 'hf', 'base-model');
-  for (const scalar of scalars('datasets')) declare(scalar, String(scalar.value), 'hf-dataset', 'training-dataset');
+  for (const scalar of scalars('datasets')) declare(scalar, String(scalar.value), 'hf-dataset', isSpace ? 'used-dataset' : 'training-dataset');
+  if (isSpace) for (const scalar of scalars('models')) declare(scalar, String(scalar.value), 'hf', 'used-model');
   for (const scalar of scalars('source_datasets')) {
     // `original` says the data is the card's own, a bare `extended` (or `extended|other`: something off the Hub) that it
     // extends something it does not name; `extended|name` names the dataset it extends (the last part counts:
