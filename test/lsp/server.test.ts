@@ -476,6 +476,24 @@ describe('clients other than VS Code', () => {
     expect(Object.keys(exception?.edit?.changes ?? {})).toEqual([uriOf(path.join(root, 'sovereign-lint.json'))]);
   });
 
+  it('after shutdown, drops a change still waiting out its debounce and refuses requests', async () => {
+    const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
+    const file = path.join(root, 'requirements.txt');
+    const client = await start(root);
+    await client.waitFor(() => client.verdicts.length > 0, 'the verdict');
+    const beforeOpen = client.published.length;
+    await client.open(file, 'numpy\n');
+    await client.waitFor(() => client.published.length > beforeOpen, 'the opened file published');
+    const published = client.published.length;
+    await client.change(file, 'torch\n');
+    await client.connection.sendRequest('shutdown');
+    const hover = client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: { line: 0, character: 1 } });
+    await expect(hover).rejects.toMatchObject({ code: -32600 });
+    // Longer than the typing debounce: the change would have been judged and published by now.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(client.published.slice(published).map((entry) => entry.diagnostics.map((d) => d.message.split(' ')[0]))).toEqual([]);
+  });
+
   it('scans the workspace even when the client refuses progress, settings and file watching', async () => {
     const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
     const refused = ['window/workDoneProgress/create', 'workspace/configuration', 'client/registerCapability'];

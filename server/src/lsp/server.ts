@@ -12,11 +12,13 @@ import {
   DidChangeWatchedFilesNotification,
   type DidChangeWatchedFilesParams,
   DocumentDiagnosticReportKind,
+  ErrorCodes,
   FileChangeType,
   type HoverParams,
   type InitializeParams,
   type InitializeResult,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type WorkDoneProgressServerReporter,
@@ -63,6 +65,9 @@ class SovereignLintServer {
   private pullRefreshSupported = false;
   private progressSupported = false;
   private configurationSupported = false;
+  /** Set by the client's shutdown request: nothing more is judged, sent or answered. */
+  private shutDown = false;
+  private poller: DiskPoller | undefined;
   /** `sovereignLint` settings the client pushed with didChangeConfiguration: they stand in when it cannot be asked for them. */
   private pushedSettings: unknown;
   private watchRegistrationSupported = false;
@@ -93,16 +98,20 @@ class SovereignLintServer {
       this.pushedSettings = (params.settings as { sovereignLint?: unknown } | null | undefined)?.sovereignLint;
       void this.guard('configuration', () => this.scanAll(), undefined);
     });
-    connection.onHover((params) => this.guard('hover', () => this.hover(params), null));
-    connection.onCodeAction((params) => this.guard('code action', () => this.codeActions(params), []));
+    connection.onHover((params) => this.answer('hover', () => this.hover(params), null));
+    connection.onCodeAction((params) => this.answer('code action', () => this.codeActions(params), []));
     connection.languages.diagnostics.on((params) =>
-      this.guard('pull diagnostics', () => ({ kind: DocumentDiagnosticReportKind.Full, items: this.pulled(params.textDocument.uri) }), {
-        kind: DocumentDiagnosticReportKind.Full,
-        items: [],
-      }),
+      this.answer(
+        'pull diagnostics',
+        () => ({ kind: DocumentDiagnosticReportKind.Full, items: this.pulled(params.textDocument.uri) }),
+        { kind: DocumentDiagnosticReportKind.Full, items: [] },
+        // Asking again would only be refused again.
+        { retriggerRequest: false },
+      ),
     );
-    connection.onRequest(ScanWorkspaceRequest, () => this.guard('scan', () => this.scanAll(), undefined));
-    connection.onRequest(ReportRequest, () => this.guard('report', () => this.report(), ''));
+    connection.onRequest(ScanWorkspaceRequest, () => this.answer('scan', () => this.scanAll(), undefined));
+    connection.onRequest(ReportRequest, () => this.answer('report', () => this.report(), ''));
+    connection.onShutdown(() => this.shutdown());
     documents.listen(connection);
     connection.listen();
   }
@@ -145,7 +154,7 @@ class SovereignLintServer {
 
   /** Polls the files judged, the configs in use and their folders, and takes what changed as a client's watcher sends it. */
   private pollDisk(): void {
-    const poller = new DiskPoller(
+    this.poller = new DiskPoller(
       () => ({
         files: this.folders.flatMap((folder) => [...folder.files(), ...folder.configFiles()]),
         folders: this.folders.flatMap((folder) => [folder.root, ...folder.files().map((file) => path.dirname(file))]),
@@ -153,8 +162,16 @@ class SovereignLintServer {
       (file) => this.isWatched(file),
       (changes) => this.guard('watched files', () => this.watched({ changes }), undefined),
     );
-    poller.start();
-    this.connection.onShutdown(() => poller.stop());
+    this.poller.start();
+  }
+
+  /** The client is about to exit: what is pending (a typed change, a verdict, a poll, a scan) is dropped. */
+  private shutdown(): void {
+    this.shutDown = true;
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+    clearTimeout(this.verdictTimer);
+    this.poller?.stop();
   }
 
   /** Whether a file created on disk is one the server would be told of by a client's watcher. */
@@ -261,7 +278,7 @@ class SovereignLintServer {
 
   /** Scans one folder; stops where a newer scan of it starts (`current` turns false) or the user cancels. */
   private async scanFolder(folder: Folder, current: () => boolean, progress: WorkDoneProgressServerReporter | undefined): Promise<'done' | 'superseded' | 'cancelled'> {
-    const stopped = () => (progress?.token.isCancellationRequested ? 'cancelled' : !current() ? 'superseded' : undefined);
+    const stopped = () => (progress?.token.isCancellationRequested || this.shutDown ? 'cancelled' : !current() ? 'superseded' : undefined);
     folder.settings = await this.settingsFor(folder);
     folder.reconfigure();
     const files = this.filesToScan(folder);
@@ -309,6 +326,7 @@ class SovereignLintServer {
     // once, rather than without what it pulls in first.
     folder.addPulledIn();
     for (let i = 0; i < reads.length; i++) {
+      if (this.shutDown) return 'cancelled';
       if (!current()) return 'superseded';
       this.publish(path.join(folder.root, reads[i]!.file));
       // Other messages get through between batches; the progress shown is the checking's, which is done.
@@ -601,8 +619,16 @@ class SovereignLintServer {
     return { folder, file };
   }
 
+  /** A request's answer, refused once the client has asked the server to shut down (LSP: InvalidRequest). */
+  private answer<T, D = void>(what: string, run: () => T, fallback: Awaited<T>, errorData?: D): T | Awaited<T> | ResponseError<D> {
+    if (this.shutDown) return new ResponseError<D>(ErrorCodes.InvalidRequest, 'the server is shutting down', errorData);
+    return this.guard(what, run, fallback);
+  }
+
   /** Runs a handler so that no input can take the server down: an error is logged, the fallback returned. */
   private guard<T>(what: string, run: () => T, fallback: Awaited<T>): T | Awaited<T> {
+    // After shutdown a notification changes nothing: the client exits next.
+    if (this.shutDown) return fallback;
     try {
       const result = run();
       if (result instanceof Promise) {
