@@ -34,6 +34,14 @@ describe('setuptools extras loaded from files', () => {
   });
 });
 
+describe('conda environments', () => {
+  it('reads the requirements file a pip: item includes, relative to the environment file', () => {
+    write('env/environment.yml', 'dependencies:\n  - numpy\n  - pip:\n    - -r ../deps/base.in.txt\n');
+    write('deps/base.in.txt', 'flask==2.0\n');
+    expect(componentsOf(scanRoot())).toEqual(['env/environment.yml conda:numpy direct unknown', 'deps/base.in.txt pypi:flask direct unknown']);
+  });
+});
+
 describe('the walk', () => {
   it('reads every manifest kind and skips dependencies, virtualenvs, VCS data and build output', () => {
     write('package.json', '{"dependencies": {"gigachat": "^0.0.20"}}');

@@ -491,7 +491,7 @@ describe('clients other than VS Code', () => {
     await expect(hover).rejects.toMatchObject({ code: -32600 });
     // Longer than the typing debounce: the change would have been judged and published by now.
     await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(client.published.slice(published).map((entry) => entry.diagnostics.map((d) => d.message.split(' ')[0]))).toEqual([]);
+    expect(client.published.slice(published).map((entry) => entry.diagnostics.map((d) => String(d.message).split(' ')[0]))).toEqual([]);
   });
 
   it('scans the workspace even when the client refuses progress, settings and file watching', async () => {

@@ -254,6 +254,15 @@ describe('readRequirements: URLs, VCS links, paths and editables', () => {
     ]);
   });
 
+  it('reads a name with a path separator as pip does, a path (`submodules/simple-knn`)', () => {
+    const text = 'submodules/simple-knn\nsubmodules\\win-knn\n';
+    expect(readRequirements(text).problems).toEqual([]);
+    expect(readRequirements(text).declarations.map((d) => [d.name, d.directReference])).toEqual([
+      ['simple-knn', { kind: 'path', target: 'submodules/simple-knn' }],
+      ['win-knn', { kind: 'path', target: 'submodules\\win-knn' }],
+    ]);
+  });
+
   it('places each direct reference of a mixed file on its own line', () => {
     const text = [
       '# direct references',

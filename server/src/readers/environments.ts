@@ -61,6 +61,7 @@ export function readCondaManifest(text: string): ReadResult {
     return declaration;
   });
   const result = resultOf(environment, conda);
+  result.includes = environment.pipIncludes ?? [];
   const lines = new LineIndex(text);
   for (const declaration of result.declarations) {
     const site = declaration.ecosystem === 'pypi' ? pipItemRewrite(text, lines, declaration.range) : undefined;

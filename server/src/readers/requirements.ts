@@ -186,6 +186,9 @@ function isDirectReferenceToken(token: string): boolean {
     isUrl(token) ||
     VCS_URL.test(token) ||
     /^(\.{1,2}([\\/]|$)|[\\/]|~)/.test(token) ||
+    // pip takes a name with a path separator for a path (`submodules/simple-knn`): no requirement's name has one, and
+    // `name @ url` has its ` @ `.
+    (/[\\/]/.test(token) && !/[@\s]/.test(token)) ||
     // `name@https://...whl` is PEP 508 `name @ url`, not a local archive.
     (ARCHIVE.test(token) && !/[<>=!~;@\s]/.test(token))
   );

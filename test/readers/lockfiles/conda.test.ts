@@ -57,6 +57,30 @@ describe('readCondaEnvironment', () => {
   });
 });
 
+describe('readCondaEnvironment: as real environments write it', () => {
+  it('reads a pip item that is a folder as pip does, a path dependency, and every problem, not the first alone', () => {
+    const text = ['dependencies:', '  - pip:', '    - submodules/diff-gaussian-rasterization', '    - "requests ==="', '    - "flask <<"', '    - opencv-python'].join('\n');
+    const result = readCondaEnvironment(text);
+    expect([...result.packages.values()].map((locked) => [locked.id, locked.source])).toEqual([
+      ['pypi:diff-gaussian-rasterization', { kind: 'path', target: 'submodules/diff-gaussian-rasterization' }],
+      ['pypi:opencv-python', undefined],
+    ]);
+    expect(result.problems.map((problem) => problem.range.start.line)).toEqual([3, 4]);
+  });
+
+  it('reads a channel given as its URL', () => {
+    const result = readCondaEnvironment('dependencies:\n  - https://conda.anaconda.org/nvidia::cudatoolkit=11.8\n');
+    expect(result.condaPackages?.map(({ name, channel, versionSpec, locate }) => ({ name, channel, versionSpec, range: locate() }))).toEqual([
+      { name: 'cudatoolkit', channel: 'https://conda.anaconda.org/nvidia', versionSpec: '=11.8', range: lsp(1, 39, 50) },
+    ]);
+  });
+
+  it('includes the requirements file a pip item names, at the name', () => {
+    const text = 'dependencies:\n  - pip:\n    - -r ../deps.txt\n    - --extra-index-url https://download.pytorch.org/whl/cu121\n';
+    expect(readCondaEnvironment(text).pipIncludes).toEqual([{ path: '../deps.txt', kind: 'requirements', range: lsp(2, 9, 20) }]);
+  });
+});
+
 describe('readCondaEnvironment: broken files', () => {
   it.each([
     ['YAML that does not parse', 'dependencies:\n  - numpy\n  - [pip\n', 'environment.yml is not valid YAML: unexpected end of the stream within a flow collection', lsp(3, 0, 3, 0)],

@@ -13,8 +13,11 @@ import type { CondaPackage, LockedPackage, LockResult } from './types';
 import { list, string, table } from './values';
 
 const LABEL = 'environment.yml';
-/** `channel::name` then the version and build, in any of conda's spellings (`=1.2`, `>=1.2`, ` 1.2 build`, `[version='>=1.2']`). */
-const MATCH_SPEC = /^(?:([^\s:]+)::)?([A-Za-z0-9_][A-Za-z0-9_.+-]*)\s*(.*)$/;
+/**
+ * `channel::name` then the version and build, in any of conda's spellings (`=1.2`, `>=1.2`, ` 1.2 build`,
+ * `[version='>=1.2']`); the channel may be a URL (`https://conda.anaconda.org/nvidia::cudatoolkit`).
+ */
+const MATCH_SPEC = /^(?:(\S*?)::)?([A-Za-z0-9_][A-Za-z0-9_.+-]*)\s*(.*)$/;
 
 /** A list item's text; the span it resolves to is `[nameStart, nameEnd)` within that text. */
 interface Item {
@@ -31,8 +34,9 @@ export function readCondaEnvironment(text: string): LockResult {
   const locator = new EntryLocator(text, listItemFinder);
   const unique = new UniqueKeys();
   const report = (item: string, message: string) => {
-    // Problems need their range now; there are few, and only in broken files.
-    if (result.problems.length === 0) result.problems.push({ message: `${LABEL}: ${message}`, range: locator.add({ text: item, nameStart: 0, nameEnd: item.length })() });
+    // Problems need their range now; there are few, and only in broken files. Each item is a line of its own: one bad
+    // item says nothing of the next.
+    result.problems.push({ message: `${LABEL}: ${message}`, range: locator.add({ text: item, nameStart: 0, nameEnd: item.length })() });
   };
 
   for (const dependency of list(root.dependencies)) {
@@ -73,6 +77,11 @@ function readPipLine(
   const read = readRequirements(line);
   const [problem] = read.problems;
   if (problem) report(line, problem.message);
+  for (const include of read.includes) {
+    // pip runs from the environment file's folder: a file it includes is relative to it, as a requirements file's are.
+    const range = locator.add({ text: line, nameStart: include.range.start.character, nameEnd: include.range.end.character })();
+    (result.pipIncludes ??= []).push({ ...include, range });
+  }
   const [declaration] = read.declarations;
   if (!declaration) return;
   // A single line: its characters are offsets into the item.

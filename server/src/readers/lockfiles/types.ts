@@ -3,7 +3,7 @@
 // and only the packages that get reported need one. An optional field may be present with the value
 // undefined: readers build every package in one object shape, which keeps reading fast.
 import type { Range } from '../../../../rules/src/types';
-import type { Problem } from '../types';
+import type { Include, Problem } from '../types';
 
 export type LockfileKind = 'package-lock' | 'yarn' | 'pnpm' | 'bun' | 'poetry' | 'uv' | 'pdm' | 'rye' | 'rye-dev' | 'pipfile' | 'pipfile-lock' | 'conda';
 
@@ -97,4 +97,6 @@ export interface LockResult {
   withoutEdges?: boolean;
   /** environment.yml: the conda packages (the pip: section is in `packages`). */
   condaPackages?: CondaPackage[];
+  /** environment.yml: the requirements files its `pip:` section includes (`-r requirements.txt`), relative to it. */
+  pipIncludes?: Include[];
 }
