@@ -76,6 +76,11 @@ export interface Declaration {
   extras?: string[];
   /** PEP 508 environment marker (`python_version < "3.11"`): the environments that install it. */
   marker?: string;
+  /**
+   * Set where no lockfile of the manifest's pins it by design (a Hatch environment's dependencies: `uv lock` and the
+   * like leave them out), so the manifest's lockfile is never out of date for it, and what it pulls in goes unexamined.
+   */
+  unlockable?: true;
   directReference?: DirectReference;
   rewrite?: RewriteSite;
   /** Requirements files: whether the line carries `--hash`, and whether the file pins hashes at all. */

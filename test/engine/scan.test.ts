@@ -34,6 +34,34 @@ describe('setuptools extras loaded from files', () => {
   });
 });
 
+describe('Hatch environments beside a lockfile', () => {
+  it('are not the lockfile\'s to pin: never out of date for it, and what they pull in is not examined', () => {
+    write('pyproject.toml', '[project]\nname = "app"\nversion = "0.1.0"\ndependencies = ["httpx"]\n[tool.hatch.envs.types]\nextra-dependencies = ["mypy"]\n');
+    write(
+      'uv.lock',
+      [
+        'version = 1',
+        '[[package]]',
+        'name = "app"',
+        'version = "0.1.0"',
+        'source = { editable = "." }',
+        'dependencies = [{ name = "httpx" }]',
+        '[[package]]',
+        'name = "httpx"',
+        'version = "0.27.0"',
+        'source = { registry = "https://pypi.org/simple" }',
+        '',
+      ].join('\n'),
+    );
+    const result = scanRoot();
+    expect(result.findings.filter((finding) => finding.rule === 'unlocked-dependency')).toEqual([]);
+    const mypy = result.files.flatMap((file) => file.assessments).find(({ declaration }) => declaration.name === 'mypy')?.declaration;
+    expect([mypy?.relation, mypy?.group, mypy?.staleLock, mypy?.locked]).toEqual(['dev', 'types', undefined, undefined]);
+    expect(result.verdict.transitive).toBe('partly examined');
+    expect(result.verdict.summary).toMatch(/; transitive dependencies partly examined \(no lockfile\)$/);
+  });
+});
+
 describe('conda environments', () => {
   it('reads the requirements file a pip: item includes, relative to the environment file', () => {
     write('env/environment.yml', 'dependencies:\n  - numpy\n  - pip:\n    - -r ../deps/base.in.txt\n');

@@ -223,9 +223,12 @@ export function transitiveCoverage(reads: readonly ReadOutcome[], root: string, 
     const lockedBy = () => findLockfile(path.resolve(root, file), kind, root) !== undefined;
     if (kind === 'requirements' ? read.compiled === true || (isPipToolsInput(file) && lockedBy()) : isLockable(kind) && lockedBy()) {
       const lacking = read.declarations.filter((declaration) => declaration.staleLock).length;
+      // What no lockfile pins by design (Hatch's environments) was not examined for want of a lockfile.
+      const unlockable = read.declarations.filter((declaration) => declaration.unlockable).length;
       outOfDate ||= lacking > 0;
-      if (lacking < read.declarations.length) pinned++;
-      if (lacking > 0) unpinned++;
+      withoutLockfile ||= unlockable > 0;
+      if (lacking + unlockable < read.declarations.length) pinned++;
+      if (lacking + unlockable > 0) unpinned++;
     } else {
       withoutLockfile = true;
       unpinned++;

@@ -104,6 +104,8 @@ export function pinToLockfile(lockfile: Lockfile, manifest: string, declarations
   const keys = lockedKeys(lockfile, importer, declarations);
   const direct: Pinned[] = [];
   for (const declaration of declarations) {
+    // Never the lockfile's to pin, even where it locks a package of the same name for the project.
+    if (declaration.unlockable) continue;
     const key = keys.get(declaration);
     const entry = key === undefined ? undefined : lockfile.result.packages.get(key);
     const stale = complete && mustBeLocked(declaration, firstParty) ? staleness(lockfile, importer, declaration, entry) : undefined;

@@ -64,8 +64,8 @@ function readTomlManifest(text: string, label: string, prefix: readonly string[]
     } else if (dotted === 'project.dynamic' && value.type === 'TOMLArray') {
       for (const element of value.elements) if (isString(element)) dynamic.add(element.value);
     } else if (path.length === 5 && dotted.startsWith('tool.hatch.envs.') && (path[4] === 'dependencies' || path[4] === 'extra-dependencies')) {
-      // Hatch's environments (test, lint, docs, …): what `hatch run` installs beside the project.
-      reader.readArray(value, 'dev', path[3]);
+      // Hatch's environments (test, lint, docs, …): what `hatch run` installs beside the project, which no lockfile pins.
+      reader.readArray(value, 'dev', path[3], { unlockable: true });
     } else if (path[0] === 'tool' && path[1] === 'uv' && path[2] === 'sources') {
       sources.add(path.slice(3), key, value);
     } else if (dotted === 'tool.uv.dev-dependencies' || dotted === 'tool.rye.dev-dependencies') {
@@ -283,15 +283,15 @@ class Pep508Strings {
     private readonly result: ReadResult,
   ) {}
 
-  readArray(value: AST.TOMLContentNode, relation: Relation, group?: string): void {
+  readArray(value: AST.TOMLContentNode, relation: Relation, group?: string, extra: Pick<Declaration, 'unlockable'> = {}): void {
     if (value.type !== 'TOMLArray') return;
     for (const element of value.elements) {
       // PEP 735 `{ include-group = "test" }` entries name other groups, not packages.
-      if (isString(element)) this.readString(element, relation, group);
+      if (isString(element)) this.readString(element, relation, group, extra);
     }
   }
 
-  private readString(node: AST.TOMLStringValue, relation: Relation, group?: string): void {
+  private readString(node: AST.TOMLStringValue, relation: Relation, group: string | undefined, extra: Pick<Declaration, 'unlockable'>): void {
     const base = valueStart(this.text, node);
     // An escape makes the value differ from the source text from there on: a part of the value before it is placed
     // exactly (a name before the `\"3.11\"` of its marker), any other the whole string, quotes included.
@@ -307,6 +307,7 @@ class Pep508Strings {
     const declaration = requirementDeclaration(parsed.requirement, relation, group, rangeOf, rewritable);
     const local = hatchRootPath(declaration.directReference?.target);
     if (local !== undefined) declaration.directReference = { kind: 'path', target: local };
+    Object.assign(declaration, extra);
     this.result.declarations.push(declaration);
     this.declared.push(declaration);
   }
