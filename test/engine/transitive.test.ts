@@ -770,6 +770,23 @@ describe('trusted readiness of what a lockfile pins', () => {
 describe('Pipfile and conda environments', () => {
   const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/lockfiles', name), 'utf8');
 
+  it('pins a custom category\'s packages and a key\'s extras by the lock; a pin keeps the extras on the key', () => {
+    write('Pipfile', '[packages]\nnumpy = "*"\n\n[dev-packages]\n"dvc[gs]" = "*"\n\n[torch_cu121]\ntorch = {version="*", index="pytorch_cu121"}\n');
+    const lock = { _meta: {}, default: { numpy: { version: '==2.1.0' } }, develop: { dvc: { version: '==3.0.0', extras: ['gs'] } }, torch_cu121: { torch: { version: '==2.3.0' } } };
+    write('Pipfile.lock', JSON.stringify(lock));
+    write('sovereign-lint.json', JSON.stringify({ extends: ['sovereign-lint:trusted'] }));
+    const result = scanRoot();
+    const manifest = result.files.find((f) => f.file === 'Pipfile')!;
+    expect(manifest.assessments.map((a) => [a.declaration.id, a.declaration.relation, a.declaration.group, a.declaration.locked])).toEqual([
+      ['pypi:numpy', 'direct', undefined, { version: '2.1.0' }],
+      ['pypi:dvc', 'dev', undefined, { version: '3.0.0' }],
+      ['pypi:torch', 'optional', 'torch_cu121', { version: '2.3.0' }],
+    ]);
+    expect(result.findings.filter((f) => f.rule === 'unlocked-dependency')).toEqual([]);
+    const dvcPin = result.findings.find((f) => f.rule === 'unpinned-version' && f.componentId === 'pypi:dvc')!;
+    expect(dvcPin.fixes[0]!.edits.map((edit) => edit.newText)).toEqual(['"dvc[gs]" = "==3.0.0"']);
+  });
+
   it('reads a Pipfile as the manifest and its Pipfile.lock as the lock: the rest of the lock is transitive, by an unknown path', () => {
     write('Pipfile', fixture('Pipfile'));
     write('Pipfile.lock', fixture('Pipfile.lock'));

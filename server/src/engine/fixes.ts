@@ -56,7 +56,8 @@ export function pinFix(declaration: Declaration, version: string): Fix[] {
     case 'pep508':
       return [{ title, isPreferred: true, edits: [{ range: site.range, newText: `${declaration.name}${extras}==${version}` }] }];
     case 'pipfile':
-      return [{ title, isPreferred: true, edits: [{ range: site.range, newText: `${tomlKey(declaration.name)} = ${JSON.stringify(`==${version}`)}` }] }];
+      // A key's extras (`"dvc[gs]"`) stay with the package they install.
+      return [{ title, isPreferred: true, edits: [{ range: site.range, newText: `${tomlKey(`${declaration.name}${extras}`)} = ${JSON.stringify(`==${version}`)}` }] }];
     case 'pipfile-table': {
       // Only the version changes: the table's extras, index and markers stay as they are.
       const pinned = JSON.stringify(`==${version}`);

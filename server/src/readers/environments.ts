@@ -113,10 +113,13 @@ function declarationOf(locked: LockedPackage): Declaration {
     id: locked.id,
     ecosystem: locked.ecosystem,
     name: locked.name,
-    relation: locked.dev ? 'dev' : 'direct',
+    // A custom Pipfile category is installed only when asked for (`pipenv install --categories docs`), as an extra is.
+    relation: locked.category !== undefined ? 'optional' : locked.dev ? 'dev' : 'direct',
+    ...(locked.category !== undefined ? { group: locked.category } : {}),
     range: locked.locate(),
   };
   if (locked.specifier) declaration.versionSpec = locked.specifier;
+  if (locked.extras?.length) declaration.extras = locked.extras;
   const source = locked.source;
   if (source && source.kind !== 'workspace') declaration.directReference = { kind: source.kind, target: source.target };
   return declaration;

@@ -45,6 +45,25 @@ describe('readPipfile', () => {
   });
 });
 
+describe('readPipfile: custom categories and keys with extras', () => {
+  const text = ['[packages]', 'numpy = "*"', '', '[dev-packages]', '"dvc[gs]" = "==3.0"', '', '[torch_cu121]', 'torch = {version="*", index="pytorch_cu121"}', '', '[requires]', 'python_version = "3.11"'].join('\n');
+  const result = readPipfile(text);
+
+  it('reads every category, a custom one as such, and a key\'s extras apart from its name', () => {
+    expect(result.problems).toEqual([]);
+    expect([...result.packages.values()].map(({ id, name, dev, category, extras, locate }) => ({ id, name, dev, category, extras, range: locate() }))).toEqual([
+      { id: 'pypi:numpy', name: 'numpy', dev: false, category: undefined, extras: undefined, range: lsp(1, 0, 5) },
+      { id: 'pypi:dvc', name: 'dvc', dev: true, category: undefined, extras: ['gs'], range: lsp(4, 1, 4) },
+      { id: 'pypi:torch', name: 'torch', dev: false, category: 'torch_cu121', extras: undefined, range: lsp(7, 0, 5) },
+    ]);
+  });
+
+  it('reads a Pipfile.lock\'s custom categories', () => {
+    const lock = readPipfileLock(JSON.stringify({ _meta: {}, default: { numpy: { version: '==2.1.0' } }, docs: { sphinx: { version: '==8.0.2' } } }));
+    expect(keys(lock)).toEqual(['numpy@2.1.0', 'sphinx@8.0.2']);
+  });
+});
+
 describe('readPipfileLock', () => {
   const result = readPipfileLock(fixture('Pipfile.lock'));
 

@@ -1,5 +1,5 @@
-// Pipfile (https://github.com/pypa/pipfile): a manifest, not a lock. `[packages]` and `[dev-packages]`
-// map names to a specifier ("*", "==1.0", ">=2") or a table (`version`, `git` + `ref`, `path`, `file`,
+// Pipfile (https://github.com/pypa/pipfile): a manifest, not a lock. `[packages]`, `[dev-packages]` and custom
+// categories map names to a specifier ("*", "==1.0", ">=2") or a table (`version`, `git` + `ref`, `path`, `file`,
 // `editable`, `extras`). Every entry is a direct dependency of the one importer; none has edges or hashes.
 import { componentId, normalisePypiName } from '../../../../rules/src/ids';
 import { EntryLocator, type Finder } from './locate';
@@ -10,10 +10,10 @@ import type { LockResult } from './types';
 import { string, table } from './values';
 
 const LABEL = 'Pipfile';
-const SECTIONS = [
-  ['packages', false],
-  ['dev-packages', true],
-] as const;
+/** The tables of a Pipfile that are not package categories (https://pipenv.pypa.io/en/latest/pipfile.html). */
+const NOT_CATEGORIES = new Set(['source', 'requires', 'pipenv', 'scripts']);
+/** A key with extras, as pip reads a requirement: `"dvc[gs]"`. */
+const KEY_WITH_EXTRAS = /^([^[\]]+?)\s*\[([^\]]*)\]$/;
 
 export function readPipfile(text: string): LockResult {
   const result = emptyLockResult('pipfile');
@@ -21,15 +21,20 @@ export function readPipfile(text: string): LockResult {
   if (!root) return result;
   const locator = new EntryLocator(text, sectionKeyFinder);
   const unique = new UniqueKeys();
-  for (const [section, dev] of SECTIONS) {
-    for (const [name, value] of Object.entries(table(root[section]) ?? {})) {
+  // `[packages]`, `[dev-packages]`, and any other table of packages: a custom category (pipenv 2022.10.9 and later).
+  for (const [section, entries] of Object.entries(root)) {
+    const packages = table(entries);
+    if (!packages || NOT_CATEGORIES.has(section)) continue;
+    for (const [key, value] of Object.entries(packages)) {
       const spec = string(value) ?? table(value);
       if (spec === undefined) continue;
+      const [, bare, extras] = KEY_WITH_EXTRAS.exec(key) ?? [key, key, undefined];
+      const name = bare!;
       const specifier = typeof spec === 'string' ? spec : string(spec.version);
       const exact = pinnedBy(specifier);
       const source = typeof spec === 'string' ? undefined : pipenvSource(spec);
-      const key = unique.take(normalisePypiName(name));
-      result.packages.set(key, {
+      const packageKey = unique.take(normalisePypiName(name));
+      result.packages.set(packageKey, {
         id: componentId('pypi', name),
         ecosystem: 'pypi',
         name,
@@ -38,10 +43,12 @@ export function readPipfile(text: string): LockResult {
         dependencies: [],
         hashes: false,
         source,
-        dev,
-        locate: locator.add({ section, name }),
+        dev: section === 'dev-packages',
+        ...(section === 'packages' || section === 'dev-packages' ? {} : { category: section }),
+        ...(extras ? { extras: extras.split(',').map((extra) => extra.trim()).filter(Boolean) } : {}),
+        locate: locator.add({ section, key, length: name.length }),
       });
-      result.importers.get('')!.push(key);
+      result.importers.get('')!.push(packageKey);
     }
   }
   return result;
@@ -51,7 +58,7 @@ export function readPipfile(text: string): LockResult {
  * A key of a `[section]` table. A Pipfile is a few dozen lines, and its sections may come in any order,
  * so each entry is searched for from its section's header rather than from the previous entry.
  */
-const sectionKeyFinder: Finder<{ section: string; name: string }> = (text, _from, { section, name }) => {
+const sectionKeyFinder: Finder<{ section: string; key: string; length: number }> = (text, _from, { section, key: name, length }) => {
   const header = new RegExp(`^\\[[ \\t]*${escape(section)}[ \\t]*\\][ \\t]*(#.*)?$`, 'm').exec(text);
   if (!header) return undefined;
   const bodyStart = header.index + header[0].length;
@@ -60,7 +67,8 @@ const sectionKeyFinder: Finder<{ section: string; name: string }> = (text, _from
   const key = new RegExp(`^[ \\t]*(["']?)(${escape(name)})\\1[ \\t]*=`, 'm').exec(body);
   if (!key) return undefined;
   const start = bodyStart + key.index + key[0].indexOf(name, key[1]!.length);
-  return [start, start + name.length];
+  // The package's name, without the extras a key may give it.
+  return [start, start + length];
 };
 
 function escape(literal: string): string {

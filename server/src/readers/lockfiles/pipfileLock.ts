@@ -1,4 +1,4 @@
-// Pipfile.lock: JSON with `default` and `develop` sections mapping each locked package to
+// Pipfile.lock: JSON with `default`, `develop` and custom category sections mapping each locked package to
 // `{ version: "==1.2.3", hashes: [...], markers, index }` or, for direct references, `git` + `ref`,
 // `file`, `path` (+ `editable`). It records no dependency edges and not which packages are direct
 // (the Pipfile says that). A package in both sections is listed once, as a runtime one.
@@ -19,7 +19,9 @@ export function readPipfileLock(text: string): LockResult {
   if (!root) return result;
   const locator = new EntryLocator(text, jsonKeyFinder('{'));
   const seen = new Set<string>();
-  for (const section of ['default', 'develop']) {
+  // `default`, `develop`, then the custom categories (pipenv 2022.10.9 and later), each a section of its own.
+  const sections = ['default', 'develop', ...Object.keys(root).filter((key) => key !== '_meta' && key !== 'default' && key !== 'develop')];
+  for (const section of sections) {
     for (const [name, value] of Object.entries(table(root[section]) ?? {})) {
       const entry = table(value);
       if (!entry) continue;

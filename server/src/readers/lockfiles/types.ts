@@ -31,6 +31,10 @@ export interface LockedPackage {
   source?: { kind: 'vcs' | 'url' | 'path' | 'workspace'; target: string };
   /** True when only development dependencies lead to it, false when it is needed in production, undefined when the lockfile does not say (yarn, poetry.lock 2.x). */
   dev?: boolean;
+  /** A Pipfile's custom package category (`[docs]`), which only `pipenv install --categories` installs. */
+  category?: string;
+  /** The extras a Pipfile key names (`"dvc[gs]" = "*"`). */
+  extras?: string[];
   /** The licence the package declares in its own package.json, as npm records it (package-lock.json version 2 and later). */
   license?: string;
   /** Finds the range of this package's entry in the lockfile text. Called only for packages that get reported: locating is the expensive part, parsing must not compute offsets. */
