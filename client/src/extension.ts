@@ -29,7 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Sovere
     documentSelector: [
       { scheme: 'file', pattern: '**/package.json' },
       { scheme: 'file', pattern: '**/{pyproject,hatch}.toml' },
-      { scheme: 'file', pattern: '**/{Pipfile,environment.yml,environment.yaml,setup.py,setup.cfg}' },
+      { scheme: 'file', pattern: '**/{Pipfile,setup.py,setup.cfg}' },
+      { scheme: 'file', pattern: '**/{environment,conda}*.{yml,yaml}' },
       { scheme: 'file', pattern: '**/*.{txt,in}' },
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', pattern: '**/{sovereign-lint,.sovereign-lint}.json' },

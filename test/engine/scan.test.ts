@@ -63,6 +63,13 @@ describe('Hatch environments beside a lockfile', () => {
 });
 
 describe('conda environments', () => {
+  it('reads environments by their other names (conda.yaml, environment-gpu.yml), and skips such a file that is no environment', () => {
+    write('dinov2/conda.yaml', 'name: dinov2\nchannels:\n  - pytorch\ndependencies:\n  - pytorch::pytorch=2.0.0\n');
+    write('environment-gpu.yml', 'dependencies:\n  - cudatoolkit=11.8\n');
+    write('config/environment-settings.yaml', 'debug: true\nport: 8080\n');
+    expect(componentsOf(scanRoot())).toEqual(['dinov2/conda.yaml conda:pytorch direct unknown', 'environment-gpu.yml conda:cudatoolkit direct unknown']);
+  });
+
   it('reads the requirements file a pip: item includes, relative to the environment file', () => {
     write('env/environment.yml', 'dependencies:\n  - numpy\n  - pip:\n    - -r ../deps/base.in.txt\n');
     write('deps/base.in.txt', 'flask==2.0\n');

@@ -31,6 +31,11 @@ describe('manifestKind', () => {
     ['services/api/Pipfile', 'pipfile'],
     ['environment.yml', 'conda'],
     ['train/environment.yaml', 'conda'],
+    ['environment-gpu.yml', 'conda'],
+    ['environment_cpu.yaml', 'conda'],
+    ['environment-wsl2.yaml', 'conda'],
+    ['dinov2/conda.yaml', 'conda'],
+    ['conda-env.yml', 'conda'],
   ] as const)('%s -> %s', (path, kind) => {
     expect(manifestKind(path)).toBe(kind);
   });
@@ -50,7 +55,9 @@ describe('manifestKind', () => {
     'docs/x.markdown',
     'Pipfile.lock',
     'pipfile',
-    'conda-environment.yml',
+    'conda-environment.yml.bak',
+    'environments.yml',
+    'my-conda.yaml',
   ])('%s -> undefined', (path) => {
     expect(manifestKind(path)).toBeUndefined();
   });

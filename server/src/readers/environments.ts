@@ -53,8 +53,14 @@ function pipfileEntrySite(text: string, lines: LineIndex, name: Range): RewriteS
   return site;
 }
 
-export function readCondaManifest(text: string): ReadResult {
+/**
+ * Reads a conda environment file. Undefined for a file of another name that turns out to be no environment (no
+ * `dependencies`): `environment-*.yml` and `conda*.yaml` may be any tool's.
+ */
+export function readCondaManifest(text: string, fileName = 'environment.yml'): ReadResult | undefined {
   const environment = readCondaEnvironment(text);
+  const named = /^environment\.ya?ml$/i.test(fileName);
+  if (!named && environment.problems.length === 0 && !environment.declaresDependencies) return undefined;
   const conda = (environment.condaPackages ?? []).map((locked): Declaration => {
     const declaration: Declaration = { id: componentId('conda', locked.name), ecosystem: 'conda', name: locked.name, relation: 'direct', range: locked.locate() };
     if (locked.versionSpec) declaration.versionSpec = locked.versionSpec;

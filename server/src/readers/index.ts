@@ -31,7 +31,7 @@ export function readManifest(kind: ManifestKind, text: string, fileName: string)
     case 'pipfile':
       return readPipfileManifest(text);
     case 'conda':
-      return readCondaManifest(text);
+      return readCondaManifest(text, fileName);
     case 'card':
       return readCard(text, fileName);
     case 'setup-py':

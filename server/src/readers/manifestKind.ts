@@ -16,7 +16,8 @@ export function manifestKind(path: string): ManifestKind | undefined {
   if (name === 'Pipfile') return 'pipfile';
   if (name === 'setup.py') return 'setup-py';
   if (name === 'setup.cfg') return 'setup-cfg';
-  if (lower === 'environment.yml' || lower === 'environment.yaml') return 'conda';
+  // environment.yml, and the other names conda environments go by: `environment-gpu.yml`, MLflow's `conda.yaml`.
+  if (/^(environment|conda)([-_.][\w.-]*)?\.ya?ml$/.test(lower)) return 'conda';
   if (lower.endsWith('.md')) return 'card';
   if (
     /^requirements.*\.(txt|in)$/.test(lower) ||

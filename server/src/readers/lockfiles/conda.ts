@@ -31,6 +31,7 @@ export function readCondaEnvironment(text: string): LockResult {
   result.condaPackages = [];
   const root = loadYaml(text, LABEL, result.problems);
   if (!root) return result;
+  result.declaresDependencies = Object.hasOwn(root, 'dependencies');
   const locator = new EntryLocator(text, listItemFinder);
   const unique = new UniqueKeys();
   const report = (item: string, message: string) => {

@@ -101,6 +101,8 @@ export interface LockResult {
   withoutEdges?: boolean;
   /** environment.yml: the conda packages (the pip: section is in `packages`). */
   condaPackages?: CondaPackage[];
+  /** environment.yml: whether it has a `dependencies` key (a file of another name without one is no environment). */
+  declaresDependencies?: boolean;
   /** environment.yml: the requirements files its `pip:` section includes (`-r requirements.txt`), relative to it. */
   pipIncludes?: Include[];
 }
