@@ -16,6 +16,12 @@ ruleTester(unpinnedVersion, fixtureKb, {
     { name: 'an exact npm version', file: 'package.json', code: '{"dependencies": {"zod": "3.24.1"}}', config: enabled },
     { name: 'an exact npm version spelt =1.2.3 or v1.2.3', file: 'package.json', code: '{"dependencies": {"zod": "=3.24.1", "ms": "v2.1.3"}}', config: enabled },
     { name: 'a bare Poetry version is exact', file: 'pyproject.toml', code: '[tool.poetry.dependencies]\nnumpy = "2.1.3"\n', config: enabled },
+    {
+      name: 'conda: ==, or a version with its build, as conda env export writes',
+      file: 'environment.yml',
+      code: 'dependencies:\n  - numpy==1.26.4\n  - pytorch=2.0.1=py3.10_cuda11.8_cudnn8.7.0_0\n  - cudatoolkit 11.8.0 h6a678d5_0\n',
+      config: enabled,
+    },
     { name: 'off by default', file: 'requirements.txt', code: 'numpy>=2\n' },
     { name: 'a direct reference is another rule’s business', file: 'requirements.txt', code: 'pkg @ https://example.com/pkg-1.0.tar.gz\n', config: enabled },
     { name: 'a peer range is what a package accepts, not what gets installed', file: 'package.json', code: '{"peerDependencies": {"react": "^18"}}', config: enabled },
@@ -27,6 +33,18 @@ ruleTester(unpinnedVersion, fixtureKb, {
       code: 'numpy>=2,<3\n',
       config: enabled,
       errors: [{ message: 'numpy — version ">=2,<3" is a range, not an exact pin: blocks trusted readiness', line: 1, column: 1, endLine: 1, endColumn: 6, severity: 'error' }],
+      output: null,
+    },
+    {
+      name: 'conda: `=1.24` is 1.24.*, and a build wildcard is no one build',
+      file: 'environment.yml',
+      code: 'dependencies:\n  - numpy=1.24\n  - torchvision\n  - pytorch=2.0.1=py3.10_cuda*\n',
+      config: enabled,
+      errors: [
+        { message: 'numpy — version "=1.24" is a range, not an exact pin: blocks trusted readiness', line: 2, column: 5, endLine: 2, endColumn: 10, severity: 'error' },
+        { message: 'torchvision — no version: blocks trusted readiness', line: 3, column: 5, endLine: 3, endColumn: 16, severity: 'error' },
+        { message: 'pytorch — version "=2.0.1=py3.10_cuda*" is a range, not an exact pin: blocks trusted readiness', line: 4, column: 5, endLine: 4, endColumn: 12, severity: 'error' },
+      ],
       output: null,
     },
     {

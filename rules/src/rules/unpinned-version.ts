@@ -28,7 +28,7 @@ export default defineRule({
   checkComponent({ declaration }) {
     const { ecosystem, relation, directReference, locked, versionSpec, name } = declaration;
     // A peer range is what the package accepts from whoever installs it, not what gets installed: ranges by design.
-    if ((ecosystem !== 'npm' && ecosystem !== 'pypi') || relation === 'workspace' || relation === 'peer' || directReference) return undefined;
+    if ((ecosystem !== 'npm' && ecosystem !== 'pypi' && ecosystem !== 'conda') || relation === 'workspace' || relation === 'peer' || directReference) return undefined;
     // A lockfile entry is the exact version the lock resolved, though PEP 440 would read a bare `4.9.0` as no pin.
     if (relation === 'transitive' && versionSpec) return undefined;
     const version = locked?.version;
@@ -52,12 +52,20 @@ function checkCatalog(declaration: Declaration, { catalog, entry }: CatalogRefer
 }
 
 const PLAIN_VERSION = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+/** conda's `=1.2` is 1.2.*, and `=1.2.3` matches 1.2.3.post1 too: only `==` names one version. */
+const CONDA_EXACT = /^==\s*[^\s=*,|<>!]+$/;
+/** A version and its build string, without a wildcard: one build of one version. */
+const CONDA_WITH_BUILD = /^(?:==?)?\s*[^\s=*,|<>!]+(?:=|\s+)[^\s=*,|<>!]+$/;
 const MAY_BE_VERSION = /^[v=\s]*\d/;
 
-/** `1.2.3` for npm (and Poetry, where a bare version is exact); `==1.2.3` or `===1.2.3` for PEP 440. */
+/**
+ * `1.2.3` for npm (and Poetry, where a bare version is exact); `==1.2.3` or `===1.2.3` for PEP 440; for a conda match
+ * spec, `==1.2.3`, or a version with its build (`=1.2.3=py311_0`, `1.2.3 py311_0`, as `conda env export` writes).
+ */
 export function isExactPin(declaration: Declaration): boolean {
   const spec = declaration.versionSpec?.trim();
   if (!spec) return false;
+  if (declaration.ecosystem === 'conda') return CONDA_EXACT.test(spec) || CONDA_WITH_BUILD.test(spec);
   // semver.valid throws and catches on every range: plain x.y.z (most specs) and anything that cannot
   // start a version (`^`, `~`, `>=`, a tag) are told apart before it.
   // `=1.2.3` and `v1.2.3` name one version as `1.2.3` does (semver.clean takes either off; semver.valid only the `v`).
