@@ -75,6 +75,13 @@ describe('readCondaEnvironment: as real environments write it', () => {
     ]);
   });
 
+  it('says where a shape conda would refuse or pass over hides what it lists', () => {
+    const problems = (text: string) => readCondaEnvironment(text).problems.map((problem) => [problem.message, problem.range]);
+    expect(problems('name: x\ndependencies: numpy\n')).toEqual([['environment.yml: dependencies must be a list of package specs; not read', lsp(1, 0, 12)]]);
+    expect(problems('dependencies:\n  - pip: requests\n')).toEqual([['environment.yml: pip: must be a list of requirements; not read', lsp(1, 4, 7)]]);
+    expect(problems('dependencies:\n  - numpy\n  - npm:\n    - left-pad\n')).toEqual([['environment.yml: "npm:" is no installer conda knows (only pip: is); not read', lsp(2, 4, 7)]]);
+  });
+
   it('includes the requirements file a pip item names, at the name', () => {
     const text = 'dependencies:\n  - pip:\n    - -r ../deps.txt\n    - --extra-index-url https://download.pytorch.org/whl/cu121\n';
     expect(readCondaEnvironment(text).pipIncludes).toEqual([{ path: '../deps.txt', kind: 'requirements', range: lsp(2, 9, 20) }]);

@@ -4,9 +4,10 @@
 // everything it names is a direct dependency. Conda packages are returned apart (`condaPackages`) as
 // there is no conda ecosystem yet; the pip entries are PyPI packages, read as requirements files read them.
 import { componentId } from '../../../../rules/src/ids';
-import type { DirectReference } from '../../../../rules/src/types';
+import type { DirectReference, Range } from '../../../../rules/src/types';
+import { LineIndex } from '../../text/lineIndex';
 import { readRequirements } from '../requirements';
-import { EntryLocator, type Finder } from './locate';
+import { EntryLocator, escapeRegExp, type Finder } from './locate';
 import { loadYaml } from './parse';
 import { emptyLockResult, pinnedBy, pypiKey, UniqueKeys } from './result';
 import type { CondaPackage, LockedPackage, LockResult } from './types';
@@ -40,8 +41,18 @@ export function readCondaEnvironment(text: string): LockResult {
     result.problems.push({ message: `${LABEL}: ${message}`, range: locator.add({ text: item, nameStart: 0, nameEnd: item.length })() });
   };
 
+  // A shape conda would refuse or pass over hides what it lists: said where it is, rather than read as nothing.
+  const misshapen = (key: string, message: string) => result.problems.push({ message: `${LABEL}: ${message}`, range: keyRange(text, key) });
+  if (root.dependencies !== undefined && root.dependencies !== null && !Array.isArray(root.dependencies)) {
+    misshapen('dependencies', 'dependencies must be a list of package specs; not read');
+  }
   for (const dependency of list(root.dependencies)) {
-    const pip = list(table(dependency)?.pip);
+    const installers = table(dependency);
+    for (const installer of Object.keys(installers ?? {})) {
+      if (installer !== 'pip') misshapen(installer, `"${installer}:" is no installer conda knows (only pip: is); not read`);
+    }
+    if (installers?.pip !== undefined && installers.pip !== null && !Array.isArray(installers.pip)) misshapen('pip', 'pip: must be a list of requirements; not read');
+    const pip = list(installers?.pip);
     for (const line of pip) {
       if (typeof line === 'string') readPipLine(line, result, locator, unique, report);
     }
@@ -109,6 +120,15 @@ function sourceOf(reference: DirectReference): NonNullable<LockedPackage['source
   if (reference.kind !== 'editable') return { kind: reference.kind, target: reference.target };
   const kind = /^(git|hg|svn|bzr)\+/.test(reference.target) ? 'vcs' : /^[a-z][\w+.-]*:\/\//i.test(reference.target) ? 'url' : 'path';
   return { kind, target: reference.target };
+}
+
+/** Where a mapping key is written (`dependencies:`, `- pip:`), for a problem with its value; the file's start if nowhere. */
+function keyRange(text: string, key: string): Range {
+  const found = new RegExp(`^[ \\t]*(?:-[ \\t]+)?(["']?)${escapeRegExp(key)}\\1[ \\t]*:`, 'm').exec(text);
+  const lines = new LineIndex(text);
+  if (!found) return lines.range(0, 0);
+  const start = found.index + found[0].indexOf(key);
+  return lines.range(start, start + key.length);
 }
 
 /** A YAML list item whose value is `item.text`, plain or quoted: `- numpy>=1.26`, `  - "torch==2.1"`. */

@@ -127,3 +127,8 @@ function skipSpaces(text: string, at: number): number {
   while (at < text.length && /\s/.test(text[at]!)) at++;
   return at;
 }
+
+/** A literal (a package name, a section) as a regular expression that matches it alone. */
+export function escapeRegExp(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -2,7 +2,7 @@
 // categories map names to a specifier ("*", "==1.0", ">=2") or a table (`version`, `git` + `ref`, `path`, `file`,
 // `editable`, `extras`). Every entry is a direct dependency of the one importer; none has edges or hashes.
 import { componentId, normalisePypiName } from '../../../../rules/src/ids';
-import { EntryLocator, type Finder } from './locate';
+import { EntryLocator, escapeRegExp, type Finder } from './locate';
 import { loadToml } from './parse';
 import { pipenvSource } from './pipenvSource';
 import { emptyLockResult, pinnedBy, UniqueKeys } from './result';
@@ -59,18 +59,14 @@ export function readPipfile(text: string): LockResult {
  * so each entry is searched for from its section's header rather than from the previous entry.
  */
 const sectionKeyFinder: Finder<{ section: string; key: string; length: number }> = (text, _from, { section, key: name, length }) => {
-  const header = new RegExp(`^\\[[ \\t]*${escape(section)}[ \\t]*\\][ \\t]*(#.*)?$`, 'm').exec(text);
+  const header = new RegExp(`^\\[[ \\t]*${escapeRegExp(section)}[ \\t]*\\][ \\t]*(#.*)?$`, 'm').exec(text);
   if (!header) return undefined;
   const bodyStart = header.index + header[0].length;
   const next = text.slice(bodyStart).search(/^[ \t]*\[/m);
   const body = next < 0 ? text.slice(bodyStart) : text.slice(bodyStart, bodyStart + next);
-  const key = new RegExp(`^[ \\t]*(["']?)(${escape(name)})\\1[ \\t]*=`, 'm').exec(body);
+  const key = new RegExp(`^[ \\t]*(["']?)(${escapeRegExp(name)})\\1[ \\t]*=`, 'm').exec(body);
   if (!key) return undefined;
   const start = bodyStart + key.index + key[0].indexOf(name, key[1]!.length);
   // The package's name, without the extras a key may give it.
   return [start, start + length];
 };
-
-function escape(literal: string): string {
-  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
