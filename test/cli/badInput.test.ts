@@ -31,6 +31,8 @@ beforeAll(() => {
   // Each mention of a computed install_requires once cost a pass over the rest of the file: hours for this one. Each
   // assignment of it anew is followed to the files it reads, once.
   write('hostile-setup/setup.py', `${'install_requires=x\n'.repeat(50_000)}${'install_requires = install_requires + x\n'.repeat(50_000)}`);
+  // Each misshapen key of an environment file was once searched for from the file's start: minutes for this one.
+  write('hostile-conda/environment.yml', `dependencies:\n${Array.from({ length: 20_000 }, (_, i) => `  - installer${i}:\n    - x\n`).join('')}`);
   write('catalog-bomb/package.json', '{ "name": "catalog-bomb", "dependencies": { "zod": "catalog:" } }');
   write('catalog-bomb/pnpm-workspace.yaml', `${bomb}\ncatalog: *i\n`);
   fs.mkdirSync(path.join(root, 'links'));
@@ -47,7 +49,7 @@ describe('a tree full of bad input', () => {
   it('finishes fast with exit 1 (the verdict cannot be trusted while files are unread)', () => {
     expect(status).toBe(1);
     expect(elapsed).toBeLessThan(10_000);
-    expect(report.verdict.summary).toMatch(/; 9 files could not be fully read(;|$)/);
+    expect(report.verdict.summary).toMatch(/; 10 files could not be fully read(;|$)/);
   });
 
   it('keeps what could be read: the good project and the components before a half-typed line', () => {
@@ -67,6 +69,7 @@ describe('a tree full of bad input', () => {
       'deep-lock/bun.lock',
       'deep/package.json',
       'half-typed/package.json',
+      'hostile-conda/environment.yml',
       'hostile-setup/setup.py',
       'huge/requirements.txt',
     ]);
@@ -76,6 +79,7 @@ describe('a tree full of bad input', () => {
     expect(byFile['half-typed/package.json']).toMatch(/^package\.json is not valid JSON: /);
     expect(byFile['broken-toml/pyproject.toml']).toMatch(/^pyproject\.toml is not valid TOML: /);
     expect(byFile['broken-yaml/README.md']).toMatch(/^card front matter is not valid YAML: /);
+    expect(report.errors.filter((error) => error.file === 'hostile-conda/environment.yml')).toHaveLength(20);
     expect(byFile['hostile-setup/setup.py']).toBe(
       'setup.py computes install_requires, which is not read: list the requirements as strings, or in pyproject.toml or a requirements file',
     );

@@ -14,6 +14,8 @@ import type { CondaPackage, LockedPackage, LockResult } from './types';
 import { list, string, table } from './values';
 
 const LABEL = 'environment.yml';
+/** More misshapen keys than a real environment file has: the rest go unsaid. */
+const MAX_SHAPE_PROBLEMS = 20;
 /**
  * `channel::name` then the version and build, in any of conda's spellings (`=1.2`, `>=1.2`, ` 1.2 build`,
  * `[version='>=1.2']`); the channel may be a URL (`https://conda.anaconda.org/nvidia::cudatoolkit`).
@@ -41,8 +43,16 @@ export function readCondaEnvironment(text: string): LockResult {
     result.problems.push({ message: `${LABEL}: ${message}`, range: locator.add({ text: item, nameStart: 0, nameEnd: item.length })() });
   };
 
-  // A shape conda would refuse or pass over hides what it lists: said where it is, rather than read as nothing.
-  const misshapen = (key: string, message: string) => result.problems.push({ message: `${LABEL}: ${message}`, range: keyRange(text, key) });
+  // A shape conda would refuse or pass over hides what it lists: said where it is (its first place), once, rather than
+  // read as nothing.
+  const said = new Set<string>();
+  let lines: LineIndex | undefined;
+  const misshapen = (key: string, message: string) => {
+    // Each is searched for from the file's start: a hostile file's thousands of them are not all placed.
+    if (said.has(key) || said.size >= MAX_SHAPE_PROBLEMS) return;
+    said.add(key);
+    result.problems.push({ message: `${LABEL}: ${message}`, range: keyRange(text, key, (lines ??= new LineIndex(text))) });
+  };
   if (root.dependencies !== undefined && root.dependencies !== null && !Array.isArray(root.dependencies)) {
     misshapen('dependencies', 'dependencies must be a list of package specs; not read');
   }
@@ -123,9 +133,8 @@ function sourceOf(reference: DirectReference): NonNullable<LockedPackage['source
 }
 
 /** Where a mapping key is written (`dependencies:`, `- pip:`), for a problem with its value; the file's start if nowhere. */
-function keyRange(text: string, key: string): Range {
+function keyRange(text: string, key: string, lines: LineIndex): Range {
   const found = new RegExp(`^[ \\t]*(?:-[ \\t]+)?(["']?)${escapeRegExp(key)}\\1[ \\t]*:`, 'm').exec(text);
-  const lines = new LineIndex(text);
   if (!found) return lines.range(0, 0);
   const start = found.index + found[0].indexOf(key);
   return lines.range(start, start + key.length);
