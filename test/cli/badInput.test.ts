@@ -33,13 +33,15 @@ beforeAll(() => {
   write('hostile-setup/setup.py', `${'install_requires=x\n'.repeat(50_000)}${'install_requires = install_requires + x\n'.repeat(50_000)}`);
   // Each misshapen key of an environment file was once searched for from the file's start: minutes for this one.
   write('hostile-conda/environment.yml', `dependencies:\n${Array.from({ length: 20_000 }, (_, i) => `  - installer${i}:\n    - x\n`).join('')}`);
+  // Each entry of a Pipfile was once searched for from its section's header: a quarter of an hour for this one.
+  write('long-pipfile/Pipfile', `[packages]\n${Array.from({ length: 30_000 }, (_, i) => `package-${i} = "*"\n`).join('')}`);
   write('catalog-bomb/package.json', '{ "name": "catalog-bomb", "dependencies": { "zod": "catalog:" } }');
   write('catalog-bomb/pnpm-workspace.yaml', `${bomb}\ncatalog: *i\n`);
   fs.mkdirSync(path.join(root, 'links'));
   fs.symlinkSync('..', path.join(root, 'links/loop'));
   fs.symlinkSync('/etc/passwd', path.join(root, 'links/requirements.txt'));
   const started = performance.now();
-  const result = spawnSync(process.execPath, [bin, 'scan', root, '--format', 'json'], { encoding: 'utf8', timeout: 30_000 });
+  const result = spawnSync(process.execPath, [bin, 'scan', root, '--format', 'json'], { encoding: 'utf8', timeout: 30_000, maxBuffer: 1 << 28 });
   elapsed = performance.now() - started;
   status = result.status;
   report = JSON.parse(result.stdout);
@@ -54,6 +56,7 @@ describe('a tree full of bad input', () => {
 
   it('keeps what could be read: the good project and the components before a half-typed line', () => {
     const ids = report.components.map((c) => `${c.file} ${c.id}`);
+    expect(ids).toContain('long-pipfile/Pipfile pypi:package-29999');
     expect(ids).toContain('good/requirements.txt pypi:catboost');
     expect(ids).toContain('half-typed/package.json npm:openai');
     expect(ids).toContain('half-typed/package.json npm:zod');

@@ -2,7 +2,7 @@
 // categories map names to a specifier ("*", "==1.0", ">=2") or a table (`version`, `git` + `ref`, `path`, `file`,
 // `editable`, `extras`). Every entry is a direct dependency of the one importer; none has edges or hashes.
 import { componentId, normalisePypiName } from '../../../../rules/src/ids';
-import { EntryLocator, escapeRegExp, type Finder } from './locate';
+import { EntryLocator, type Finder } from './locate';
 import { loadToml } from './parse';
 import { pipenvSource } from './pipenvSource';
 import { emptyLockResult, pinnedBy, UniqueKeys } from './result';
@@ -19,7 +19,7 @@ export function readPipfile(text: string): LockResult {
   const result = emptyLockResult('pipfile');
   const root = loadToml(text, LABEL, result.problems);
   if (!root) return result;
-  const locator = new EntryLocator(text, sectionKeyFinder);
+  const locator = new EntryLocator(text, sectionKeyFinder());
   const unique = new UniqueKeys();
   // `[packages]`, `[dev-packages]`, and any other table of packages: a custom category (pipenv 2022.10.9 and later).
   for (const [section, entries] of Object.entries(root)) {
@@ -55,18 +55,34 @@ export function readPipfile(text: string): LockResult {
 }
 
 /**
- * A key of a `[section]` table. A Pipfile is a few dozen lines, and its sections may come in any order,
- * so each entry is searched for from its section's header rather than from the previous entry.
+ * A key of a `[section]` table. Sections may come in any order, so each is found by its header; the first search
+ * indexes every section's keys (one pass over the lines), so that a long file is not searched once per entry.
  */
-const sectionKeyFinder: Finder<{ section: string; key: string; length: number }> = (text, _from, { section, key: name, length }) => {
-  const header = new RegExp(`^\\[[ \\t]*${escapeRegExp(section)}[ \\t]*\\][ \\t]*(#.*)?$`, 'm').exec(text);
-  if (!header) return undefined;
-  const bodyStart = header.index + header[0].length;
-  const next = text.slice(bodyStart).search(/^[ \t]*\[/m);
-  const body = next < 0 ? text.slice(bodyStart) : text.slice(bodyStart, bodyStart + next);
-  const key = new RegExp(`^[ \\t]*(["']?)(${escapeRegExp(name)})\\1[ \\t]*=`, 'm').exec(body);
-  if (!key) return undefined;
-  const start = bodyStart + key.index + key[0].indexOf(name, key[1]!.length);
-  // The package's name, without the extras a key may give it.
-  return [start, start + length];
-};
+function sectionKeyFinder(): Finder<{ section: string; key: string; length: number }> {
+  let index: Map<string, Map<string, number>> | undefined;
+  return (text, _from, { section, key, length }) => {
+    index ??= keysBySection(text);
+    const start = index.get(section)?.get(key);
+    // The package's name, without the extras a key may give it.
+    return start === undefined ? undefined : [start, start + length];
+  };
+}
+
+/** Where each key of each `[section]` starts (inside its quotes), the first of a section or key written twice. */
+function keysBySection(text: string): Map<string, Map<string, number>> {
+  const sections = new Map<string, Map<string, number>>();
+  let keys: Map<string, number> | undefined;
+  for (let found = PIPFILE_LINE.exec(text); found; found = PIPFILE_LINE.exec(text)) {
+    const [, indent, header, quote, key] = found;
+    if (header !== undefined) {
+      keys = sections.has(header) ? undefined : new Map();
+      if (keys) sections.set(header, keys);
+    } else if (keys && key !== undefined && !keys.has(key)) {
+      keys.set(key, found.index + indent!.length + quote!.length);
+    }
+  }
+  return sections;
+}
+
+/** A `[section]` header, or a `key = value` line (a bare or quoted key), with the indentation before either. */
+const PIPFILE_LINE = /^([ \t]*)(?:\[[ \t]*([^\]\n]*?)[ \t]*\][ \t]*(?:#.*)?|(["']?)([^"'\n=]*?)\3[ \t]*=.*)$/gm;
