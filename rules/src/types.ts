@@ -91,10 +91,9 @@ export interface Declaration {
   /**
    * What pinning this declaration to its locked version changes in a lockfile that records its spec (pnpm-lock.yaml,
    * Yarn 2+'s yarn.lock; the file relative to the scan root): those package managers call the lockfile out of date when
-   * the spec in package.json differs, so a pin changes both, as their install would. The edits are worked out when a
-   * pin fix asks for them (finding them reads the lockfile's text once more).
+   * the spec in package.json differs, so a pin changes both, as their install would.
    */
-  lockPin?: { file: string; edits: () => { range: Range; newText: string }[] };
+  lockPin?: { file: string; edits: { range: Range; newText: string }[] };
   /**
    * Set when the lockfile that pins this declaration's manifest is out of date for it: it has no entry for the
    * dependency, records another `spec` for it (pnpm), or locks a `version` outside the declared range. Nothing then

@@ -98,7 +98,7 @@ function rewrite(site: RewriteSite, name: string, version: string | undefined): 
 /** What the pin changes in a lockfile that records the spec (pnpm, Yarn 4), as its install would. */
 function lockPinEdits(declaration: Declaration): TextEdit[] {
   const lockPin = declaration.lockPin;
-  return lockPin ? lockPin.edits().map((edit) => ({ file: lockPin.file, ...edit })) : [];
+  return lockPin ? lockPin.edits.map((edit) => ({ file: lockPin.file, ...edit })) : [];
 }
 
 /** A bare TOML key when the name allows it, a quoted one otherwise. */

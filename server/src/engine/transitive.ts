@@ -175,18 +175,12 @@ function mustBeLocked(declaration: Declaration, firstParty: ReadonlySet<string>)
   );
 }
 
-/**
- * What pinning a declaration to the version locked changes in a lockfile that records its spec (pnpm, Yarn 2+), worked
- * out on the first call: most scans offer no pin fix. It holds the lockfile's finder of edits alone, never its tables.
- */
-function pinEdits(lockfile: Lockfile, importer: string, declaration: Declaration, version: string): (() => LockEdit[]) | undefined {
-  const find = lockfile.result.pinEdits;
+/** What pinning a declaration to the version locked changes in a lockfile that records its spec (pnpm, Yarn 2+). */
+function pinEdits(lockfile: Lockfile, importer: string, declaration: Declaration, version: string): LockEdit[] | undefined {
+  if (!lockfile.result.pinEdits) return undefined;
   const spec = writtenSpec(declaration);
   const pinned = writtenSpec({ ...declaration, versionSpec: version });
-  if (!find || spec === pinned) return undefined;
-  const { name } = declaration;
-  let edits: LockEdit[] | undefined;
-  return () => (edits ??= find(importer, name, spec, pinned) ?? []);
+  return spec === pinned ? undefined : lockfile.result.pinEdits(importer, declaration.name, spec, pinned);
 }
 
 /** A manifest's importer in its lockfile: its folder relative to the lockfile's, with `/` ('' for the lockfile's own). */
