@@ -192,6 +192,17 @@ describe('readSetupPy', () => {
       'setup(install_requires=read_requirements())',
     ].join('\n');
     expect(includes(byFunction)).toEqual([{ path: 'requirements/base.txt', range: rangeOf(byFunction, 'requirements/base.txt'), extra: undefined }]);
+    // A function returning the list with another value, unpacked.
+    const unpacked = [
+      'def parse_requirements():',
+      '    with open("./requirements.txt", encoding="utf-8") as requirements_file:',
+      '        lines = [r.strip() for r in requirements_file.readlines()]',
+      '    return lines, []',
+      'install_requires, links = parse_requirements()',
+      'setup(install_requires=install_requires)',
+    ].join('\n');
+    expect(readSetupPy(unpacked).problems).toEqual([]);
+    expect(includes(unpacked).map((include) => include.path)).toEqual(['./requirements.txt']);
     // A list first assigned empty and read from the file where it exists.
     const reassigned = [
       'requirement_path = "requirements.txt"',

@@ -81,7 +81,8 @@ function isReference(tokens: readonly PythonToken[], at: number): boolean {
 
 /**
  * Every statement-level binding of a name, at any indentation (inside `with`, `if __name__ == "__main__":`, a function):
- * `NAME = value`, `with value as NAME`, and `def NAME(…): body`. Keyword arguments are inside brackets, and left out.
+ * `NAME = value`, `NAME, OTHER = value`, `with value as NAME`, and `def NAME(…): body`. Keyword arguments are inside
+ * brackets, and left out.
  */
 function bindingsOf(tokens: readonly PythonToken[], text: string): Map<string, Span[]> {
   const bindings = new Map<string, Span[]>();
@@ -98,6 +99,16 @@ function bindingsOf(tokens: readonly PythonToken[], text: string): Map<string, S
     if (depth > 0 || token.kind !== 'name' || tokens[i - 1]?.text === '.') continue;
     const next = tokens[i + 1];
     if (next?.text === '=') bind(token.text, { start: i + 2, end: statementEnd(tokens, text, i + 2) });
+    else if (next?.text === ',' && startsLine(tokens, text, i)) {
+      // `requires, links = parse_requirements()`: each name of the target is bound to the value.
+      const targets = [token.text];
+      let at = i + 1;
+      while (tokens[at]?.text === ',' && tokens[at + 1]?.kind === 'name') {
+        targets.push(tokens[at + 1]!.text);
+        at += 2;
+      }
+      if (tokens[at]?.text === '=') for (const target of targets) bind(target, { start: at + 1, end: statementEnd(tokens, text, at + 1) });
+    }
     else if (token.text === 'as' && next?.kind === 'name') bind(next.text, { start: withItemStart(tokens, text, i), end: i });
     else if (token.text === 'def' && next?.kind === 'name') bind(next.text, { start: i + 2, end: blockEnd(tokens, text, i) });
   }
