@@ -5,6 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import AjvDraft04 from 'ajv-draft-04';
+// The schema itself (2.1.0-rtm.5, the one GitHub validates against), as Microsoft's SARIF matchers ship it.
+import sarifSchema from '@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json';
 import { rules } from '../../rules/src/rules/index';
 import { writeFile } from '../helpers/files';
 
@@ -239,6 +242,20 @@ describe('sovereign-lint scan --format json: each component and finding on one l
 });
 
 describe('sovereign-lint scan --format sarif', () => {
+  it('writes a log valid against the SARIF 2.1.0 schema (GitHub code scanning refuses one that is not): every rule, fixes, errors', () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-sarif-schema-'));
+    fs.cpSync(path.join(repo, 'examples'), project, { recursive: true });
+    // A broken file, and the trusted preset: readiness findings and their pin fixes in the log too.
+    writeFile(project, 'broken/package.json', '{"dependencies": {"openai": ');
+    writeFile(project, 'sovereign-lint.json', JSON.stringify({ extends: ['sovereign-lint:trusted'] }));
+    const { stdout } = run(['scan', '.', '--format', 'sarif'], { cwd: project });
+    const log = JSON.parse(stdout);
+    const rulesFired = new Set(log.runs[0].results.map((result: { ruleId: string }) => result.ruleId));
+    expect(rulesFired.size).toBeGreaterThan(6);
+    const validate = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false, logger: false }).compile(sarifSchema);
+    expect(validate(log) ? [] : validate.errors).toEqual([]);
+  });
+
   it('writes SARIF 2.1.0 with documented rules and located results', () => {
     const project = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-sarif-'));
     fs.mkdirSync(path.join(project, '.git'));
