@@ -494,6 +494,20 @@ describe('clients other than VS Code', () => {
     expect(client.published.slice(published).map((entry) => entry.diagnostics.map((d) => String(d.message).split(' ')[0]))).toEqual([]);
   });
 
+  it('answers a malformed request with InvalidParams, and keeps serving', async () => {
+    const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
+    const file = path.join(root, 'requirements.txt');
+    const client = await start(root);
+    await client.waitFor(() => client.verdicts.length > 0, 'the verdict');
+    const uri = uriOf(file);
+    await expect(client.connection.sendRequest('textDocument/hover', { textDocument: { uri } })).rejects.toMatchObject({ code: -32602, message: 'hover needs textDocument.uri and position' });
+    await expect(client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri } })).rejects.toMatchObject({ code: -32602 });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {});
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } })) as Hover;
+    expect(JSON.stringify(hover.contents)).toContain('numpy');
+    expect(client.stderr.join('')).not.toContain('TypeError');
+  });
+
   it('scans the workspace even when the client refuses progress, settings and file watching', async () => {
     const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
     const refused = ['window/workDoneProgress/create', 'workspace/configuration', 'client/registerCapability'];

@@ -38,6 +38,7 @@ import { isWorkspaceCatalogFile, WORKSPACE_CATALOG_FILES } from '../readers/cata
 import { codeActions, type EditSupport, intersects } from './codeActions';
 import { configDiagnostics, diagnosticsOf, findingDiagnostic, MAX_DIAGNOSTICS_PER_FILE } from './diagnostics';
 import { DiskPoller } from './diskPoll';
+import { isCodeActionParams, isDocument, isHoverParams } from './params';
 import { Folder, type FolderSettings } from './folder';
 import { hoverMarkdown } from './hover';
 import { reportMarkdown } from './report';
@@ -98,16 +99,21 @@ class SovereignLintServer {
       this.pushedSettings = (params.settings as { sovereignLint?: unknown } | null | undefined)?.sovereignLint;
       void this.guard('configuration', () => this.scanAll(), undefined);
     });
-    connection.onHover((params) => this.answer('hover', () => this.hover(params), null));
-    connection.onCodeAction((params) => this.answer('code action', () => this.codeActions(params), []));
+    connection.onHover((params) => (isHoverParams(params) ? this.answer('hover', () => this.hover(params), null) : invalidParams('hover', 'textDocument.uri and position')));
+    connection.onCodeAction((params) =>
+      isCodeActionParams(params) ? this.answer('code action', () => this.codeActions(params), []) : invalidParams('codeAction', 'textDocument.uri, range and context.diagnostics'),
+    );
+    // Asking again would only be refused again.
+    const noRetrigger = { retriggerRequest: false };
     connection.languages.diagnostics.on((params) =>
-      this.answer(
-        'pull diagnostics',
-        () => ({ kind: DocumentDiagnosticReportKind.Full, items: this.pulled(params.textDocument.uri) }),
-        { kind: DocumentDiagnosticReportKind.Full, items: [] },
-        // Asking again would only be refused again.
-        { retriggerRequest: false },
-      ),
+      isDocument(params)
+        ? this.answer(
+            'pull diagnostics',
+            () => ({ kind: DocumentDiagnosticReportKind.Full, items: this.pulled(params.textDocument.uri) }),
+            { kind: DocumentDiagnosticReportKind.Full, items: [] },
+            noRetrigger,
+          )
+        : invalidParams('textDocument/diagnostic', 'textDocument.uri', noRetrigger),
     );
     connection.onRequest(ScanWorkspaceRequest, () => this.answer('scan', () => this.scanAll(), undefined));
     connection.onRequest(ReportRequest, () => this.answer('report', () => this.report(), ''));
@@ -488,6 +494,8 @@ class SovereignLintServer {
   }
 
   private watched(params: DidChangeWatchedFilesParams): void {
+    // A malformed notification says nothing that changed.
+    if (!Array.isArray(params.changes)) return;
     for (const change of params.changes) {
       const target = this.locate(change.uri);
       if (!target) continue;
@@ -652,6 +660,11 @@ class SovereignLintServer {
   private logError(what: string, error: unknown): void {
     this.connection.console.error(`sovereign-lint: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
+}
+
+/** The answer to a request whose params lack what it needs (LSP: InvalidParams). */
+function invalidParams<D = void>(method: string, needs: string, data?: D): ResponseError<D> {
+  return new ResponseError<D>(ErrorCodes.InvalidParams, `${method} needs ${needs}`, data);
 }
 
 /** A problem reported through two configs of one chain shows once. */
