@@ -508,6 +508,12 @@ describe('clients other than VS Code', () => {
     expect(client.stderr.join('')).not.toContain('TypeError');
   });
 
+  it('takes settings from initializationOptions from a client that neither can be asked for them nor pushes them', async () => {
+    const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
+    const client = await start(root, { configuration: false, initializationOptions: { sovereignLint: { target: 'national' } } });
+    await client.waitFor(() => client.diagnosticsOf(path.join(root, 'requirements.txt'))?.[0]?.severity === 3, 'numpy information against the national target');
+  });
+
   it('scans the workspace even when the client refuses progress, settings and file watching', async () => {
     const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
     const refused = ['window/workDoneProgress/create', 'workspace/configuration', 'client/registerCapability'];

@@ -133,7 +133,10 @@ class SovereignLintServer {
     this.watchRegistrationSupported = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.relativeWatchSupported = capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     this.workspaceFoldersSupported = capabilities.workspace?.workspaceFolders === true;
-    this.trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
+    const options = params.initializationOptions as { trusted?: boolean; sovereignLint?: unknown } | null | undefined;
+    this.trusted = options?.trusted !== false;
+    // A client that can neither be asked for settings nor pushes them (Neovim's bare start_client) gives them here.
+    this.pushedSettings = options?.sovereignLint;
     const workspaceFolders: WorkspaceFolder[] =
       params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(fileURLToPath(params.rootUri)) }] : []);
     this.folders = workspaceFolders.filter((f) => f.uri.startsWith('file:')).map((f) => this.createFolder(f.uri, f.name));
