@@ -23,8 +23,8 @@ export interface ClientOptions {
   pullRefresh?: boolean;
   /** Whether the client can be asked for settings (`workspace/configuration`); default yes. */
   configuration?: boolean;
-  /** Whether the client takes versioned edits and file creation in workspace edits; default yes. */
-  documentChanges?: boolean;
+  /** Whether the client takes versioned edits and file creation in workspace edits (default yes), or declares file creation alone, as Neovim 0.7 does. */
+  documentChanges?: boolean | 'create only';
   /** Whether the client watches files for the server (dynamically registered didChangeWatchedFiles); default yes. */
   watch?: boolean;
   /** Requests of the server's this client answers with an error, as a client without a handler does. */
@@ -105,7 +105,11 @@ export class LspTestClient {
           ...(this.options.pullRefresh ? { diagnostics: { refreshSupport: true } } : {}),
           workspaceFolders: true,
           didChangeWatchedFiles: { dynamicRegistration: this.options.watch ?? true, relativePatternSupport: true },
-          ...(this.options.documentChanges === false ? {} : { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } }),
+          ...(this.options.documentChanges === false
+            ? {}
+            : this.options.documentChanges === 'create only'
+              ? { workspaceEdit: { resourceOperations: ['rename', 'create', 'delete'] } }
+              : { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } }),
         },
         window: { workDoneProgress: this.options.progress ?? false },
       },

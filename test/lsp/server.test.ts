@@ -514,6 +514,22 @@ describe('clients other than VS Code', () => {
     await client.waitFor(() => client.diagnosticsOf(path.join(root, 'requirements.txt'))?.[0]?.severity === 3, 'numpy information against the national target');
   });
 
+  it('gives a client that lists resource operations, without saying it takes documentChanges (Neovim 0.7), a config to create', async () => {
+    const root = workspace({ 'requirements.txt': 'aiogram\n' }, false);
+    const file = path.join(root, 'requirements.txt');
+    const client = await start(root, { documentChanges: 'create only' });
+    const [diagnostic] = await client.waitFor(() => (client.diagnosticsOf(file)?.length ? client.diagnosticsOf(file) : undefined), 'the finding');
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uriOf(file) },
+      range: diagnostic!.range,
+      context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
+    expect(actions.map((action) => [action.title, action.edit?.documentChanges?.[0]])).toEqual([
+      ['Attest the origin of aiogram in sovereign-lint.json', { kind: 'create', uri: uriOf(path.join(root, 'sovereign-lint.json')), options: { ignoreIfExists: true } }],
+      ['Record an exception for aiogram in sovereign-lint.json', { kind: 'create', uri: uriOf(path.join(root, 'sovereign-lint.json')), options: { ignoreIfExists: true } }],
+    ]);
+  });
+
   it('scans the workspace even when the client refuses progress, settings and file watching', async () => {
     const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
     const refused = ['window/workDoneProgress/create', 'workspace/configuration', 'client/registerCapability'];

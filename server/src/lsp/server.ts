@@ -127,7 +127,9 @@ class SovereignLintServer {
     this.pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     this.pullRefreshSupported = this.pullDiagnostics && capabilities.workspace?.diagnostics?.refreshSupport === true;
     const workspaceEdit = capabilities.workspace?.workspaceEdit;
-    this.editSupport = { documentChanges: workspaceEdit?.documentChanges === true, createFiles: workspaceEdit?.resourceOperations?.includes('create') === true };
+    // Resource operations exist only in documentChanges: a client that lists them takes those (Neovim 0.7 says no more).
+    const createFiles = workspaceEdit?.resourceOperations?.includes('create') === true;
+    this.editSupport = { documentChanges: workspaceEdit?.documentChanges === true || createFiles, createFiles };
     this.progressSupported = capabilities.window?.workDoneProgress === true;
     this.configurationSupported = capabilities.workspace?.configuration === true;
     this.watchRegistrationSupported = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
