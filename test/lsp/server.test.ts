@@ -512,6 +512,11 @@ describe('clients other than VS Code', () => {
     const root = workspace({ 'requirements.txt': 'numpy\n' }, false);
     const client = await start(root, { configuration: false, initializationOptions: { sovereignLint: { target: 'national' } } });
     await client.waitFor(() => client.diagnosticsOf(path.join(root, 'requirements.txt'))?.[0]?.severity === 3, 'numpy information against the national target');
+    // A notification that carries no settings of ours (`settings: null`) keeps them.
+    const verdicts = client.verdicts.length;
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitFor(() => client.verdicts.length > verdicts, 'the scan the notification starts');
+    expect(client.diagnosticsOf(path.join(root, 'requirements.txt'))?.[0]?.severity).toBe(3);
   });
 
   it('gives a client that lists resource operations, without saying it takes documentChanges (Neovim 0.7), a config to create', async () => {

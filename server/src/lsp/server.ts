@@ -96,7 +96,9 @@ class SovereignLintServer {
     documents.onDidClose((event) => this.guard('close', () => this.closed(event.document), undefined));
     connection.onDidChangeWatchedFiles((params) => this.guard('watched files', () => this.watched(params), undefined));
     connection.onDidChangeConfiguration((params) => {
-      this.pushedSettings = (params.settings as { sovereignLint?: unknown } | null | undefined)?.sovereignLint;
+      // A notification without our section (`settings: null` says "ask again") keeps what was given before.
+      const pushed = (params.settings as { sovereignLint?: unknown } | null | undefined)?.sovereignLint;
+      if (pushed !== undefined) this.pushedSettings = pushed;
       void this.guard('configuration', () => this.scanAll(), undefined);
     });
     connection.onHover((params) => (isHoverParams(params) ? this.answer('hover', () => this.hover(params), null) : invalidParams('hover', 'textDocument.uri and position')));
