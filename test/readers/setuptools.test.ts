@@ -74,6 +74,10 @@ describe('readSetupCfg', () => {
     expect(readSetupCfg('[options.extras_require]\nloop = %(loop)s\n').problems).toHaveLength(1);
   });
 
+  it('reads a first header after blanks (a buffer\'s byte-order mark, read as a blank)', () => {
+    expect(readSetupCfg(' [metadata]\nname = bot\n[options]\ninstall_requires = numpy\n')).toMatchObject({ ownName: 'bot', problems: [] });
+  });
+
   it('reads `file:` values as requirements files to include', () => {
     const text = '[options]\ninstall_requires = file: requirements/base.txt, requirements/ml.txt\n';
     expect(readSetupCfg(text).includes).toEqual([

@@ -332,7 +332,7 @@ export function readSourceText(file: string, kind: ManifestKind, text: string): 
   if (oversize) return { file, kind, errors: [{ file, message: oversize }] };
   try {
     // A byte-order mark a client keeps in its buffer (decoding drops the one of a file on disk) is a character of its
-    // positions: a blank in its place keeps every range where the client counts it, and every reader takes a blank.
+    // positions: a blank in its place keeps every range where the client counts it, and every reader takes a blank there.
     const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
     const read = readManifest(kind, source, path.posix.basename(file));
     if (!read) return { file, kind, errors: [] };

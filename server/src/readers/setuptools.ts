@@ -233,7 +233,9 @@ function iniValues(text: string): IniValue[] {
       current.lines.push({ text: line, start, end: start + line.length, exact: true });
       continue;
     }
-    const header = /^\[([^\]]+)\]/.exec(line);
+    // (Blanks before a header are a continuation's only after a key: a file's first line may carry them, as a buffer's
+    // byte-order mark read as a blank does.)
+    const header = /^\s*\[([^\]]+)\]/.exec(line);
     const pair = header ? undefined : /^([^=:]+?)\s*[=:]\s*/.exec(line);
     if (header) section = header[1]!.trim();
     current = pair ? { section, key: pair[1]!.trim().toLowerCase(), lines: [{ text: line.slice(pair[0].length), start: start + pair[0].length, end: start + line.length, exact: true }] } : undefined;
