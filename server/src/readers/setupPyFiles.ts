@@ -31,7 +31,7 @@ const MAX_DEPTH = 32;
 export class RequirementsFileFlow {
   /** Where each name is bound (assigned, `with … as` it, defined as a function): built on the first computed value. */
   private bindings?: Map<string, Span[]>;
-  /** The files each name followed so far is read from: each binding is followed once, however many values use the name. */
+  /** The strings each name followed so far reaches: each binding is followed once, however many values use the name. */
   private readonly byName = new Map<string, NamedFile[]>();
 
   constructor(
@@ -41,36 +41,42 @@ export class RequirementsFileFlow {
 
   /** The requirements files the tokens from `start` to `end` (not included) are read from, in file order. */
   filesRead(start: number, end: number): NamedFile[] {
+    return this.stringsRead(start, end).filter((string) => manifestKind(string.path) === 'requirements');
+  }
+
+  /**
+   * Every string literal the tokens from `start` to `end` are built from, there or where the names they use are bound,
+   * in file order (as NamedFile: its text, and where it is).
+   */
+  stringsRead(start: number, end: number): NamedFile[] {
     return this.collect([{ start, end }], 0);
   }
 
   private collect(spans: readonly Span[], depth: number): NamedFile[] {
     const { tokens } = this;
-    const files = new Map<number, NamedFile>();
+    const strings = new Map<number, NamedFile>();
     for (const { start, end } of spans) {
       for (let i = start; i < end; i++) {
         const token = tokens[i]!;
         if (token.kind === 'string') {
-          if (token.exact && !token.formatted && manifestKind(token.value) === 'requirements') {
-            files.set(token.valueStart, { path: token.value, start: token.valueStart, end: token.valueEnd });
-          }
+          if (token.exact && !token.formatted) strings.set(token.valueStart, { path: token.value, start: token.valueStart, end: token.valueEnd });
         } else if (isReference(tokens, i)) {
-          for (const file of this.filesOfName(token.text, depth + 1)) files.set(file.start, file);
+          for (const string of this.stringsOfName(token.text, depth + 1)) strings.set(string.start, string);
         }
       }
     }
-    return [...files.values()].sort((a, b) => a.start - b.start);
+    return [...strings.values()].sort((a, b) => a.start - b.start);
   }
 
-  private filesOfName(name: string, depth: number): readonly NamedFile[] {
+  private stringsOfName(name: string, depth: number): readonly NamedFile[] {
     const known = this.byName.get(name);
     if (known || depth > MAX_DEPTH) return known ?? [];
     // A name bound through itself (`REQUIRED = REQUIRED + more`) adds nothing by that; nor does one in a cycle of names
-    // (`a = b`, `b = a + […]`), which gets the files found before the cycle closes.
+    // (`a = b`, `b = a + […]`), which gets the strings found before the cycle closes.
     this.byName.set(name, []);
-    const files = this.collect((this.bindings ??= bindingsOf(this.tokens, this.text)).get(name) ?? [], depth);
-    this.byName.set(name, files);
-    return files;
+    const strings = this.collect((this.bindings ??= bindingsOf(this.tokens, this.text)).get(name) ?? [], depth);
+    this.byName.set(name, strings);
+    return strings;
   }
 }
 
