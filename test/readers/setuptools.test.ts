@@ -223,6 +223,38 @@ describe('readSetupPy', () => {
     expect(includes(extra)).toEqual([{ path: 'requirements-dev.txt', range: rangeOf(extra, 'requirements-dev.txt'), extra: 'dev' }]);
   });
 
+  it('reads the names a value looks up in the file\'s own list of requirements, as transformers\' setup.py does', () => {
+    const text = [
+      '_deps = [',
+      '    "numpy>=1.17",',
+      '    "ray[tune]",',
+      '    "torch>=2.2,!=2.3.0",',
+      ']',
+      'deps = {b: a for a, b in (re.findall(r"^(([^!=<>~ ]+)(?:[!=<>~ ].*)?$)", x)[0] for x in _deps)}',
+      'def deps_list(*pkgs):',
+      '    return [deps[pkg] for pkg in pkgs]',
+      'extras = {}',
+      'extras["torch"] = deps_list("torch")',
+      'extras["ray"] = deps_list("ray[tune]")',
+      'extras["all"] = (',
+      '    extras["torch"]',
+      '    + extras["ray"]',
+      ')',
+      'install_requires = [',
+      '    deps["numpy"] + ";python_version>\'3.8\'",',
+      ']',
+      'setup(install_requires=list(install_requires), extras_require=extras)',
+    ].join('\n');
+    const result = readSetupPy(text);
+    expect(result.problems).toEqual([]);
+    expect(result.declarations.map((d) => [d.name, d.relation, d.group, d.versionSpec, d.range, d.rewrite])).toEqual([
+      // Placed on the name that picks each, with the version the list gives it, and never rewritten there.
+      ['numpy', 'direct', undefined, '>=1.17', rangeOf(text, 'numpy', 1), undefined],
+      ['torch', 'optional', 'torch', '>=2.2,!=2.3.0', rangeOf(text, 'torch', 2), undefined],
+      ['ray', 'optional', 'ray', undefined, rangeOf(text, 'ray[tune]', 1), undefined],
+    ]);
+  });
+
   it('still reports a computed list whose names lead to no requirements file', () => {
     const problems = (text: string) => readSetupPy(text).problems.map((p) => [p.message.slice(0, p.message.indexOf(',')), p.range]);
     const unbound = 'setup(install_requires=reqs)\n';

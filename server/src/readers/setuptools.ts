@@ -3,6 +3,7 @@
 // `file:` names requirements files) and `setup.py`, where the same lists are Python literals, as assigned and as the
 // file goes on to add to them (`REQUIRED.append("x")`, `extras["gpu"] = [...]`). What setup.py computes is not run: a
 // list built or changed by other code is reported as unread, unless it is read from a requirements file (setupPyFiles).
+import { normalisePypiName } from '../../../rules/src/ids';
 import type { Range } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
 import { parsePep508 } from './pep508';
@@ -89,6 +90,9 @@ export function readSetupPy(text: string): ReadResult {
   const assigned = moduleAssignments(tokens);
   const resolveName = (at: number) => resolvedValue(tokens, assigned, at);
   const flow = new RequirementsFileFlow(tokens, text);
+  let requirementsTable: RequirementsTable | undefined;
+  /** Where each name looked up in the file's list of requirements is: each is read once, however many values reach it. */
+  const lookedUp = new Set<number>();
   /** Where each included file is named: a file read into a list once is included once, however many values name the list. */
   const included = new Set<number>();
   // `install_requires = [...]` at the top and `install_requires=install_requires` in setup() name one list: read once.
@@ -137,14 +141,41 @@ export function readSetupPy(text: string): ReadResult {
   if (name?.kind === 'string' && !name.formatted) result.ownName = name.value;
   return result;
 
-  function readList(at: number, relation: 'direct' | 'optional', group: string | undefined, what: string): void {
+  /** Reads the value at `at`, up to `end` where the caller knows it (a term of a sum), else its `,`, bracket or line's end. */
+  function readList(at: number, relation: 'direct' | 'optional', group: string | undefined, what: string, end = valueEnd(at)): void {
     const strings = literalList(tokens, at);
     if (strings) {
       for (const string of strings) addRequirement(result, lines, string, relation, group);
       return;
     }
-    // Built by code: a requirements file it reads is read in its place; anything else cannot be.
-    if (!includeFilesRead(at, skipValue(tokens, at), group)) unread(at, what);
+    // Built by code: a requirements file it reads is read in its place, and the names it looks up in the file's own
+    // list of requirements those requirements; anything else cannot be.
+    if (!includeFilesRead(at, end, group) && !readLookups(at, end, relation, group)) unread(at, what);
+  }
+
+  /**
+   * The requirements of a module-level list of requirement strings (transformers' `_deps = ["torch>=2.2", …]`) that the
+   * value from `at` to `end` names by their package's name (`deps["torch"]`, `deps_list("torch", "accelerate")`), each
+   * placed on the name that picks it; false when it names none.
+   */
+  function readLookups(at: number, end: number, relation: 'direct' | 'optional', group: string | undefined): boolean {
+    const listed = (requirementsTable ??= requirementsListed(tokens, assigned));
+    const picked = flow.stringsRead(at, end).flatMap((string) => {
+      // `deps_list("ray[tune]")`: the table is keyed by the name as written, extras and all.
+      const requirement = listed.byName.get(normalisePypiName(string.path.replace(/\[.*$/, '')));
+      // A string of the list itself (followed through a name bound to it) is no lookup.
+      return requirement && !listed.items.has(string.start) ? [{ ...string, requirement }] : [];
+    });
+    for (const { requirement, start, end: stringEnd } of picked.filter(({ start }) => !lookedUp.has(start))) {
+      lookedUp.add(start);
+      addRequirement(result, lines, { text: requirement.text, start, end: stringEnd, exact: false }, relation, group);
+    }
+    return picked.length > 0;
+  }
+
+  /** Where a value ends: at its `,` or closing bracket in a call or a literal, at its line's end in a statement of its own. */
+  function valueEnd(at: number): number {
+    return Math.min(skipValue(tokens, at), statementEnd(tokens, text, at));
   }
 
   /** Includes the requirements files the value from `at` to `end` is read from, as `group`'s when it is an extra's; false when it reads none. */
@@ -162,8 +193,10 @@ export function readSetupPy(text: string): ReadResult {
    * assigned, its literal lists here; anything else is computed.
    */
   function readSum(at: number, end: number, extra: string): void {
+    // A sum written over several lines in parentheses (`(extras["all"]\n + extras["testing"])`) is its inside.
+    if (tokens[at]?.text === '(' && (closing ??= closingBrackets(tokens))[at] === end - 1) return readSum(at + 1, end - 1, extra);
     for (const term of termsOf(tokens, at, end)) {
-      if (!isEntryReference(tokens, term)) readList(term.start, 'optional', extra, `the "${extra}" extra`);
+      if (!isEntryReference(tokens, term)) readList(term.start, 'optional', extra, `the "${extra}" extra`, term.end);
     }
   }
 
@@ -442,6 +475,29 @@ function literalList(tokens: readonly PythonToken[], at: number): Item[] | undef
 /** A string literal as an item: its value, placed inside its quotes. */
 function stringItem(token: StringToken): Item {
   return { text: token.value, start: token.valueStart, end: token.valueEnd, exact: token.exact };
+}
+
+/** The requirement strings of the file's module-level lists (`_deps = ["torch>=2.2", …]`), by their package's name. */
+interface RequirementsTable {
+  byName: Map<string, Item>;
+  /** Where each of those strings is: they are the table, not lookups into it. */
+  items: Set<number>;
+}
+
+/** The module-level lists whose every string is a requirement, read into one table (the first of a name wins). */
+function requirementsListed(tokens: readonly PythonToken[], assigned: ReadonlyMap<string, number>): RequirementsTable {
+  const table: RequirementsTable = { byName: new Map(), items: new Set() };
+  for (const value of assigned.values()) {
+    const items = literalList(tokens, value);
+    const parsed = items?.map((item) => ({ item, requirement: parsePep508(withoutComment(item.text).trim(), 0) }));
+    if (!parsed?.length || !parsed.every(({ requirement }) => requirement.ok)) continue;
+    for (const { item, requirement } of parsed) {
+      table.items.add(item.start);
+      const name = normalisePypiName(requirement.ok ? requirement.requirement.name : '');
+      if (!table.byName.has(name)) table.byName.set(name, item);
+    }
+  }
+  return table;
 }
 
 /** The earlier of two token positions, either of which may be absent. */
