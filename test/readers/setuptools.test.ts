@@ -207,6 +207,18 @@ describe('readSetupPy', () => {
     ].join('\n');
     expect(readSetupPy(unpacked).problems).toEqual([]);
     expect(includes(unpacked).map((include) => include.path)).toEqual(['./requirements.txt']);
+    // Lists read from files and added to the first, as DeepSpeed's setup.py does.
+    const added = [
+      'def fetch_requirements(path):',
+      '    with open(path) as fd:',
+      '        return [r.strip() for r in fd.readlines()]',
+      'install_requires = fetch_requirements("requirements/requirements.txt")',
+      'dev_requires = fetch_requirements("requirements/requirements-dev.txt")',
+      'install_requires += dev_requires',
+      'setup(install_requires=install_requires)',
+    ].join('\n');
+    expect(readSetupPy(added).problems).toEqual([]);
+    expect(includes(added).map((include) => include.path)).toEqual(['requirements/requirements.txt', 'requirements/requirements-dev.txt']);
     // A list first assigned empty and read from the file where it exists.
     const reassigned = [
       'requirement_path = "requirements.txt"',

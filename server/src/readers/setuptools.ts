@@ -320,7 +320,7 @@ interface NameChanges {
   appended: number[];
   /** What it adds to a dict: `NAME["key"] = value`, with where the value starts and its statement ends. */
   entries: { key: StringToken; value: number; end: number }[];
-  /** Where it assigns the name again (`name`) and the value it assigns. */
+  /** Where it assigns the name again, or adds a computed list to it (`name`), and the value it assigns or adds. */
   reassigned: { name: number; value: number }[];
   /** Where it changes the name in any other way (`.update(…)`, `.pop()`, `+= load()`), if it does. */
   unreadable?: number;
@@ -359,6 +359,8 @@ function changesOf(
     } else if (next && AUGMENTING.has(next.text) && tokens[i + 2]?.text === '=' && tokens[i + 2]!.start === next.end) {
       const terms = termsOf(tokens, i + 3, statementEnd(tokens, text, i + 3));
       if (next.text === '+' && terms.length === 1 && isLiteralList(tokens, terms[0]!)) changes.appended.push(i + 3);
+      // `REQUIRED += dev_requires`: what it adds is followed as a list assigned anew is (to the files it reads).
+      else if (next.text === '+') changes.reassigned.push({ name: i, value: i + 3 });
       else changes.unreadable ??= i;
     } else if (next?.text === '[') {
       const close = closing[i + 1]!;
