@@ -219,6 +219,24 @@ describe('readSetupPy', () => {
     ].join('\n');
     expect(readSetupPy(added).problems).toEqual([]);
     expect(includes(added).map((include) => include.path)).toEqual(['requirements/requirements.txt', 'requirements/requirements-dev.txt']);
+    // A string appended to a list read from a file is a requirement too; a formatted one is computed, and said so.
+    const appended = [
+      'def fetch_requirements(path):',
+      '    with open(path) as fd:',
+      '        lines = [r.strip() for r in fd.readlines()]',
+      '        lines.append(fd.name)',
+      '        return lines',
+      'gpu = fetch_requirements("requirements/gpu.txt")',
+      'gpu.append("triton")',
+      'gpu.append(f"cupy-cuda{CUDA}")',
+      'install_requires = fetch_requirements("requirements/base.txt")',
+      'install_requires += gpu',
+      'setup(install_requires=install_requires)',
+    ].join('\n');
+    expect(readSetupPy(appended).declarations.map((d) => [d.name, d.range])).toEqual([['triton', rangeOf(appended, 'triton')]]);
+    expect(readSetupPy(appended).problems.map((p) => [p.message.slice(0, p.message.indexOf(',')), p.range])).toEqual([
+      ['setup.py computes install_requires', rangeOf(appended, 'f"cupy-cuda{CUDA}"')],
+    ]);
     // A list first assigned empty and read from the file where it exists.
     const reassigned = [
       'requirement_path = "requirements.txt"',

@@ -27,6 +27,10 @@ interface Span {
 
 /** Longer chains of names than a real setup.py has between a file and its setup() call: a hostile file is followed no further. */
 const MAX_DEPTH = 32;
+/** More names than a real setup.py builds one list from. */
+const MAX_NAMES = 64;
+/** More strings than one value of a real setup.py is built from (transformers' `_deps` has about 100). */
+const MAX_STRINGS = 1024;
 
 export class RequirementsFileFlow {
   /** Where each name is bound (assigned, `with … as` it, defined as a function): built on the first computed value. */
@@ -52,6 +56,23 @@ export class RequirementsFileFlow {
     return this.collect([{ start, end }], 0);
   }
 
+  /** The names the tokens from `start` to `end` use, and those their bindings use in turn: the nearest MAX_NAMES. */
+  namesFollowed(start: number, end: number): Set<string> {
+    const { tokens } = this;
+    const bindings = (this.bindings ??= bindingsOf(tokens, this.text));
+    const names = new Set<string>();
+    const pending: Span[] = [{ start, end }];
+    for (let span = pending.shift(); span && names.size < MAX_NAMES; span = pending.shift()) {
+      for (let i = span.start; i < span.end && names.size < MAX_NAMES; i++) {
+        const name = tokens[i]!.text;
+        if (!isReference(tokens, i) || names.has(name)) continue;
+        names.add(name);
+        pending.push(...(bindings.get(name) ?? []));
+      }
+    }
+    return names;
+  }
+
   private collect(spans: readonly Span[], depth: number): NamedFile[] {
     const { tokens } = this;
     const strings = new Map<number, NamedFile>();
@@ -65,7 +86,8 @@ export class RequirementsFileFlow {
         }
       }
     }
-    return [...strings.values()].sort((a, b) => a.start - b.start);
+    // The nearest strings of a name reached through thousands of others (a hostile file) are enough.
+    return [...strings.values()].sort((a, b) => a.start - b.start).slice(0, MAX_STRINGS);
   }
 
   private stringsOfName(name: string, depth: number): readonly NamedFile[] {

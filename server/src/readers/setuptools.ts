@@ -17,6 +17,8 @@ import { emptyResult, type ReadResult } from './types';
  * read no further (each mention can cost a pass over the rest of the file).
  */
 const MAX_MENTIONS = 20;
+/** More lists than a real setup.py appends requirements to. */
+const MAX_APPEND_SEARCHES = 64;
 
 /** A piece of a manifest's text holding one requirement: its text and where that starts in the file. */
 interface Item {
@@ -93,6 +95,8 @@ export function readSetupPy(text: string): ReadResult {
   let requirementsTable: RequirementsTable | undefined;
   /** Where each name looked up in the file's list of requirements is: each is read once, however many values reach it. */
   const lookedUp = new Set<number>();
+  /** The names whose appended strings have been read. */
+  const appendsRead = new Set<string>();
   /** Where each included file is named: a file read into a list once is included once, however many values name the list. */
   const included = new Set<number>();
   // `install_requires = [...]` at the top and `install_requires=install_requires` in setup() name one list: read once.
@@ -114,6 +118,8 @@ export function readSetupPy(text: string): ReadResult {
     const named = value !== i + 2 ? bareName(tokens, i + 2) : token.lineStart ? token.text : undefined;
     const holder = named?.includes('.') ? undefined : named;
     const changes = holder === undefined ? NO_CHANGES : changesOf(tokens, text, (closing ??= closingBrackets(tokens)), holder, value, resolveName);
+    // What is appended to the holder itself is read with its changes.
+    if (holder !== undefined) appendsRead.add(holder);
     if (token.text === 'install_requires') {
       readList(value, 'direct', undefined, 'install_requires');
       for (const added of changes.appended) {
@@ -126,7 +132,12 @@ export function readSetupPy(text: string): ReadResult {
       // Followed once for each name, however many mentions of the list lead to it.
       const reassigned = holder === undefined || reassignmentsFollowed.has(holder) ? [] : changes.reassigned;
       if (holder !== undefined) reassignmentsFollowed.add(holder);
-      const computed = reassigned.filter(({ value: assigned }) => !includeFilesRead(assigned, statementEnd(tokens, text, assigned), undefined));
+      const computed = reassigned.filter(({ value: assigned }) => {
+        const end = statementEnd(tokens, text, assigned);
+        if (!includeFilesRead(assigned, end, undefined)) return true;
+        readAppended(assigned, end, 'direct', undefined, 'install_requires');
+        return false;
+      });
       const unreadable = first(changes.unreadable, computed[0]?.name);
       if (changes.entries.length || unreadable !== undefined) unread(changes.entries[0]?.value ?? unreadable!, 'install_requires');
     } else {
@@ -150,7 +161,25 @@ export function readSetupPy(text: string): ReadResult {
     }
     // Built by code: a requirements file it reads is read in its place, and the names it looks up in the file's own
     // list of requirements those requirements; anything else cannot be.
-    if (!includeFilesRead(at, end, group) && !readLookups(at, end, relation, group)) unread(at, what);
+    if (!includeFilesRead(at, end, group) && !readLookups(at, end, relation, group)) return unread(at, what);
+    readAppended(at, end, relation, group, what);
+  }
+
+  /**
+   * What the file appends to the lists a computed value is built from (`extra.append("cupy")`, DeepSpeed's
+   * `onebit_adam_requires.append(f"cupy-cuda{…}")`): a string is a requirement too, a formatted one is computed. Other
+   * arguments (`lines.append(line.strip())` in a function reading a file) are the file's lines, read with it.
+   */
+  function readAppended(at: number, end: number, relation: 'direct' | 'optional', group: string | undefined, what: string): void {
+    for (const name of flow.namesFollowed(at, end)) {
+      // Each name's appends are searched for over the whole file: a hostile file's thousands of names are not all.
+      if (appendsRead.has(name) || appendsRead.size >= MAX_APPEND_SEARCHES) continue;
+      appendsRead.add(name);
+      for (const appended of appendsTo(tokens, name)) {
+        if (appended.formatted) unread(tokens.indexOf(appended), what);
+        else addRequirement(result, lines, stringItem(appended), relation, group);
+      }
+    }
   }
 
   /**
@@ -500,6 +529,21 @@ function requirementsListed(tokens: readonly PythonToken[], assigned: ReadonlyMa
     }
   }
   return table;
+}
+
+/** The string literals the file appends to `name` (`name.append("x")`, `name.insert(0, "x")`), in file order. */
+function appendsTo(tokens: readonly PythonToken[], name: string): StringToken[] {
+  const appended: StringToken[] = [];
+  for (let i = 0; i + 5 < tokens.length; i++) {
+    if (tokens[i]!.text !== name || tokens[i]!.kind !== 'name' || tokens[i - 1]?.text === '.' || tokens[i + 1]!.text !== '.') continue;
+    const method = tokens[i + 2]!.text;
+    if ((method !== 'append' && method !== 'insert') || tokens[i + 3]!.text !== '(') continue;
+    // The value is the call's only argument (append) or its second (insert): a string alone, then the closing bracket.
+    const at = method === 'append' ? i + 4 : tokens[i + 5]?.text === ',' ? i + 6 : -1;
+    const value = tokens[at];
+    if (value?.kind === 'string' && tokens[at + 1]?.text === ')') appended.push(value);
+  }
+  return appended;
 }
 
 /** The earlier of two token positions, either of which may be absent. */
