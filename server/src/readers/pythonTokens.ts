@@ -125,14 +125,18 @@ export function statementEnd(tokens: readonly PythonToken[], text: string, at: n
   let depth = 0;
   for (let i = at; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (i > at && depth === 0) {
-      const gap = text.slice(tokens[i - 1]!.end, token.start);
-      if (token.text === ';' || (gap.includes('\n') && !gap.includes('\\'))) return i;
-    }
+    if (i > at && depth === 0 && (token.text === ';' || startsLine(tokens, text, i))) return i;
     if (OPENING.has(token.text)) depth++;
     else if (CLOSING.has(token.text)) depth = Math.max(0, depth - 1);
   }
   return tokens.length;
+}
+
+/** Whether the token at `at` is the first of its line (a line a `\` continues is one line). */
+export function startsLine(tokens: readonly PythonToken[], text: string, at: number): boolean {
+  if (at === 0) return true;
+  const gap = text.slice(tokens[at - 1]!.end, tokens[at]!.start);
+  return gap.includes('\n') && !gap.includes('\\');
 }
 
 /** Where the value starting at `at` ends: at the first `,`, `)` or `}` outside brackets. */

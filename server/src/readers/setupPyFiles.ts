@@ -10,7 +10,7 @@
 //       with open(REQUIREMENTS) as f: …        ← `REQUIREMENTS = "requirements.txt"` above
 //   setup(install_requires=read_requirements())
 import { manifestKind } from './manifestKind';
-import { CLOSING, OPENING, type PythonToken, statementEnd } from './pythonTokens';
+import { CLOSING, OPENING, type PythonToken, startsLine, statementEnd } from './pythonTokens';
 
 /** A requirements file a string literal names, and where its name is in the file. */
 export interface NamedFile {
@@ -167,13 +167,6 @@ function blockEnd(tokens: readonly PythonToken[], text: string, at: number): num
     else if (CLOSING.has(token.text)) depth = Math.max(0, depth - 1);
   }
   return tokens.length;
-}
-
-/** Whether the token at `at` is the first of its line (a line a `\` continues is one line). */
-function startsLine(tokens: readonly PythonToken[], text: string, at: number): boolean {
-  if (at === 0) return true;
-  const gap = text.slice(tokens[at - 1]!.end, tokens[at]!.start);
-  return gap.includes('\n') && !gap.includes('\\');
 }
 
 function columnOf(text: string, offset: number): number {

@@ -35,8 +35,9 @@ export function readSetupCfg(text: string): ReadResult {
   const result = emptyResult();
   const values = iniValues(text);
   const interpolate = interpolation(values);
-  for (const { section, key, lines: valueLines } of values) {
-    const [first] = valueLines as [Item, ...Item[]];
+  for (const value of values) {
+    const { section, key } = value;
+    const [first] = value.lines as [Item, ...Item[]];
     if (section === 'metadata' && key === 'name') {
       result.ownName = first.text.trim();
       continue;
@@ -54,9 +55,14 @@ export function readSetupCfg(text: string): ReadResult {
       }
       continue;
     }
-    for (const item of interpolate(section, valueLines.length > 1 ? valueLines : split(first, ';'))) addRequirement(result, lines, item, relation, group);
+    for (const item of interpolate(section, requirementItems(value))) addRequirement(result, lines, item, relation, group);
   }
   return result;
+}
+
+/** A value's requirements as setuptools splits them: a line each when it has several lines, else at `;`. */
+function requirementItems({ lines }: IniValue): Item[] {
+  return lines.length > 1 ? lines : split(lines[0]!, ';');
 }
 
 /** More steps from a `%(name)s` to the value it names than a real setup.cfg takes: a cycle, read no further. */
@@ -69,9 +75,9 @@ const MAX_INTERPOLATION_DEPTH = 10;
  */
 function interpolation(values: readonly IniValue[]): (section: string, items: Item[]) => Item[] {
   const bySection = new Map<string, Map<string, Item[]>>();
-  for (const { section, key, lines } of values) {
-    if (!bySection.has(section)) bySection.set(section, new Map());
-    bySection.get(section)!.set(key, lines.length > 1 ? lines : split(lines[0]!, ';'));
+  for (const value of values) {
+    if (!bySection.has(value.section)) bySection.set(value.section, new Map());
+    bySection.get(value.section)!.set(value.key, requirementItems(value));
   }
   const expand = (section: string, items: Item[], depth: number): Item[] =>
     items.flatMap((item) => {
@@ -175,8 +181,9 @@ export function readSetupPy(text: string): ReadResult {
       // Each name's appends are searched for over the whole file: a hostile file's thousands of names are not all.
       if (appendsRead.has(name) || appendsRead.size >= MAX_APPEND_SEARCHES) continue;
       appendsRead.add(name);
-      for (const appended of appendsTo(tokens, name)) {
-        if (appended.formatted) unread(tokens.indexOf(appended), what);
+      for (const at of appendsTo(tokens, name)) {
+        const appended = tokens[at] as StringToken;
+        if (appended.formatted) unread(at, what);
         else addRequirement(result, lines, stringItem(appended), relation, group);
       }
     }
@@ -531,17 +538,16 @@ function requirementsListed(tokens: readonly PythonToken[], assigned: ReadonlyMa
   return table;
 }
 
-/** The string literals the file appends to `name` (`name.append("x")`, `name.insert(0, "x")`), in file order. */
-function appendsTo(tokens: readonly PythonToken[], name: string): StringToken[] {
-  const appended: StringToken[] = [];
+/** Where the string literals the file appends to `name` are (`name.append("x")`, `name.insert(0, "x")`), in file order. */
+function appendsTo(tokens: readonly PythonToken[], name: string): number[] {
+  const appended: number[] = [];
   for (let i = 0; i + 5 < tokens.length; i++) {
     if (tokens[i]!.text !== name || tokens[i]!.kind !== 'name' || tokens[i - 1]?.text === '.' || tokens[i + 1]!.text !== '.') continue;
     const method = tokens[i + 2]!.text;
     if ((method !== 'append' && method !== 'insert') || tokens[i + 3]!.text !== '(') continue;
     // The value is the call's only argument (append) or its second (insert): a string alone, then the closing bracket.
     const at = method === 'append' ? i + 4 : tokens[i + 5]?.text === ',' ? i + 6 : -1;
-    const value = tokens[at];
-    if (value?.kind === 'string' && tokens[at + 1]?.text === ')') appended.push(value);
+    if (tokens[at]?.kind === 'string' && tokens[at + 1]?.text === ')') appended.push(at);
   }
   return appended;
 }
