@@ -191,8 +191,7 @@ class SovereignLintServer {
   private isWatched(file: string): boolean {
     const owner = this.ownersOf(file)[0];
     if (!owner) return false;
-    const name = path.basename(file);
-    return owner.isManifest(file) || owner.isConfigFile(file) || lockfileKind(name) !== undefined || isWorkspaceCatalogFile(file) || name === '.gitignore';
+    return owner.isManifest(file) || owner.isConfigFile(file) || rescansFolder(file);
   }
 
   /** Registers the file watchers: manifests, lockfiles and configs in the folders, and a workspace root's above them. */
@@ -509,7 +508,7 @@ class SovereignLintServer {
       const { folder, file } = target;
       if (folder.isConfigFile(file)) {
         if (!this.documents.get(change.uri)) this.configChanged(folder);
-      } else if (lockfileKind(path.basename(file)) || isWorkspaceCatalogFile(file) || path.basename(file) === '.gitignore') {
+      } else if (rescansFolder(file)) {
         // A new resolution (or catalog) changes what every manifest of the folder pulls in; a new .gitignore, what it holds.
         void this.guard('scan', () => this.scanAll(), undefined);
         return;
@@ -667,6 +666,12 @@ class SovereignLintServer {
   private logError(what: string, error: unknown): void {
     this.connection.console.error(`sovereign-lint: ${what} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
+}
+
+/** A file whose change is a reason to scan its folder again: a lockfile, a workspace's catalog, a .gitignore. */
+function rescansFolder(file: string): boolean {
+  const name = path.basename(file);
+  return lockfileKind(name) !== undefined || isWorkspaceCatalogFile(file) || name === '.gitignore';
 }
 
 /** The answer to a request whose params lack what it needs (LSP: InvalidParams). */

@@ -83,8 +83,9 @@ function readTomlManifest(text: string, label: string, prefix: readonly string[]
     } else if (path.length === 4 && dotted.startsWith('tool.poetry.extras.') && value.type === 'TOMLArray') {
       for (const element of value.elements) {
         if (!isString(element)) continue;
-        if (!extraOf.has(normalisePypiName(element.value))) extraOf.set(normalisePypiName(element.value), path[3]!);
-        if (innerStart(text, element) !== undefined) append(inExtras, normalisePypiName(element.value), stringRange(text, element, lines));
+        const name = normalisePypiName(element.value);
+        if (!extraOf.has(name)) extraOf.set(name, path[3]!);
+        if (innerStart(text, element) !== undefined) append(inExtras, name, stringRange(text, element, lines));
       }
     } else if ((dotted === 'project.name' || dotted === 'tool.poetry.name') && isString(value)) {
       result.ownName = value.value;
