@@ -1,12 +1,13 @@
 // Hugging Face model and dataset cards (https://huggingface.co/docs/hub/model-cards): the YAML front
 // matter's `base_model`, `datasets`, `license` / `license_name`, a dataset card's `source_datasets`, and the models and
 // datasets a Space's card says it uses.
-import { type Document, isAlias, isMap, isScalar, isSeq, type Node, type Pair, parseDocument, type Scalar } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, type Node, type Pair, parseDocument, type Scalar } from 'yaml';
 import { componentId } from '../../../rules/src/ids';
 import type { Declaration, Ecosystem, Relation } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
 import { MAX_NESTING, nestsTooDeep } from '../text/nesting';
 import { emptyResult, type ReadResult } from './types';
+import { resolved, scalarSpan } from './yamlNodes';
 
 /** Keys only model cards have. */
 const MODEL_KEYS = ['base_model', 'base_model_relation', 'datasets', 'library_name', 'pipeline_tag', 'model-index', 'license_name'];
@@ -244,11 +245,6 @@ function withMerged(items: readonly Pair[], doc: Document, depth = 0): Pair[] {
 /** Merge keys nested deeper than this are an attack, not a card. */
 const MAX_MERGE_DEPTH = 10;
 
-/** A node with its alias resolved once (never expanded further). */
-function resolved(node: unknown, doc: Document): Node | null {
-  return isAlias(node) ? ((node.resolve(doc) as Node | undefined) ?? null) : ((node as Node | null | undefined) ?? null);
-}
-
 /** The scalars of a value that is one scalar or a list of them. */
 function scalarsOf(node: Node | null, doc: Document): Scalar[] {
   const value = resolved(node, doc);
@@ -279,11 +275,8 @@ function unreadable(node: Node | null, doc: Document): Node[] {
 
 /** The characters of a scalar's value in the source: inside the quotes of a quoted scalar. */
 function valueRange(scalar: Scalar, source: string): [number, number] {
-  const [start, end] = scalar.range!;
-  const quoted = scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE';
-  const inner: [number, number] = quoted ? [start + 1, end - 1] : [start, end];
-  // Escapes or folding make the value differ from the source: place the whole scalar then.
-  return source.slice(inner[0], inner[1]) === String(scalar.value) ? inner : [start, end];
+  const { start, end } = scalarSpan(scalar, source);
+  return [start, end];
 }
 
 function quoteOf(scalar: Scalar): '' | '"' | "'" {

@@ -82,6 +82,34 @@ describe('readCondaEnvironment: as real environments write it', () => {
     expect(problems('dependencies:\n  - numpy\n  - npm:\n    - left-pad\n')).toEqual([['environment.yml: "npm:" is no installer conda knows (only pip: is); not read', lsp(2, 4, 7)]]);
   });
 
+  it('places the items of flow lists, inside their quotes', () => {
+    const result = readCondaEnvironment('name: x\ndependencies: [python=3.11, conda-forge::numpy>=1.26, {pip: [torch==2.1, "requests>=2"]}]\n');
+    expect(result.condaPackages?.map((found) => [found.name, found.locate()])).toEqual([['numpy', lsp(1, 41, 46)]]);
+    expect([...result.packages.values()].map((locked) => [locked.name, locked.locate()])).toEqual([
+      ['torch', lsp(1, 61, 66)],
+      ['requests', lsp(1, 74, 82)],
+    ]);
+  });
+
+  it('places an alias where the item it names is written, and reads the last of a key given twice', () => {
+    const text = ['gpu: &gpu cudatoolkit=11.8', 'dependencies: [numpy]', 'dependencies:', '  - *gpu', '  - pip:', '    - &t torch==2.1', '    - *t', '  - scipy'].join('\n');
+    const result = readCondaEnvironment(text);
+    expect(result.problems).toEqual([]);
+    expect(result.condaPackages?.map((found) => [found.name, found.locate()])).toEqual([
+      ['cudatoolkit', lsp(0, 10, 21)],
+      ['scipy', lsp(7, 4, 9)],
+    ]);
+    expect([...result.packages.values()].map((locked) => [locked.name, locked.locate()])).toEqual([
+      ['torch', lsp(5, 9, 14)],
+      ['torch', lsp(5, 9, 14)],
+    ]);
+  });
+
+  it('places a bad spec written with escapes at the whole item', () => {
+    const result = readCondaEnvironment('dependencies:\n  - "=1.\\u0030"\n');
+    expect(result.problems).toEqual([{ message: 'environment.yml: "=1.0" is not a conda package spec', range: lsp(1, 4, 15) }]);
+  });
+
   it('includes the requirements file a pip item names, at the name', () => {
     const text = 'dependencies:\n  - pip:\n    - -r ../deps.txt\n    - --extra-index-url https://download.pytorch.org/whl/cu121\n';
     expect(readCondaEnvironment(text).pipIncludes).toEqual([{ path: '../deps.txt', kind: 'requirements', range: lsp(2, 9, 20) }]);
