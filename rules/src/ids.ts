@@ -7,7 +7,8 @@ export function normalisePypiName(name: string): string {
 }
 
 export function componentId(ecosystem: Ecosystem, name: string): string {
-  return `${ecosystem}:${ecosystem === 'pypi' ? normalisePypiName(name) : name}`;
+  // conda names are lowercase (conda-build's naming conventions); conda matches `PyTorch` as `pytorch`.
+  return `${ecosystem}:${ecosystem === 'pypi' ? normalisePypiName(name) : ecosystem === 'conda' ? name.toLowerCase() : name}`;
 }
 
 export function splitId(id: string): { ecosystem: Ecosystem; name: string } {

@@ -70,6 +70,11 @@ describe('conda environments', () => {
     expect(componentsOf(scanRoot())).toEqual(['dinov2/conda.yaml conda:pytorch direct unknown', 'environment-gpu.yml conda:cudatoolkit direct unknown']);
   });
 
+  it('names a conda package in lowercase, as conda does', () => {
+    write('environment.yml', 'dependencies:\n  - PyTorch=2.1\n  - conda-forge::NumPy\n');
+    expect(componentsOf(scanRoot())).toEqual(['environment.yml conda:pytorch direct unknown', 'environment.yml conda:numpy direct unknown']);
+  });
+
   it('reads the requirements file a pip: item includes, relative to the environment file', () => {
     write('env/environment.yml', 'dependencies:\n  - numpy\n  - pip:\n    - -r ../deps/base.in.txt\n');
     write('deps/base.in.txt', 'flask==2.0\n');
