@@ -218,6 +218,35 @@ describe('sovereign-lint scan --format text', () => {
       ['package.json:4:6', 'unknown-provenance'],
     ]);
   });
+
+  it('prints a lockfile’s 20 most severe transitive findings: what blocks national before what blocks sovereign', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-text-'));
+    // One dependency that pulls in 25 packages nobody can place, and then a hosted service's client.
+    const pulled = [...Array.from({ length: 25 }, (_, i) => `internal-${i}`), 'openai'];
+    fs.writeFileSync(path.join(dir, 'package.json'), '{\n  "dependencies": {\n    "internal-root": "1.0.0"\n  }\n}\n');
+    fs.writeFileSync(
+      path.join(dir, 'package-lock.json'),
+      JSON.stringify(
+        {
+          lockfileVersion: 3,
+          packages: {
+            '': { dependencies: { 'internal-root': '1.0.0' } },
+            'node_modules/internal-root': { version: '1.0.0', dependencies: Object.fromEntries(pulled.map((name) => [name, '1.0.0'])) },
+            ...Object.fromEntries(pulled.map((name) => [`node_modules/${name}`, { version: '1.0.0' }])),
+          },
+        },
+        null,
+        2,
+      ),
+    );
+    const lines = run(['scan', dir], { cwd: dir }).stdout.split('\n');
+    const lockfile = lines.slice(lines.indexOf('package-lock.json') + 1, lines.indexOf('', lines.indexOf('package-lock.json')));
+    expect(lockfile).toHaveLength(21);
+    // Found in the order the graph was walked, the national blocker among them though it comes last.
+    expect(lockfile.slice(0, 19).map((line) => line.split(' ')[0])).toEqual(Array.from({ length: 19 }, (_, i) => `package-lock.json:${40 + 3 * i}:6`));
+    expect(lockfile[19]).toBe('package-lock.json:115:6  error     openai — client of a foreign hosted service (OpenAI, US): blocks national  foreign-proprietary');
+    expect(lockfile[20]).toBe('… and 6 more transitive findings, none more severe (--format json lists them all)');
+  });
 });
 
 describe('sovereign-lint scan --format json: each component and finding on one line, as JSON.stringify writes it', () => {

@@ -1,16 +1,16 @@
 // Findings as LSP diagnostics: a file with more findings than VS Code shows sends the most severe ones.
 import { describe, expect, it } from 'vitest';
-import type { Severity } from '../../rules/src/types';
+import type { Blocks, Severity } from '../../rules/src/types';
 import type { Finding } from '../../server/src/engine/lint';
 import { diagnosticsOf, MAX_DIAGNOSTICS_PER_FILE } from '../../server/src/lsp/diagnostics';
 import { lsp } from '../helpers/ranges';
 
-function finding(line: number, severity: Severity): Finding {
+function finding(line: number, severity: Severity, blocks: Blocks = 'sovereign'): Finding {
   const name = `pkg-${line}`;
   return {
     rule: 'unknown-provenance',
     severity,
-    blocks: 'sovereign',
+    blocks,
     componentId: `npm:${name}`,
     file: 'package-lock.json',
     range: lsp(line, 6, 6 + name.length),
@@ -50,6 +50,19 @@ describe('diagnosticsOf', () => {
       source: 'sovereign-lint',
       message: '216 more findings in this file are not shown (the 999 most severe are); `sovereign-lint scan` lists every one',
     });
+  });
+
+  it('of one severity, sends those that block the higher tier first: national, then sovereign, then trusted', () => {
+    // 600 errors that block trusted readiness, 600 that block sovereign, then 3 that block national.
+    const findings = [
+      ...Array.from({ length: 600 }, (_, line) => finding(line, 'error', 'trusted')),
+      ...Array.from({ length: 600 }, (_, i) => finding(600 + i, 'error', 'sovereign')),
+      ...Array.from({ length: 3 }, (_, i) => finding(1200 + i, 'error', 'national')),
+    ];
+    const lines = diagnosticsOf(outcomeOf(findings), 'file:///w/package-lock.json')
+      .slice(0, -1)
+      .map((d) => d.range.start.line);
+    expect(lines).toEqual([...Array.from({ length: 396 }, (_, line) => line), ...Array.from({ length: 600 }, (_, i) => 600 + i), 1200, 1201, 1202]);
   });
 
   it('counts a file’s read errors within the limit', () => {

@@ -2,6 +2,9 @@
 // links), colour only on a terminal and never with NO_COLOR, ending with the verdict line.
 import { createColors } from 'picocolors';
 import type { Range, Severity } from '../../../rules/src/types';
+import { append } from '../../../rules/src/lists';
+import type { Finding } from '../engine/lint';
+import { mostSevere } from '../engine/mostSevere';
 import type { ScanResult } from '../engine/scan';
 
 type Colors = ReturnType<typeof createColors>;
@@ -13,28 +16,32 @@ export function toText(result: ScanResult, useColor: boolean): string {
   const out: string[] = [];
   /** Each file's lines, with where they point (errors without a place come first). */
   const files = new Map<string, { at: number; text: string }[]>();
-  /** Lines of each file not shown: a lockfile can carry thousands of transitive findings, only the first ones are printed. */
-  const hidden = new Map<string, number>();
-  const lockfiles = new Set(result.files.filter((file) => file.kind === 'lockfile').map((file) => file.file));
   const linesOf = (file: string) => {
     let lines = files.get(file);
     if (!lines) files.set(file, (lines = []));
     return lines;
   };
-  /** Whether another line fits in the file's listing; counts the ones that do not. */
-  const fits = (file: string) => {
-    if (!lockfiles.has(file) || linesOf(file).length < TRANSITIVE_LINES) return true;
-    hidden.set(file, (hidden.get(file) ?? 0) + 1);
-    return false;
-  };
   const at = (range: Range | undefined) => (range ? range.start.line * 1e6 + range.start.character : -1);
   for (const error of result.errors) {
-    if (!fits(error.file)) continue;
     const where = error.range ? `${error.file}:${error.range.start.line + 1}:${error.range.start.character + 1}` : error.file;
     linesOf(error.file).push({ at: at(error.range), text: `${where}  ${c.red(pad('error'))}  ${error.message}` });
   }
+  // A lockfile can carry thousands of transitive findings: only its most severe are printed, and the rest counted.
+  const hidden = new Map<string, number>();
+  const lockfiles = new Set(result.files.filter((file) => file.kind === 'lockfile').map((file) => file.file));
+  const shown: Finding[] = [];
+  const transitive = new Map<string, Finding[]>();
   for (const finding of result.findings) {
-    if (finding.severity === 'off' || !fits(finding.file)) continue;
+    if (finding.severity === 'off') continue;
+    if (lockfiles.has(finding.file)) append(transitive, finding.file, finding);
+    else shown.push(finding);
+  }
+  for (const [file, findings] of transitive) {
+    const kept = mostSevere(findings, TRANSITIVE_LINES);
+    shown.push(...kept);
+    if (kept.length < findings.length) hidden.set(file, findings.length - kept.length);
+  }
+  for (const finding of shown) {
     const where = `${finding.file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
     const label = finding.exception ? c.dim(pad('accepted')) : severityLabel(finding.severity, c);
     const exception = finding.exception
@@ -45,10 +52,11 @@ export function toText(result: ScanResult, useColor: boolean): string {
   // One collator for every comparison: localeCompare looks one up per call, and a monorepo lists thousands of files.
   const { compare } = new Intl.Collator();
   for (const [file, lines] of [...files].sort(([a], [b]) => compare(a, b))) {
-    // A manifest reads top to bottom; a lockfile's first transitive findings stay in the order the graph was walked (all of them in JSON and SARIF).
+    // A manifest reads top to bottom; a lockfile's transitive findings stay in the order the graph was walked (all of them in JSON and SARIF).
     if (!lockfiles.has(file)) lines.sort((a, b) => a.at - b.at);
     const more = hidden.get(file) ?? 0;
-    out.push(c.underline(file), ...lines.map((line) => line.text), ...(more > 0 ? [c.dim(`… and ${more} more transitive findings (--format json lists them all)`)] : []), '');
+    const rest = c.dim(`… and ${more} more transitive findings, none more severe (--format json lists them all)`);
+    out.push(c.underline(file), ...lines.map((line) => line.text), ...(more > 0 ? [rest] : []), '');
   }
   const components = result.files.reduce((sum, file) => sum + file.assessments.length, 0);
   const { verdict } = result;
