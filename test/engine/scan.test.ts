@@ -34,6 +34,58 @@ describe('setuptools extras loaded from files', () => {
   });
 });
 
+describe('dynamic dependencies read from requirements files, beside a lockfile', () => {
+  const UV_LOCK = [
+    'version = 1',
+    '[[package]]',
+    'name = "certifi"',
+    'version = "2024.8.30"',
+    'source = { registry = "https://pypi.org/simple" }',
+    '[[package]]',
+    'name = "dyn-app"',
+    'version = "0.1.0"',
+    'source = { editable = "." }',
+    'dependencies = [{ name = "requests" }]',
+    '[package.metadata]',
+    'requires-dist = [{ name = "requests", specifier = ">=2.31" }]',
+    '[[package]]',
+    'name = "requests"',
+    'version = "2.32.3"',
+    'source = { registry = "https://pypi.org/simple" }',
+    'dependencies = [{ name = "certifi" }]',
+    '',
+  ].join('\n');
+
+  beforeEach(() => {
+    write(
+      'pyproject.toml',
+      '[project]\nname = "dyn-app"\nversion = "0.1.0"\ndynamic = ["dependencies"]\n[tool.setuptools.dynamic]\ndependencies = { file = ["requirements.txt"] }\n',
+    );
+    write('uv.lock', UV_LOCK);
+  });
+
+  it('are pinned by the lockfile of the pyproject.toml, which traces what they pull in', () => {
+    write('requirements.txt', 'requests>=2.31\n');
+    const result = scanRoot();
+    const declarations = result.files.flatMap((file) => file.assessments.map(({ declaration }) => [file.file, declaration.name, declaration.relation, declaration.locked, declaration.via]));
+    expect(declarations).toEqual([
+      ['requirements.txt', 'requests', 'direct', { version: '2.32.3' }, undefined],
+      ['uv.lock', 'certifi', 'transitive', undefined, ['requests']],
+    ]);
+    const pulls = result.findings.find((finding) => finding.rule === 'foreign-transitive');
+    expect([pulls?.file, pulls?.message]).toEqual(['requirements.txt', 'requests pulls 1 non-domestic package: certifi (unknown)']);
+    expect(result.verdict.transitive).toBe('examined');
+  });
+
+  it('say where the lockfile is out of date for one of them', () => {
+    write('requirements.txt', 'requests>=2.31\nhttpx\n');
+    const result = scanRoot();
+    const unlocked = result.findings.filter((finding) => finding.rule === 'unlocked-dependency');
+    expect(unlocked.map((finding) => [finding.file, finding.range.start.line, finding.componentId])).toEqual([['requirements.txt', 1, 'pypi:httpx']]);
+    expect(result.verdict.transitive).toBe('partly examined');
+  });
+});
+
 describe('Hatch environments beside a lockfile', () => {
   it('are not the lockfile\'s to pin: never out of date for it, and what they pull in is not examined', () => {
     write('pyproject.toml', '[project]\nname = "app"\nversion = "0.1.0"\ndependencies = ["httpx"]\n[tool.hatch.envs.types]\nextra-dependencies = ["mypy"]\n');

@@ -724,6 +724,48 @@ describe('hover', () => {
     expect((hover.contents as { value: string }).value).toContain('| Version | locked 1.2.7 |');
   });
 
+  it('pins the requirements file a pyproject.toml reads its dependencies from to the project’s uv.lock, as it is typed', async () => {
+    const lock = [
+      'version = 1',
+      '[[package]]',
+      'name = "certifi"',
+      'version = "2024.8.30"',
+      'source = { registry = "https://pypi.org/simple" }',
+      '[[package]]',
+      'name = "dyn-app"',
+      'version = "0.1.0"',
+      'source = { editable = "." }',
+      'dependencies = [{ name = "requests" }]',
+      '[[package]]',
+      'name = "requests"',
+      'version = "2.32.3"',
+      'source = { registry = "https://pypi.org/simple" }',
+      'dependencies = [{ name = "certifi" }]',
+      '',
+    ].join('\n');
+    const root = workspace(
+      {
+        'pyproject.toml': '[project]\nname = "dyn-app"\ndynamic = ["dependencies"]\n[tool.setuptools.dynamic]\ndependencies = { file = ["requirements.txt"] }\n',
+        'requirements.txt': 'requests>=2.31\n',
+        'uv.lock': lock,
+      },
+      false,
+    );
+    const client = await start(root);
+    const file = path.join(root, 'requirements.txt');
+    await client.waitFor(() => client.diagnosticsOf(path.join(root, 'uv.lock')), 'the workspace scan');
+    await client.open(file, 'requests>=2.31\nhttpx\n');
+    const judged = () => client.diagnosticsOf(file)?.some((d) => d.code === 'unlocked-dependency') && client.diagnosticsOf(file);
+    const diagnostics = await client.waitFor(judged, 'the requirements judged as typed');
+    const about = diagnostics.filter((d) => d.code === 'unlocked-dependency' || d.code === 'foreign-transitive');
+    expect(about.map((d) => [d.range.start.line, d.message]).sort()).toEqual([
+      [0, 'requests pulls 1 non-domestic package: certifi (unknown)'],
+      [1, 'httpx is not in uv.lock: the lockfile is out of date (run `uv lock`), so what httpx pulls in was not examined; blocks trusted readiness'],
+    ]);
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(file) }, position: { line: 0, character: 2 } })) as Hover;
+    expect((hover.contents as { value: string }).value).toContain('| Version | >=2.31; locked 2.32.3 |');
+  });
+
   it('judges a requirements.in again when pip-compile writes its output anew', async () => {
     const root = workspace(
       {

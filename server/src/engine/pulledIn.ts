@@ -7,7 +7,8 @@ import type { Report } from '../../../rules/src/rule';
 import { rules } from '../../../rules/src/rules/index';
 import type { Assessment, Classification } from '../../../rules/src/types';
 import { type FileReport, type Finding, type LintOptions, toFinding } from './lint';
-import { isLockable } from './lockfiles';
+import { dynamicOwners } from './dynamicRequirements';
+import { isLockable, type LockableKind } from './lockfiles';
 import { relativeTo } from './paths';
 
 const DESCRIBED: Record<Classification, string> = {
@@ -17,18 +18,34 @@ const DESCRIBED: Record<Classification, string> = {
   unknown: 'provenance unknown',
 };
 
-/** Adds the findings to the manifest reports (in place). */
-export function addPulledInFindings(reports: readonly FileReport[], root: string, optionsFor: (file: string) => LintOptions): void {
+/**
+ * Adds the findings to the manifest reports (in place). `owners`: the requirements files pyproject.toml files read their
+ * dependencies from (see dynamicOwners), when not all of those pyproject.toml files are among the reports.
+ */
+export function addPulledInFindings(
+  reports: readonly FileReport[],
+  root: string,
+  optionsFor: (file: string) => LintOptions,
+  owners: ReadonlyMap<string, string> = dynamicOwners(reports),
+): void {
   const rule = rules.find((candidate) => candidate.checkPulledIn)!;
   const lockReports = new Map(reports.filter((report) => report.kind === 'lockfile').map((report) => [report.file, byDirect(report)]));
-  /** Where a manifest's pulled-in packages are listed: its lockfile's report, or (pip-compile output) its own. */
-  const pulledInOf = (report: FileReport, options: LintOptions): { file: string; byName: Map<string, Assessment[]> } | undefined => {
-    if (report.kind === 'requirements') return { file: report.file, byName: byDirect(report) };
-    if (!isLockable(report.kind)) return undefined;
-    const lockfile = options.lockfileFor?.(report.file, report.kind);
-    const file = lockfile ? relativeTo(root, lockfile) : undefined;
-    const byName = file ? lockReports.get(file) : undefined;
-    return file && byName ? { file, byName } : undefined;
+  const inLockfileOf = (file: string, kind: LockableKind, options: LintOptions): PulledInSource | undefined => {
+    const lockfile = options.lockfileFor?.(file, kind);
+    const found = lockfile ? relativeTo(root, lockfile) : undefined;
+    const byName = found ? lockReports.get(found) : undefined;
+    return found && byName ? { file: found, byName, resolved: false } : undefined;
+  };
+  /**
+   * Where a manifest's pulled-in packages are listed: its lockfile's report, the lockfile of the pyproject.toml it
+   * declares the dependencies of, or (pip-compile output, whose pins are resolved already) its own.
+   */
+  const pulledInOf = (report: FileReport, options: LintOptions): PulledInSource | undefined => {
+    if (report.kind === 'requirements') {
+      const owner = owners.get(report.file);
+      return owner === undefined ? { file: report.file, byName: byDirect(report), resolved: true } : inLockfileOf(owner, 'pyproject', options);
+    }
+    return isLockable(report.kind) ? inLockfileOf(report.file, report.kind, options) : undefined;
   };
   // Workspace members share a root lockfile and many dependencies, each pulling in hundreds of packages: what a
   // name pulls in from a lockfile (the report and its related places) is worked out once, not per declaration.
@@ -40,7 +57,7 @@ export function addPulledInFindings(reports: readonly FileReport[], root: string
     for (const direct of report.assessments) {
       const { name, relation, locked } = direct.declaration;
       // A manifest's declaration pulls in what its lock resolved it to; a compiled file's pins are resolved already.
-      if (relation === 'transitive' || (report.kind !== 'requirements' && !locked)) continue;
+      if (relation === 'transitive' || (!source.resolved && !locked)) continue;
       const key = `${source.file}\0${name}`;
       let known = pulledInByName.get(key);
       if (!known) {
@@ -54,6 +71,13 @@ export function addPulledInFindings(reports: readonly FileReport[], root: string
       report.findings.push(finding);
     }
   }
+}
+
+/** Where what a manifest's dependencies pull in is listed, by direct dependency; `resolved` when its pins need no lockfile. */
+interface PulledInSource {
+  file: string;
+  byName: Map<string, Assessment[]>;
+  resolved: boolean;
 }
 
 type Related = NonNullable<Finding['related']>[number];

@@ -10,6 +10,7 @@ import { type ManifestKind, MANIFESTS_READ, manifestKind, readManifest } from '.
 import { type LockfileKind, lockfileKind } from '../readers/lockfiles/index';
 import { asExtra, type Include, type ReadResult } from '../readers/types';
 import { decodeManifest, MAX_MANIFEST_BYTES, oversized } from '../text/source';
+import { dynamicOwners, type IncludingManifest } from './dynamicRequirements';
 import { scanCatalogFinder } from './catalogs';
 import { type ChainProblem, ConfigResolver } from './configResolver';
 import { ConfiguredLinting } from './configuredLinting';
@@ -147,11 +148,14 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
   // lockfiles together run to hundreds of megabytes of tables, and holding them all makes every collection slower.
   const manifestsByLock = new Map<string, { manifest: string; declarations: Declaration[] }[]>();
   const readsByFile = new Map(reads.map((outcome) => [outcome.file, outcome]));
+  const owners = dynamicOwners(reads.map(includingManifest));
   for (const { file, kind, read } of reads) {
     if (read && kind === 'requirements') pinRequirements(file, read, lockfiles, { root, findLockfile, firstParty }, (output) => readsByFile.get(output));
-    if (!read || !isLockable(kind)) continue;
-    const manifest = path.resolve(root, file);
-    const lockPath = findLockfile(manifest, kind, root);
+    // A requirements file a pyproject.toml reads its dependencies from is locked as that pyproject.toml's.
+    const locked = kind === 'requirements' ? lockedAs(owners, file) : isLockable(kind) ? { file, kind } : undefined;
+    if (!read || !locked) continue;
+    const manifest = path.resolve(root, locked.file);
+    const lockPath = findLockfile(manifest, locked.kind, root);
     if (lockPath) append(manifestsByLock, lockPath, { manifest, declarations: read.declarations });
   }
   const traced: ReadOutcome[] = [];
@@ -217,11 +221,14 @@ export function transitiveCoverage(reads: readonly ReadOutcome[], root: string, 
   let unpinned = 0;
   let withoutLockfile = false;
   let outOfDate = false;
+  const owners = dynamicOwners(reads.map(includingManifest));
   for (const { file, kind, read } of reads) {
     // A card's models and datasets pull nothing in; a lockfile is what pins the rest.
     if (!read?.declarations.length || kind === 'card' || kind === 'lockfile') continue;
-    const lockedBy = () => findLockfile(path.resolve(root, file), kind, root) !== undefined;
-    if (kind === 'requirements' ? read.compiled === true || (isPipToolsInput(file) && lockedBy()) : isLockable(kind) && lockedBy()) {
+    const lockedBy = (manifest = { file, kind }) => findLockfile(path.resolve(root, manifest.file), manifest.kind, root) !== undefined;
+    const dynamic = kind === 'requirements' ? lockedAs(owners, file) : undefined;
+    const requirementsPinned = () => read.compiled === true || (isPipToolsInput(file) && lockedBy()) || (dynamic !== undefined && lockedBy(dynamic));
+    if (kind === 'requirements' ? requirementsPinned() : isLockable(kind) && lockedBy()) {
       const lacking = read.declarations.filter((declaration) => declaration.staleLock).length;
       // What no lockfile pins by design (Hatch's environments) was not examined for want of a lockfile.
       const unlockable = read.declarations.filter((declaration) => declaration.unlockable).length;
@@ -295,6 +302,17 @@ export interface ReadOutcome {
   kind: ManifestKind | 'lockfile';
   read?: ReadResult;
   errors: ScanError[];
+}
+
+/** A read as dynamicOwners asks for it. */
+export function includingManifest({ file, kind, read }: ReadOutcome): IncludingManifest {
+  return { file, kind, includes: read?.includes ?? [] };
+}
+
+/** The pyproject.toml a requirements file declares the dependencies of, as the manifest its lockfile pins. */
+export function lockedAs(owners: ReadonlyMap<string, string>, file: string): { file: string; kind: 'pyproject' } | undefined {
+  const owner = owners.get(file);
+  return owner === undefined ? undefined : { file: owner, kind: 'pyproject' };
 }
 
 /** Where a manifest's include (`-r base.txt`, setup.cfg's `file:`) points: relative to the manifest, as pip reads it. */

@@ -10,13 +10,16 @@ import { type ChainProblem, CONFIG_FILE_NAMES, ConfigResolver } from '../engine/
 import { liveCatalogFinder } from '../engine/catalogs';
 import { ConfiguredLinting } from '../engine/configuredLinting';
 import type { Finding } from '../engine/lint';
+import { dynamicOwners } from '../engine/dynamicRequirements';
 import { addPulledInFindings } from '../engine/pulledIn';
 import { relativeTo } from '../engine/paths';
 import {
   type FileOutcome,
   firstPartyOf,
   includedPath,
+  includingManifest,
   judge,
+  lockedAs,
   missingInclude,
   pinRequirements,
   type ReadOutcome,
@@ -298,21 +301,31 @@ export class Folder {
     const outcome = this.judge(file, read);
     // addPulledInFindings finds the report's own lockfile among these, as the scan does.
     const lockReports = [...this.outcomes.values()].flatMap(({ report }) => (report?.kind === 'lockfile' ? [report] : []));
-    if (outcome.report) addPulledInFindings([outcome.report, ...lockReports], this.root, (name) => this.linting.optionsFor(name));
+    const optionsFor = (name: string) => this.linting.optionsFor(name);
+    if (outcome.report) addPulledInFindings([outcome.report, ...lockReports], this.root, optionsFor, this.dynamicOwners());
     return outcome;
   }
 
+  /** The requirements files the folder's pyproject.toml files read their dependencies from (see dynamicOwners). */
+  private dynamicOwners(): Map<string, string> {
+    return dynamicOwners([...this.reads.values()].map(includingManifest));
+  }
+
   private pinToLockfile(file: string, { kind, read }: ReadOutcome): void {
+    const relative = relativeTo(this.root, file);
     if (read && kind === 'requirements') {
       const context = { root: this.root, findLockfile: this.findLockfile, firstParty: this.firstParty };
-      pinRequirements(relativeTo(this.root, file), read, this.lockfileReader(), context, (output) => this.reads.get(path.join(this.root, output)));
+      pinRequirements(relative, read, this.lockfileReader(), context, (output) => this.reads.get(path.join(this.root, output)));
     }
-    if (!read || !isLockable(kind)) return;
-    const lockPath = this.findLockfile(file, kind, this.root);
+    // A requirements file a pyproject.toml reads its dependencies from is locked as that pyproject.toml's.
+    const locked = kind === 'requirements' ? lockedAs(this.dynamicOwners(), relative) : isLockable(kind) ? { file: relative, kind } : undefined;
+    if (!read || !locked) return;
+    const manifest = path.join(this.root, locked.file);
+    const lockPath = this.findLockfile(manifest, locked.kind, this.root);
     if (lockPath === undefined) return;
     if (!this.lockfiles.has(lockPath)) this.lockfiles.set(lockPath, this.lockfileReader().read(lockPath));
     const lockfile = this.lockfiles.get(lockPath);
-    if (lockfile) pinToLockfile(lockfile, file, read.declarations, { root: this.root, firstParty: this.firstParty });
+    if (lockfile) pinToLockfile(lockfile, manifest, read.declarations, { root: this.root, firstParty: this.firstParty });
   }
 
   /** Reads lockfiles as the scan does, installed packages' licences included. */
