@@ -10,13 +10,13 @@ import { type ManifestKind, MANIFESTS_READ, manifestKind, readManifest } from '.
 import { type LockfileKind, lockfileKind } from '../readers/lockfiles/index';
 import { asExtra, type Include, type ReadResult } from '../readers/types';
 import { decodeManifest, MAX_MANIFEST_BYTES, oversized } from '../text/source';
-import { dynamicOwners, type IncludingManifest } from './dynamicRequirements';
+import { dynamicOwners, includingManifest, lockingManifest } from './dynamicRequirements';
 import { scanCatalogFinder } from './catalogs';
 import { type ChainProblem, ConfigResolver } from './configResolver';
 import { ConfiguredLinting } from './configuredLinting';
 import { assessRead, type FileReport, type Finding, type LintOptions } from './lint';
 import { lacksRecordedLicense } from './installedLicenses';
-import { isLockable, isPipToolsInput, type LockfileFinder, scanLockfileFinder } from './lockfiles';
+import { isPipToolsInput, type LockfileFinder, scanLockfileFinder } from './lockfiles';
 import { addPulledInFindings } from './pulledIn';
 import { relativeTo } from './paths';
 import { append, flatten } from '../../../rules/src/lists';
@@ -151,8 +151,7 @@ export function traceLockfiles(reads: readonly ReadOutcome[], lockfiles: Lockfil
   const owners = dynamicOwners(reads.map(includingManifest));
   for (const { file, kind, read } of reads) {
     if (read && kind === 'requirements') pinRequirements(file, read, lockfiles, { root, findLockfile, firstParty }, (output) => readsByFile.get(output));
-    // A requirements file a pyproject.toml reads its dependencies from is locked as that pyproject.toml's.
-    const locked = kind === 'requirements' ? lockedAs(owners, file) : isLockable(kind) ? { file, kind } : undefined;
+    const locked = lockingManifest(owners, file, kind);
     if (!read || !locked) continue;
     const manifest = path.resolve(root, locked.file);
     const lockPath = findLockfile(manifest, locked.kind, root);
@@ -225,10 +224,11 @@ export function transitiveCoverage(reads: readonly ReadOutcome[], root: string, 
   for (const { file, kind, read } of reads) {
     // A card's models and datasets pull nothing in; a lockfile is what pins the rest.
     if (!read?.declarations.length || kind === 'card' || kind === 'lockfile') continue;
-    const lockedBy = (manifest = { file, kind }) => findLockfile(path.resolve(root, manifest.file), manifest.kind, root) !== undefined;
-    const dynamic = kind === 'requirements' ? lockedAs(owners, file) : undefined;
-    const requirementsPinned = () => read.compiled === true || (isPipToolsInput(file) && lockedBy()) || (dynamic !== undefined && lockedBy(dynamic));
-    if (kind === 'requirements' ? requirementsPinned() : isLockable(kind) && lockedBy()) {
+    const lockedBy = (manifest: { file: string; kind: ManifestKind }) => findLockfile(path.resolve(root, manifest.file), manifest.kind, root) !== undefined;
+    // A requirements file pip-compile wrote, or the input of one, pins as a lockfile does.
+    const compiled = kind === 'requirements' && (read.compiled === true || (isPipToolsInput(file) && lockedBy({ file, kind })));
+    const locking = lockingManifest(owners, file, kind);
+    if (compiled || (locking !== undefined && lockedBy(locking))) {
       const lacking = read.declarations.filter((declaration) => declaration.staleLock).length;
       // What no lockfile pins by design (Hatch's environments) was not examined for want of a lockfile.
       const unlockable = read.declarations.filter((declaration) => declaration.unlockable).length;
@@ -302,17 +302,6 @@ export interface ReadOutcome {
   kind: ManifestKind | 'lockfile';
   read?: ReadResult;
   errors: ScanError[];
-}
-
-/** A read as dynamicOwners asks for it. */
-export function includingManifest({ file, kind, read }: ReadOutcome): IncludingManifest {
-  return { file, kind, includes: read?.includes ?? [] };
-}
-
-/** The pyproject.toml a requirements file declares the dependencies of, as the manifest its lockfile pins. */
-export function lockedAs(owners: ReadonlyMap<string, string>, file: string): { file: string; kind: 'pyproject' } | undefined {
-  const owner = owners.get(file);
-  return owner === undefined ? undefined : { file: owner, kind: 'pyproject' };
 }
 
 /** Where a manifest's include (`-r base.txt`, setup.cfg's `file:`) points: relative to the manifest, as pip reads it. */

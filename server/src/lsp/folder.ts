@@ -10,16 +10,14 @@ import { type ChainProblem, CONFIG_FILE_NAMES, ConfigResolver } from '../engine/
 import { liveCatalogFinder } from '../engine/catalogs';
 import { ConfiguredLinting } from '../engine/configuredLinting';
 import type { Finding } from '../engine/lint';
-import { dynamicOwners } from '../engine/dynamicRequirements';
+import { dynamicOwners, includingManifest, lockingManifest } from '../engine/dynamicRequirements';
 import { addPulledInFindings } from '../engine/pulledIn';
 import { relativeTo } from '../engine/paths';
 import {
   type FileOutcome,
   firstPartyOf,
   includedPath,
-  includingManifest,
   judge,
-  lockedAs,
   missingInclude,
   pinRequirements,
   type ReadOutcome,
@@ -29,7 +27,7 @@ import {
   transitiveCoverage,
 } from '../engine/scan';
 import { lacksRecordedLicense } from '../engine/installedLicenses';
-import { isLockable, type LockfileFinder, scanLockfileFinder } from '../engine/lockfiles';
+import { type LockfileFinder, scanLockfileFinder } from '../engine/lockfiles';
 import { type Lockfile, Lockfiles, pinToLockfile } from '../engine/transitive';
 import { VerdictTally } from '../engine/verdict';
 import { findManifests, WalkScope } from '../engine/walk';
@@ -317,8 +315,7 @@ export class Folder {
       const context = { root: this.root, findLockfile: this.findLockfile, firstParty: this.firstParty };
       pinRequirements(relative, read, this.lockfileReader(), context, (output) => this.reads.get(path.join(this.root, output)));
     }
-    // A requirements file a pyproject.toml reads its dependencies from is locked as that pyproject.toml's.
-    const locked = kind === 'requirements' ? lockedAs(this.dynamicOwners(), relative) : isLockable(kind) ? { file: relative, kind } : undefined;
+    const locked = lockingManifest(this.dynamicOwners(), relative, kind);
     if (!read || !locked) return;
     const manifest = path.join(this.root, locked.file);
     const lockPath = this.findLockfile(manifest, locked.kind, this.root);
