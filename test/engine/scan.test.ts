@@ -35,37 +35,16 @@ describe('setuptools extras loaded from files', () => {
 });
 
 describe('dynamic dependencies read from requirements files, beside a lockfile', () => {
-  const UV_LOCK = [
-    'version = 1',
-    '[[package]]',
-    'name = "certifi"',
-    'version = "2024.8.30"',
-    'source = { registry = "https://pypi.org/simple" }',
-    '[[package]]',
-    'name = "dyn-app"',
-    'version = "0.1.0"',
-    'source = { editable = "." }',
-    'dependencies = [{ name = "requests" }]',
-    '[package.metadata]',
-    'requires-dist = [{ name = "requests", specifier = ">=2.31" }]',
-    '[[package]]',
-    'name = "requests"',
-    'version = "2.32.3"',
-    'source = { registry = "https://pypi.org/simple" }',
-    'dependencies = [{ name = "certifi" }]',
-    '',
-  ].join('\n');
+  // A setuptools project whose dependencies are requirements.txt's (requests), locked by uv.
+  const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/dynamic-requirements', name), 'utf8');
 
   beforeEach(() => {
-    write(
-      'pyproject.toml',
-      '[project]\nname = "dyn-app"\nversion = "0.1.0"\ndynamic = ["dependencies"]\n[tool.setuptools.dynamic]\ndependencies = { file = ["requirements.txt"] }\n',
-    );
-    write('uv.lock', UV_LOCK);
+    write('pyproject.toml', fixture('pyproject.toml'));
+    write('uv.lock', fixture('uv.lock'));
   });
 
   it('are pinned by the lockfile of the pyproject.toml, which traces what they pull in', () => {
-    write('requirements.txt', 'requests>=2.31\n');
+    write('requirements.txt', fixture('requirements.txt'));
     const result = scanRoot();
     const declarations = result.files.flatMap((file) => file.assessments.map(({ declaration }) => [file.file, declaration.name, declaration.relation, declaration.locked, declaration.via]));
     expect(declarations).toEqual([

@@ -725,32 +725,8 @@ describe('hover', () => {
   });
 
   it('pins the requirements file a pyproject.toml reads its dependencies from to the project’s uv.lock, as it is typed', async () => {
-    const lock = [
-      'version = 1',
-      '[[package]]',
-      'name = "certifi"',
-      'version = "2024.8.30"',
-      'source = { registry = "https://pypi.org/simple" }',
-      '[[package]]',
-      'name = "dyn-app"',
-      'version = "0.1.0"',
-      'source = { editable = "." }',
-      'dependencies = [{ name = "requests" }]',
-      '[[package]]',
-      'name = "requests"',
-      'version = "2.32.3"',
-      'source = { registry = "https://pypi.org/simple" }',
-      'dependencies = [{ name = "certifi" }]',
-      '',
-    ].join('\n');
-    const root = workspace(
-      {
-        'pyproject.toml': '[project]\nname = "dyn-app"\ndynamic = ["dependencies"]\n[tool.setuptools.dynamic]\ndependencies = { file = ["requirements.txt"] }\n',
-        'requirements.txt': 'requests>=2.31\n',
-        'uv.lock': lock,
-      },
-      false,
-    );
+    const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/dynamic-requirements', name), 'utf8');
+    const root = workspace(Object.fromEntries(['pyproject.toml', 'requirements.txt', 'uv.lock'].map((name) => [name, fixture(name)])), false);
     const client = await start(root);
     const file = path.join(root, 'requirements.txt');
     await client.waitFor(() => client.diagnosticsOf(path.join(root, 'uv.lock')), 'the workspace scan');
