@@ -865,6 +865,19 @@ describe('Pipfile and conda environments', () => {
     expect([...readPipfile(fixed).packages.values()].map((p) => [p.name, p.specifier])).toEqual([['requests', '==2.32.3'], ['pytest', '==8.3.2']]);
   });
 
+  it('offers no pin or replacement for a package written as dotted keys, whose other lines a rewrite would leave behind', () => {
+    write('Pipfile', '[packages]\nrequests.version = "*"\nrequests.extras = ["socks"]\nopenai.version = ">=1"\n');
+    write('Pipfile.lock', fixture('Pipfile.lock'));
+    write('sovereign-lint.json', { rules: { 'unpinned-version': 'warning' } });
+    const findings = scanRoot().findings.filter((f) => f.file === 'Pipfile' && (f.rule === 'unpinned-version' || f.rule === 'foreign-proprietary'));
+    // Each at its name, with only the fixes that do not edit the Pipfile.
+    expect(findings.map((f) => [f.rule, f.componentId, f.range.start.line, f.range.start.character, f.fixes.filter((fix) => fix.edits.some((edit) => edit.file === 'Pipfile'))])).toEqual([
+      ['unpinned-version', 'pypi:requests', 1, 0, []],
+      ['foreign-proprietary', 'pypi:openai', 3, 0, []],
+      ['unpinned-version', 'pypi:openai', 3, 0, []],
+    ]);
+  });
+
   it('replaces an inline-table entry whole: its extras belonged to the foreign package', () => {
     write('Pipfile', '[packages]\nopenai = {version = ">=1", extras = ["datalib"]}\n');
     const replace = scanRoot().findings.find((f) => f.componentId === 'pypi:openai')!.fixes[0]!;

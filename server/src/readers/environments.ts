@@ -22,10 +22,15 @@ export function readPipfileManifest(text: string): ReadResult {
   return result;
 }
 
+/**
+ * An entry's key, bare or quoted. A bare key with a dot is a dotted key (`requests.version = "*"`), one of several lines
+ * of the package's table: no entry a fix may rewrite whole.
+ */
+const ENTRY_KEY = String.raw`("[^"\n]+"|'[^'\n]+'|[^"'=\s.]+)`;
 /** `name = "spec"` on one line: a fix rewrites it whole. */
-const STRING_ENTRY = /^(["']?)[^"'=\s]+\1\s*=\s*("[^"\\]*"|'[^']*')/;
+const STRING_ENTRY = new RegExp(String.raw`^${ENTRY_KEY}\s*=\s*("[^"\\]*"|'[^']*')`);
 /** `name = { key = value, … }` on one line, with no nested table. */
-const TABLE_ENTRY = /^(["']?)[^"'=\s]+\1\s*=\s*\{([^{}\n]*)\}/;
+const TABLE_ENTRY = new RegExp(String.raw`^${ENTRY_KEY}\s*=\s*\{([^{}\n]*)\}`);
 const TABLE_VERSION = /(^|[{,]\s*)version\s*=\s*("[^"\\\n]*"|'[^'\n]*')/;
 
 /** Where a fix can rewrite a Pipfile entry: a string entry whole, a table entry whole or just its version. */

@@ -58,6 +58,27 @@ describe('readPipfile: custom categories and keys with extras', () => {
     ]);
   });
 
+  it('places a package written as a dotted key or as a table of its own, wherever its section is', () => {
+    const pipfile = [
+      '[packages.flask]',
+      'version = "*"',
+      '[packages]',
+      'requests.version = ">=2"',
+      'requests.extras = ["socks"]',
+      '"zope.interface" = "*"',
+      '[dev-packages . "pytest"]',
+      'version = "*"',
+    ].join('\n');
+    const read = readPipfile(pipfile);
+    expect(read.problems).toEqual([]);
+    expect([...read.packages.values()].map(({ name, dev, locate }) => [name, dev, locate()])).toEqual([
+      ['flask', false, lsp(0, 10, 15)],
+      ['requests', false, lsp(3, 0, 8)],
+      ['zope.interface', false, lsp(5, 1, 15)],
+      ['pytest', true, lsp(6, 17, 23)],
+    ]);
+  });
+
   it('reads a Pipfile.lock\'s custom categories', () => {
     const lock = readPipfileLock(JSON.stringify({ _meta: {}, default: { numpy: { version: '==2.1.0' } }, docs: { sphinx: { version: '==8.0.2' } } }));
     expect(keys(lock)).toEqual(['numpy@2.1.0', 'sphinx@8.0.2']);

@@ -68,17 +68,33 @@ function sectionKeyFinder(): Finder<{ section: string; key: string; length: numb
   };
 }
 
-/** Where each key of each `[section]` starts (inside its quotes), the first of a section or key written twice. */
+/**
+ * Where each key of each `[section]` starts (inside its quotes), the first of a section or key written twice. A package
+ * may also be written as a TOML dotted key (`requests.version = "*"`) or a table of its own (`[packages.requests]`).
+ */
 function keysBySection(text: string): Map<string, Map<string, number>> {
   const sections = new Map<string, Map<string, number>>();
+  const keysOf = (section: string) => sections.get(section) ?? sections.set(section, new Map()).get(section)!;
+  const place = (keys: Map<string, number>, key: string, at: number) => {
+    if (!keys.has(key)) keys.set(key, at);
+  };
+  const headers = new Set<string>();
   let keys: Map<string, number> | undefined;
   for (let found = PIPFILE_LINE.exec(text); found; found = PIPFILE_LINE.exec(text)) {
-    const [, indent, header, quote, key] = found;
+    const [line, indent, header, quote, key] = found;
     if (header !== undefined) {
-      keys = sections.has(header) ? undefined : new Map();
-      if (keys) sections.set(header, keys);
-    } else if (keys && key !== undefined && !keys.has(key)) {
-      keys.set(key, found.index + indent!.length + quote!.length);
+      const table = PACKAGE_TABLE.exec(header);
+      // The lines under `[packages.requests]` are the package's own keys (`version`), no packages of the section.
+      keys = table || headers.has(header) ? undefined : keysOf(header);
+      headers.add(header);
+      if (!table) continue;
+      const [whole, section, closing, name] = table;
+      const headerStart = found.index + line.indexOf(header, line.indexOf('['));
+      place(keysOf(section!), name!, headerStart + whole.length - closing!.length - name!.length);
+    } else if (keys && key !== undefined) {
+      // A bare dotted key is a table's: `requests.version` is requests' version. A quoted key may hold dots.
+      const name = quote === '' ? key.split('.', 1)[0]!.trimEnd() : key;
+      place(keys, name, found.index + indent!.length + quote!.length);
     }
   }
   return sections;
@@ -86,3 +102,5 @@ function keysBySection(text: string): Map<string, Map<string, number>> {
 
 /** A `[section]` header, or a `key = value` line (a bare or quoted key), with the indentation before either. */
 const PIPFILE_LINE = /^([ \t]*)(?:\[[ \t]*([^\]\n]*?)[ \t]*\][ \t]*(?:#.*)?|(["']?)([^"'\n=]*?)\3[ \t]*=.*)$/gm;
+/** A package's own table header (`packages.requests`, `packages."zope.interface"`): the section, the quote, the name. */
+const PACKAGE_TABLE = /^([A-Za-z0-9_-]+)[ \t]*\.[ \t]*(["']?)([^"'.\s]+|[^"']+)\2$/;
