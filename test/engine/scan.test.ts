@@ -159,12 +159,12 @@ describe('the walk', () => {
     expect(componentsOf(result)).toEqual([
       'bot/setup.py pypi:gigachat direct domestic',
       'bot/setup.py pypi:numpy direct foreign-open',
-      // setup.cfg's `name`: the project's own package.
-      'bot/setup.py pypi:svc workspace domestic',
+      // setup.cfg's `name`, but no workspace makes it bot's own: pip installs svc from an index.
+      'bot/setup.py pypi:svc direct unknown',
       'svc/deps/base.txt pypi:catboost direct domestic',
     ]);
     expect(result.files.map((file) => file.file)).toEqual(['bot/setup.py', 'svc/setup.cfg', 'svc/deps/base.txt']);
-    expect(result.verdict.summary).toBe('national — 1 component blocks sovereign (numpy); transitive dependencies not examined (no lockfile)');
+    expect(result.verdict.summary).toBe('national — 2 components block sovereign (numpy and svc); transitive dependencies not examined (no lockfile)');
     const numpy = result.findings.find((finding) => finding.componentId === 'pypi:numpy')!;
     expect(numpy).toMatchObject({ file: 'bot/setup.py', range: { start: { line: 1, character: 54 }, end: { line: 1, character: 59 } } });
   });
@@ -193,10 +193,11 @@ describe('the walk', () => {
 });
 
 describe('first-party code', () => {
-  it('treats the packages the project’s own manifests declare as first-party wherever they are used', () => {
+  it('treats the members of a workspace as first-party wherever they are used', () => {
     write('package.json', '{"name": "acme-monorepo", "workspaces": ["packages/*"]}');
     write('packages/core/package.json', '{"name": "@acme/core", "dependencies": {"gigachat": "^0.0.20"}}');
     write('packages/web/package.json', '{"name": "@acme/web", "dependencies": {"@acme/core": "^1.0.0"}}');
+    write('python/pyproject.toml', '[project]\nname = "acme"\n[tool.uv.workspace]\nmembers = ["tools"]\n');
     write('python/tools/pyproject.toml', '[project]\nname = "Acme_Tools"\ndependencies = []\n');
     write('python/app/requirements.txt', 'acme-tools==1.0\n');
     const result = scanRoot();
@@ -206,6 +207,25 @@ describe('first-party code', () => {
       'python/app/requirements.txt pypi:acme-tools workspace domestic',
     ]);
     expect(result.verdict.tier).toBe('sovereign');
+  });
+
+  it('does not take a package for the project’s own because some manifest of the tree has its name', () => {
+    // A project named after its dependency; an SDK's example, which installs the published SDK; a checkout of a foreign
+    // library beside the project (a submodule, say); a folder the workspace does not list.
+    write('bot/package.json', '{"name": "openai", "dependencies": {"openai": "^4.0.0"}}');
+    write('sdk/package.json', '{"name": "gigachat"}');
+    write('sdk/examples/chat/package.json', '{"name": "chat", "dependencies": {"gigachat": "^0.0.20"}}');
+    write('third_party/numpy/pyproject.toml', '[project]\nname = "numpy"\n');
+    write('ml/requirements.txt', 'numpy\n');
+    write('web/package.json', '{"name": "web", "workspaces": ["app"]}');
+    write('web/app/package.json', '{"name": "app", "dependencies": {"@langchain/core": "^0.2.0"}}');
+    write('web/libs/core/package.json', '{"name": "@langchain/core"}');
+    expect(componentsOf(scanRoot()).sort()).toEqual([
+      'bot/package.json npm:openai direct foreign-proprietary',
+      'ml/requirements.txt pypi:numpy direct foreign-open',
+      'sdk/examples/chat/package.json npm:gigachat direct domestic',
+      'web/app/package.json npm:@langchain/core direct unknown',
+    ]);
   });
 
   it('keeps the declared name of a path dependency; only `-e .`, which names none, is named after its folder', () => {

@@ -23,7 +23,7 @@ import { append, flatten } from '../../../rules/src/lists';
 import { Lockfiles, pinToCompiled, pinToLockfile, reachFrom } from './transitive';
 import { computeVerdict, type TransitiveCoverage, type Verdict } from './verdict';
 import { findManifests } from './walk';
-import { enclosingWorkspace, isWorkspaceRoot, workspaceMembers } from './workspaceRoot';
+import { enclosingWorkspace, isWorkspaceRoot, scanWorkspaces, workspaceMembers } from './workspaceRoot';
 
 export interface ScanOptions {
   kb: KnowledgeBase;
@@ -360,17 +360,33 @@ export function judge(outcome: ReadOutcome, options: LintOptions): FileOutcome {
 }
 
 /**
- * The packages the project's own manifests declare, as component ids, and the members of `workspace`: by default the one
- * a scan root sits in (a member scanned on its own).
+ * The project's own packages, as component ids: the members of every workspace the scan meets — `workspace`, by default
+ * the one its root sits in (a member scanned on its own), and each whose root it reads. A package merely named by a
+ * manifest of the tree is none of them (SPEC §2): a project does not depend on itself, its examples install its published
+ * release, and two projects side by side are two projects.
  */
 export function firstPartyOf(reads: readonly ReadOutcome[], root: string, workspace = enclosingWorkspace(root)): Set<string> {
-  return new Set([
-    ...reads.flatMap(({ kind, read }) =>
-      // Only package.json names an npm package; the Python manifests (pyproject.toml, setup.cfg, setup.py) name PyPI ones.
-      read?.ownName ? [componentId(kind === 'package-json' ? 'npm' : 'pypi', read.ownName)] : [],
-    ),
-    ...(workspace === undefined ? [] : workspaceMembers(workspace)),
-  ]);
+  const own = new Set(workspace === undefined ? [] : workspaceMembers(workspace));
+  const manifests = reads.filter(({ kind, read }) => read?.ownName !== undefined && (kind === 'package-json' || kind === 'pyproject'));
+  const folders = new Set(manifests.map(({ file }) => path.dirname(path.resolve(root, file))));
+  const roots = new Set([...folders].filter((folder) => folder !== workspace && isWorkspaceRoot(folder)));
+  if (roots.size === 0) return own;
+  const workspaces = scanWorkspaces();
+  for (const { file, kind, read } of manifests) {
+    const folder = path.dirname(path.resolve(root, file));
+    // uv counts the workspace root a member too; npm, Yarn, pnpm and Bun only the folders their globs name.
+    const family = kind === 'package-json' ? 'npm' : 'uv';
+    const memberOf = (dir: string) => roots.has(dir) && ((family === 'uv' && dir === folder) || workspaces.isMember(dir, folder, family));
+    if (ancestors(folder, root).some(memberOf)) own.add(componentId(family === 'npm' ? 'npm' : 'pypi', read!.ownName!));
+  }
+  return own;
+}
+
+/** A folder and the folders above it, up to `root` (absolute). */
+function ancestors(folder: string, root: string): string[] {
+  const found = [folder];
+  for (let dir = folder; dir !== root && path.dirname(dir) !== dir; ) found.push((dir = path.dirname(dir)));
+  return found;
 }
 
 /** An engine bug must cost one file, not the scan or the language server. */
