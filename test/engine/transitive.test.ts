@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Declaration } from '../../rules/src/types';
 import { writeJsonReport } from '../../server/src/cli/json';
+import { pinFix } from '../../server/src/engine/fixes';
 import { editsByFile } from '../../server/src/engine/lint';
 import { scan } from '../../server/src/engine/scan';
 import { readPipfile } from '../../server/src/readers/lockfiles/pipfile';
@@ -1177,6 +1179,35 @@ describe('pnpm catalogs', () => {
     // A workspace file that does not parse names no catalogs either; the scan goes on.
     write('pnpm-workspace.yaml', 'catalog:\n  openai: [^4\n');
     expect(unpinned(scanRoot())['npm:openai']!.message).toBe('openai — "catalog:" names the default catalog, which has no entry for openai: blocks trusted readiness');
+  });
+
+  it('reads a catalog entry as package.json would: an alias installs its package, git is a direct reference', () => {
+    write('pnpm-workspace.yaml', 'packages: [app]\ncatalog:\n  my-llm: npm:openai@4.20.0\n  langchain: "github:langchain-ai/langchainjs#v0.1.0"\n  react: &react 18.3.1\n  react-dom: *react\n');
+    write('app/package.json', { name: 'app', dependencies: { 'my-llm': 'catalog:', langchain: 'catalog:', react: 'catalog:', 'react-dom': 'catalog:' } });
+    write('sovereign-lint.json', { rules: { 'unpinned-version': 'error', 'direct-url-dependency': 'error' } });
+    const result = scanRoot();
+    const app = result.files.find((file) => file.file === 'app/package.json')!;
+    expect(app.assessments.map(({ declaration, classification }) => [declaration.name, declaration.id, classification, declaration.directReference?.kind])).toEqual([
+      ['my-llm', 'npm:openai', 'foreign-proprietary', undefined],
+      ['langchain', 'npm:langchain', 'unknown', 'vcs'],
+      ['react', 'npm:react', 'unknown', undefined],
+      ['react-dom', 'npm:react-dom', 'unknown', undefined],
+    ]);
+    // The alias's version is exact, and so is the anchored one react-dom takes: only the git dependency is a finding.
+    expect(app.findings.filter((f) => f.rule === 'unpinned-version' || f.rule === 'direct-url-dependency').map((f) => [f.rule, f.componentId])).toEqual([
+      ['direct-url-dependency', 'npm:langchain'],
+    ]);
+    expect(result.verdict.blockedBy).toContain('npm:openai');
+    expect(result.verdict.tier).toBe('none');
+  });
+
+  it('pins an alias in its catalog as an alias of the same package', () => {
+    write('pnpm-workspace.yaml', 'packages: [app]\ncatalog:\n  my-llm: "npm:openai@^4.20.0"\n');
+    write('app/package.json', { name: 'app', dependencies: { 'my-llm': 'catalog:' } });
+    const declaration: Declaration = scanRoot().files.find((file) => file.file === 'app/package.json')!.assessments[0]!.declaration;
+    expect(pinFix(declaration, '4.20.3')[0]!.edits).toEqual([
+      { range: { start: { line: 2, character: 10 }, end: { line: 2, character: 30 } }, newText: '"npm:openai@4.20.3"', file: 'pnpm-workspace.yaml' },
+    ]);
   });
 });
 

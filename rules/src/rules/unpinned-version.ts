@@ -1,5 +1,6 @@
 import { valid as validPep440 } from '@renovatebot/pep440';
 import semver from 'semver';
+import { npmAlias } from '../npmSpecs';
 import { defineRule } from '../rule';
 import type { CatalogReference, Declaration } from '../types';
 
@@ -46,7 +47,8 @@ export default defineRule({
 function checkCatalog(declaration: Declaration, { catalog, entry }: CatalogReference, version: string | undefined, fix: PinFix | undefined) {
   const { name } = declaration;
   if (!entry) return { messageId: 'catalogMissing', data: { name, written: declaration.versionSpec ?? '', catalog } };
-  if (isExactPin({ ...declaration, versionSpec: entry.spec })) return undefined;
+  // An alias (`npm:openai@4.20.0`) is as exact as its range.
+  if (isExactPin({ ...declaration, versionSpec: npmAlias(entry.spec)?.range ?? entry.spec })) return undefined;
   const data = { name, spec: entry.spec, catalog, file: entry.file };
   return version ? { messageId: 'catalogRangeLocked', data: { ...data, version }, fix } : { messageId: 'catalogRange', data };
 }

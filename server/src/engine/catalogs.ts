@@ -3,6 +3,8 @@
 // sits in): a pnpm-workspace.yaml or .yarnrc.yml, else a package.json that defines catalogs (Bun).
 import fs from 'node:fs';
 import path from 'node:path';
+import { componentId } from '../../../rules/src/ids';
+import { npmAlias, npmDirectReference } from '../../../rules/src/npmSpecs';
 import type { Declaration } from '../../../rules/src/types';
 import { CATALOG_FILES, type Catalogs, catalogNameOf, readCatalogs, WORKSPACE_CATALOG_FILES } from '../readers/catalogs';
 import { decodeManifest } from '../text/source';
@@ -46,10 +48,15 @@ export function withCatalog(declaration: Declaration, found: WorkspaceCatalogs |
   const catalog = catalogNameOf(declaration.versionSpec);
   if (!catalog) return declaration;
   const entry = found?.catalogs.get(catalog)?.get(declaration.name);
-  return {
-    ...declaration,
-    catalog: entry && found ? { catalog, entry: { file: relativeTo(root, found.file), ...entry } } : { catalog },
-  };
+  if (!entry || !found) return { ...declaration, catalog: { catalog } };
+  const judged: Declaration = { ...declaration, catalog: { catalog, entry: { file: relativeTo(root, found.file), ...entry } } };
+  // The entry is a spec as a package.json would write it: an alias installs another package; git, a URL or a folder is
+  // where the package comes from.
+  const alias = npmAlias(entry.spec);
+  if (alias) judged.id = componentId('npm', alias.name);
+  const reference = npmDirectReference(entry.spec);
+  if (reference) judged.directReference = reference;
+  return judged;
 }
 
 function search(

@@ -8,6 +8,7 @@ import { type Node as JsonNode, findNodeAtLocation, parseTree } from 'jsonc-pars
 import { isMap, isScalar, parseDocument, Scalar } from 'yaml';
 import type { Range } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
+import { resolved } from './yamlNodes';
 
 /** One package's entry in a catalog: the range it gives and where its value is written. */
 export interface CatalogSpec {
@@ -47,10 +48,13 @@ function readYamlCatalogs(text: string): Catalogs {
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length || !isMap(doc.contents)) return catalogs;
   const lines = new LineIndex(text);
-  const add = (name: string, node: unknown) => {
+  // An alias stands for the node it names (`react-dom: *react`): the entry is written where that is.
+  const add = (name: string, catalog: unknown) => {
+    const node = resolved(catalog, doc);
     if (!isMap(node)) return;
     const entries = entriesOf(catalogs, name);
-    for (const { key, value } of node.items) {
+    for (const pair of node.items) {
+      const [key, value] = [resolved(pair.key, doc), resolved(pair.value, doc)];
       if (!isScalar(key) || !isScalar(value) || !value.range) continue;
       const spec = value.value;
       if (typeof spec !== 'string' && typeof spec !== 'number') continue;
@@ -61,8 +65,9 @@ function readYamlCatalogs(text: string): Catalogs {
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? pair.key.value : undefined;
     if (key === 'catalog') add(DEFAULT_CATALOG, pair.value);
-    if (key === 'catalogs' && isMap(pair.value)) {
-      for (const named of pair.value.items) if (isScalar(named.key)) add(String(named.key.value), named.value);
+    const named = resolved(pair.value, doc);
+    if (key === 'catalogs' && isMap(named)) {
+      for (const item of named.items) if (isScalar(item.key)) add(String(item.key.value), item.value);
     }
   }
   return catalogs;

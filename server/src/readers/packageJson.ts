@@ -3,7 +3,8 @@
 // error, and the error itself becomes a problem at its position.
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { componentId } from '../../../rules/src/ids';
-import type { Declaration, DirectReference, Relation } from '../../../rules/src/types';
+import { npmAlias, npmDirectReference } from '../../../rules/src/npmSpecs';
+import type { Declaration, Relation } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
 import { emptyResult, type ReadResult } from './types';
 
@@ -67,11 +68,11 @@ function readDependency(property: Node, relation: Relation, section: string, lin
   const name = key.value;
   const spec = value?.type === 'string' ? (value.value as string) : undefined;
   // `"alias": "npm:real-package@^1"` installs real-package under another name.
-  const alias = spec ? /^npm:((?:@[^/@]+\/)?[^@]+)(?:@(.*))?$/.exec(spec) : null;
-  const reference = spec ? directReference(spec) : undefined;
+  const alias = spec ? npmAlias(spec) : undefined;
+  const reference = spec ? npmDirectReference(spec) : undefined;
   const end = value ? value.offset + value.length : key.offset + key.length;
   const declaration: Declaration = {
-    id: componentId('npm', alias ? alias[1]! : name),
+    id: componentId('npm', alias ? alias.name : name),
     ecosystem: 'npm',
     name,
     relation: reference?.kind === 'path' && spec?.startsWith('workspace:') ? 'workspace' : relation,
@@ -80,19 +81,9 @@ function readDependency(property: Node, relation: Relation, section: string, lin
     rewrite: { syntax: 'package-json', range: lines.range(key.offset, end), hasVersion: spec !== undefined },
   };
   // Set only when present, without a throwaway object per field: a monorepo declares tens of thousands.
-  if (spec !== undefined) declaration.versionSpec = alias ? (alias[2] ?? '') : spec;
+  if (spec !== undefined) declaration.versionSpec = alias ? alias.range : spec;
   if (reference) declaration.directReference = reference;
   return declaration;
-}
-
-/** npm specs that are not registry versions: git, URLs, local paths and workspace links. */
-function directReference(spec: string): DirectReference | undefined {
-  if (/^(git\+|git:\/\/|github:|gitlab:|bitbucket:|gist:)/.test(spec) || /^[\w.-]+\/[\w.-]+(#.*)?$/.test(spec)) {
-    return { kind: 'vcs', target: spec };
-  }
-  if (/^https?:\/\//.test(spec)) return { kind: 'url', target: spec };
-  if (/^(file:|link:|workspace:|\.{1,2}\/|\/|~\/)/.test(spec)) return { kind: 'path', target: spec };
-  return undefined;
 }
 
 function describeError(error: ParseError): string {
