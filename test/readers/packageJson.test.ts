@@ -237,3 +237,24 @@ describe('readPackageJson: half-typed and broken files', () => {
     expect(result.problems).toEqual([{ message: expect.stringMatching(/^package\.json is not valid JSON: /), range }]);
   });
 });
+
+describe('readPackageJson: what npm would not read as written', () => {
+  it('says that a dependency section that is a list or a string is not read, rather than reading it as none', () => {
+    const result = readPackageJson('{\n  "dependencies": ["openai@^4.0.0", "telegraf"],\n  "devDependencies": "vitest"\n}\n');
+    expect(result.declarations).toEqual([]);
+    expect(result.problems).toEqual([
+      { message: '"dependencies" must map package names to versions (it is a list): not read', range: lsp(1, 3, 15) },
+      { message: '"devDependencies" must map package names to versions (it is a string): not read', range: lsp(2, 3, 18) },
+    ]);
+  });
+
+  it('reads the last of a section or a dependency given twice, as JSON.parse (and so npm) does, and says so', () => {
+    const text = '{\n  "dependencies": {"openai": "^3.0.0"},\n  "dependencies": {"zod": "^3.0.0", "zod": "^3.23.0"}\n}\n';
+    const result = readPackageJson(text);
+    expect(result.declarations.map((d) => [d.id, d.versionSpec, d.range])).toEqual([['npm:zod', '^3.23.0', lsp(2, 37, 40)]]);
+    expect(result.problems).toEqual([
+      { message: '"dependencies" is given more than once: npm reads the last one', range: lsp(1, 3, 15) },
+      { message: '"zod" is given more than once: npm reads the last one', range: lsp(2, 20, 23) },
+    ]);
+  });
+});

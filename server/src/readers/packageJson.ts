@@ -4,9 +4,9 @@
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { componentId } from '../../../rules/src/ids';
 import { npmAlias, npmDirectReference } from '../../../rules/src/npmSpecs';
-import type { Declaration, Relation } from '../../../rules/src/types';
+import type { Declaration, Range, Relation } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
-import { emptyResult, type ReadResult } from './types';
+import { emptyResult, type Problem, type ReadResult } from './types';
 
 const SECTIONS: Record<string, Relation> = {
   dependencies: 'direct',
@@ -39,13 +39,31 @@ export function readPackageJson(text: string): ReadResult {
   // or spec is not known yet, so it is left out; everything around it is read.
   const broken = (node: Node) => errors.some((error) => error.offset >= node.offset && error.offset < node.offset + node.length);
 
+  /** A key written twice: npm reads the file with JSON.parse, whose last value wins, so that is the one read. */
+  const lastOf = (properties: readonly Node[]) => {
+    const last = new Map<unknown, Node>();
+    for (const property of properties) {
+      const key = property.children?.[0];
+      if (!key) continue;
+      const earlier = last.get(key.value);
+      if (earlier) result.problems.push(repeated(earlier, lines));
+      last.set(key.value, property);
+    }
+    return (property: Node) => last.get(property.children?.[0]?.value) === property;
+  };
+  const isRead = lastOf((root.children ?? []).filter((property) => SECTIONS[property.children?.[0]?.value as string]));
   for (const property of root.children ?? []) {
     const [key, value] = property.children ?? [];
     if (!key || !value) continue;
     const relation = SECTIONS[key.value as string];
-    if (relation && value.type === 'object') {
+    if (relation && !isRead(property)) continue;
+    if (relation && value.type !== 'object') {
+      // npm installs nothing from a list or a string here: said, rather than read as no dependencies.
+      result.problems.push({ message: `"${key.value}" must map package names to versions (it is ${describeType(value)}): not read`, range: keyRange(key, lines) });
+    } else if (relation) {
+      const isLast = lastOf(value.children ?? []);
       for (const dependency of value.children ?? []) {
-        if (broken(dependency)) continue;
+        if (broken(dependency) || !isLast(dependency)) continue;
         const declaration = readDependency(dependency, relation, key.value as string, lines);
         if (declaration) result.declarations.push(declaration);
       }
@@ -77,13 +95,28 @@ function readDependency(property: Node, relation: Relation, section: string, lin
     name,
     relation: reference?.kind === 'path' && spec?.startsWith('workspace:') ? 'workspace' : relation,
     group: section,
-    range: lines.range(key.offset + 1, key.offset + key.length - 1),
+    range: keyRange(key, lines),
     rewrite: { syntax: 'package-json', range: lines.range(key.offset, end), hasVersion: spec !== undefined },
   };
   // Set only when present, without a throwaway object per field: a monorepo declares tens of thousands.
   if (spec !== undefined) declaration.versionSpec = alias ? alias.range : spec;
   if (reference) declaration.directReference = reference;
   return declaration;
+}
+
+/** The problem of a key given again later in its object. */
+function repeated(property: Node, lines: LineIndex): Problem {
+  const key = property.children![0]!;
+  return { message: `"${key.value}" is given more than once: npm reads the last one`, range: keyRange(key, lines) };
+}
+
+/** A key's text, without its quotes. */
+function keyRange(key: Node, lines: LineIndex): Range {
+  return lines.range(key.offset + 1, key.offset + key.length - 1);
+}
+
+function describeType(value: Node): string {
+  return value.type === 'array' ? 'a list' : value.type === 'string' ? 'a string' : value.type === 'null' ? 'null' : `a ${value.type}`;
 }
 
 function describeError(error: ParseError): string {
