@@ -229,11 +229,13 @@ describe('first-party code', () => {
   });
 
   it('keeps the declared name of a path dependency; only `-e .`, which names none, is named after its folder', () => {
-    write('app/package.json', '{"name": "app", "dependencies": {"@acme/ui": "file:../libs/ui-kit"}}');
+    write('app/package.json', '{"name": "app", "dependencies": {"@acme/ui": "file:../libs/ui-kit", "@acme/shared": "portal:../libs/shared", "vendored-sdk": "portal:../../vendor/sdk"}}');
     write('app/pyproject.toml', '[project]\nname = "app"\ndependencies = ["vendored-tokenizer"]\n[tool.uv.sources]\nvendored-tokenizer = { path = "../../vendor/tokenizer" }\n');
     write('libs/tool/requirements.txt', '-e .\n');
     expect(componentsOf(scanRoot()).sort()).toEqual([
+      'app/package.json npm:@acme/shared workspace domestic',
       'app/package.json npm:@acme/ui workspace domestic',
+      'app/package.json npm:vendored-sdk direct unknown',
       // Outside the scanned root: someone else's package, placed by its own name.
       'app/pyproject.toml pypi:vendored-tokenizer direct unknown',
       'libs/tool/requirements.txt pypi:tool workspace domestic',

@@ -90,6 +90,18 @@ describe('readPackageJson: npm aliases', () => {
       },
     ]);
   });
+
+  it.each([
+    // Yarn's patch protocol: the registry release the patch applies to, at its exact version.
+    { key: 'lodash', spec: 'patch:lodash@npm%3A4.17.21#~/.yarn/patches/lodash-npm-4.17.21-6382451519.patch', id: 'npm:lodash', versionSpec: '4.17.21' },
+    { key: 'patched', spec: 'patch:@scope/pkg@npm%3A^1.2.0#./fix.patch', id: 'npm:@scope/pkg', versionSpec: '^1.2.0' },
+    // JSR packages, as the npm-compatible registry names them: by the key, or by the name the spec gives.
+    { key: '@std/path', spec: 'jsr:^1.0.8', id: 'npm:@jsr/std__path', versionSpec: '^1.0.8' },
+    { key: 'path', spec: 'jsr:@std/path@^1.0.8', id: 'npm:@jsr/std__path', versionSpec: '^1.0.8' },
+  ])('"$key": "$spec" -> $id, which no fix rewrites (it would drop the protocol)', ({ key, spec, id, versionSpec }) => {
+    const [declaration] = readPackageJson(`{"dependencies": {"${key}": "${spec}"}}`).declarations;
+    expect([declaration?.id, declaration?.versionSpec, declaration?.rewrite]).toEqual([id, versionSpec, undefined]);
+  });
 });
 
 describe('readPackageJson: git, URL, path and workspace specs are direct references', () => {
@@ -103,6 +115,8 @@ describe('readPackageJson: git, URL, path and workspace specs are direct referen
     { spec: 'https://example.com/pkg-1.0.0.tgz', kind: 'url', relation: 'direct' },
     { spec: 'file:../local-pkg', kind: 'path', relation: 'direct' },
     { spec: 'link:../linked', kind: 'path', relation: 'direct' },
+    // Yarn's portal: a linked folder whose own dependencies are installed too.
+    { spec: 'portal:../shared', kind: 'path', relation: 'direct' },
     { spec: './vendor/pkg', kind: 'path', relation: 'direct' },
     { spec: 'workspace:*', kind: 'path', relation: 'workspace' },
     { spec: 'workspace:^1.0.0', kind: 'path', relation: 'workspace' },

@@ -213,7 +213,7 @@ function firstParty(declaration: Declaration, file: string, { root, firstParty: 
   if (declaration.relation === 'workspace') return declaration;
   if (ownPackages.has(declaration.id) && (!reference || reference.kind === 'path')) return { ...declaration, relation: 'workspace' };
   if (!reference || (reference.kind !== 'path' && reference.kind !== 'editable')) return declaration;
-  const target = reference.target.replace(/^(file|link):/, '').replace(/[#?].*$/, '');
+  const target = reference.target.replace(/^(file|link|portal):/, '').replace(/[#?].*$/, '');
   if (/^[a-z][\w+.-]*:\/\//i.test(target) || ARCHIVE.test(target)) return declaration;
   const resolved = path.resolve(root, path.dirname(file), target);
   const relative = path.relative(root, resolved);

@@ -86,7 +86,7 @@ function readDependency(property: Node, relation: Relation, section: string, lin
   const name = key.value;
   const spec = value?.type === 'string' ? (value.value as string) : undefined;
   // `"alias": "npm:real-package@^1"` installs real-package under another name.
-  const alias = spec ? npmAlias(spec) : undefined;
+  const alias = spec ? npmAlias(spec, name) : undefined;
   const reference = spec ? npmDirectReference(spec) : undefined;
   const end = value ? value.offset + value.length : key.offset + key.length;
   const declaration: Declaration = {
@@ -96,8 +96,9 @@ function readDependency(property: Node, relation: Relation, section: string, lin
     relation: reference?.kind === 'path' && spec?.startsWith('workspace:') ? 'workspace' : relation,
     group: section,
     range: keyRange(key, lines),
-    rewrite: { syntax: 'package-json', range: lines.range(key.offset, end), hasVersion: spec !== undefined },
   };
+  // A Yarn patch or a JSR package names its version inside a protocol a rewrite would drop: no fix rewrites it.
+  if (!spec || !/^(patch|jsr):/.test(spec)) declaration.rewrite = { syntax: 'package-json', range: lines.range(key.offset, end), hasVersion: spec !== undefined };
   // Set only when present, without a throwaway object per field: a monorepo declares tens of thousands.
   if (spec !== undefined) declaration.versionSpec = alias ? alias.range : spec;
   if (reference) declaration.directReference = reference;
