@@ -262,6 +262,12 @@ describe('readPackageJson: what npm would not read as written', () => {
     ]);
   });
 
+  it('takes keys named like built-in properties (constructor, toString) for what they are: no dependency sections', () => {
+    const result = readPackageJson('{"constructor": {"a": "1"}, "toString": {"b": "2"}, "dependencies": {"c": "1"}}');
+    expect(result.declarations.map((d) => [d.id, d.relation])).toEqual([['npm:c', 'direct']]);
+    expect(result.problems).toEqual([]);
+  });
+
   it('reads the last of a section or a dependency given twice, as JSON.parse (and so npm) does, and says so', () => {
     const text = '{\n  "dependencies": {"openai": "^3.0.0"},\n  "dependencies": {"zod": "^3.0.0", "zod": "^3.23.0"}\n}\n';
     const result = readPackageJson(text);

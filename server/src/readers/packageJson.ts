@@ -8,12 +8,12 @@ import type { Declaration, Range, Relation } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
 import { emptyResult, type Problem, type ReadResult } from './types';
 
-const SECTIONS: Record<string, Relation> = {
-  dependencies: 'direct',
-  devDependencies: 'dev',
-  peerDependencies: 'peer',
-  optionalDependencies: 'optional',
-};
+const SECTIONS = new Map<unknown, Relation>([
+  ['dependencies', 'direct'],
+  ['devDependencies', 'dev'],
+  ['peerDependencies', 'peer'],
+  ['optionalDependencies', 'optional'],
+]);
 
 export function readPackageJson(text: string): ReadResult {
   const lines = new LineIndex(text);
@@ -51,11 +51,11 @@ export function readPackageJson(text: string): ReadResult {
     }
     return (property: Node) => last.get(property.children?.[0]?.value) === property;
   };
-  const isRead = lastOf((root.children ?? []).filter((property) => SECTIONS[property.children?.[0]?.value as string]));
+  const isRead = lastOf((root.children ?? []).filter((property) => SECTIONS.has(property.children?.[0]?.value)));
   for (const property of root.children ?? []) {
     const [key, value] = property.children ?? [];
     if (!key || !value) continue;
-    const relation = SECTIONS[key.value as string];
+    const relation = SECTIONS.get(key.value);
     if (relation && !isRead(property)) continue;
     if (relation && value.type !== 'object') {
       // npm installs nothing from a list or a string here: said, rather than read as no dependencies.
