@@ -209,6 +209,17 @@ describe('first-party code', () => {
     expect(result.verdict.tier).toBe('sovereign');
   });
 
+  it('finds the workspaces pnpm-workspace.yaml and an empty Rye workspace table declare', () => {
+    write('web/package.json', '{"name": "web-root"}');
+    write('web/pnpm-workspace.yaml', 'packages:\n  - "apps/*"\n');
+    write('web/apps/ui/package.json', '{"name": "@acme/ui"}');
+    write('web/apps/site/package.json', '{"name": "site", "dependencies": {"@acme/ui": "^1.0.0"}}');
+    write('py/pyproject.toml', '[project]\nname = "py-root"\n[tool.rye.workspace]\n');
+    write('py/lib/pyproject.toml', '[project]\nname = "acme-lib"\n');
+    write('py/app/pyproject.toml', '[project]\nname = "app"\ndependencies = ["acme-lib"]\n');
+    expect(componentsOf(scanRoot()).sort()).toEqual(['py/app/pyproject.toml pypi:acme-lib workspace domestic', 'web/apps/site/package.json npm:@acme/ui workspace domestic']);
+  });
+
   it('does not take a package for the project’s own because some manifest of the tree has its name', () => {
     // A project named after its dependency; an SDK's example, which installs the published SDK; a checkout of a foreign
     // library beside the project (a submodule, say); a folder the workspace does not list.

@@ -368,12 +368,14 @@ export function judge(outcome: ReadOutcome, options: LintOptions): FileOutcome {
 export function firstPartyOf(reads: readonly ReadOutcome[], root: string, workspace = enclosingWorkspace(root)): Set<string> {
   const own = new Set(workspace === undefined ? [] : workspaceMembers(workspace));
   const manifests = reads.filter(({ kind, read }) => read?.ownName !== undefined && (kind === 'package-json' || kind === 'pyproject'));
-  const folders = new Set(manifests.map(({ file }) => path.dirname(path.resolve(root, file))));
-  const roots = new Set([...folders].filter((folder) => folder !== workspace && isWorkspaceRoot(folder)));
+  const folderOf = (file: string) => path.dirname(path.resolve(root, file));
+  // A root lists its members in its manifest, or in a pnpm-workspace.yaml beside its package.json: only those are read again.
+  const listing = reads.filter(({ file, kind, read }) => read?.listsMembers || (kind === 'package-json' && fs.existsSync(path.join(folderOf(file), 'pnpm-workspace.yaml'))));
+  const roots = new Set(listing.map(({ file }) => folderOf(file)).filter((folder) => folder !== workspace && isWorkspaceRoot(folder)));
   if (roots.size === 0) return own;
   const workspaces = scanWorkspaces();
   for (const { file, kind, read } of manifests) {
-    const folder = path.dirname(path.resolve(root, file));
+    const folder = folderOf(file);
     // uv counts the workspace root a member too; npm, Yarn, pnpm and Bun only the folders their globs name.
     const family = kind === 'package-json' ? 'npm' : 'uv';
     const memberOf = (dir: string) => roots.has(dir) && ((family === 'uv' && dir === folder) || workspaces.isMember(dir, folder, family));

@@ -67,6 +67,8 @@ export function readPackageJson(text: string): ReadResult {
         const declaration = readDependency(dependency, relation, key.value as string, lines);
         if (declaration) result.declarations.push(declaration);
       }
+    } else if (key.value === 'workspaces' && (value.type === 'array' || value.type === 'object')) {
+      result.listsMembers = true;
     } else if (key.value === 'name' && value.type === 'string' && !broken(property)) {
       result.ownName = value.value as string;
     } else if (key.value === 'license' && value.type === 'string' && !broken(property)) {

@@ -59,6 +59,7 @@ function readTomlManifest(text: string, label: string, prefix: readonly string[]
     const path = [...prefix, ...entry.path];
     const dotted = path.join('.');
     const fromFiles = dynamicFilesAt(path);
+    if (path[0] === 'tool' && (path[1] === 'uv' || path[1] === 'rye') && path[2] === 'workspace') result.listsMembers = true;
     if (fromFiles) {
       dynamicFiles.push({ ...fromFiles, value });
     } else if (dotted === 'project.dynamic' && value.type === 'TOMLArray') {
@@ -115,6 +116,8 @@ function readTomlManifest(text: string, label: string, prefix: readonly string[]
     const extra = extraOf.get(normalisePypiName(declaration.name));
     if (declaration.relation === 'optional' && extra !== undefined) declaration.group = extra;
   }
+  // Rye's workspace may be an empty table, which makes every project below it a member.
+  if (/^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*rye[ \t]*\.[ \t]*workspace[ \t]*\]/m.test(text)) result.listsMembers = true;
   return result;
 }
 

@@ -24,6 +24,8 @@ export interface ReadResult {
   compiled?: boolean;
   /** The name the manifest gives its own package (package.json `name`, pyproject `[project].name`): the project's own code. */
   ownName?: string;
+  /** Whether it lists workspace members (package.json `workspaces`, pyproject `[tool.uv.workspace]`, `[tool.rye.workspace]`). */
+  listsMembers?: boolean;
 }
 
 export function emptyResult(): ReadResult {
