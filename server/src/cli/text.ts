@@ -2,8 +2,6 @@
 // links), colour only on a terminal and never with NO_COLOR, ending with the verdict line.
 import { createColors } from 'picocolors';
 import type { Range, Severity } from '../../../rules/src/types';
-import { append } from '../../../rules/src/lists';
-import type { Finding } from '../engine/lint';
 import { mostSevere } from '../engine/mostSevere';
 import type { ScanResult } from '../engine/scan';
 
@@ -28,18 +26,14 @@ export function toText(result: ScanResult, useColor: boolean): string {
   }
   // A lockfile can carry thousands of transitive findings: only its most severe are printed, and the rest counted.
   const hidden = new Map<string, number>();
-  const lockfiles = new Set(result.files.filter((file) => file.kind === 'lockfile').map((file) => file.file));
-  const shown: Finding[] = [];
-  const transitive = new Map<string, Finding[]>();
-  for (const finding of result.findings) {
-    if (finding.severity === 'off') continue;
-    if (lockfiles.has(finding.file)) append(transitive, finding.file, finding);
-    else shown.push(finding);
-  }
-  for (const [file, findings] of transitive) {
+  const lockfiles = result.files.filter((file) => file.kind === 'lockfile');
+  const lockfileNames = new Set(lockfiles.map((file) => file.file));
+  const shown = result.findings.filter((finding) => finding.severity !== 'off' && !lockfileNames.has(finding.file));
+  for (const { file, findings } of lockfiles) {
     const kept = mostSevere(findings, TRANSITIVE_LINES);
     shown.push(...kept);
-    if (kept.length < findings.length) hidden.set(file, findings.length - kept.length);
+    const more = findings.filter((finding) => finding.severity !== 'off').length - kept.length;
+    if (more > 0) hidden.set(file, more);
   }
   for (const finding of shown) {
     const where = `${finding.file}:${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
@@ -53,7 +47,7 @@ export function toText(result: ScanResult, useColor: boolean): string {
   const { compare } = new Intl.Collator();
   for (const [file, lines] of [...files].sort(([a], [b]) => compare(a, b))) {
     // A manifest reads top to bottom; a lockfile's transitive findings stay in the order the graph was walked (all of them in JSON and SARIF).
-    if (!lockfiles.has(file)) lines.sort((a, b) => a.at - b.at);
+    if (!lockfileNames.has(file)) lines.sort((a, b) => a.at - b.at);
     const more = hidden.get(file) ?? 0;
     const rest = c.dim(`… and ${more} more transitive findings, none more severe (--format json lists them all)`);
     out.push(c.underline(file), ...lines.map((line) => line.text), ...(more > 0 ? [rest] : []), '');

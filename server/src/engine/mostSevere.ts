@@ -13,14 +13,24 @@ const BY_TIER_BLOCKED: Blocks[] = ['national', 'sovereign', 'trusted'];
  * Findings that are off are never chosen.
  */
 export function mostSevere(findings: readonly Finding[], count: number): Finding[] {
-  const kept = new Set<Finding>();
-  for (const severity of BY_SEVERITY) {
-    for (const blocks of BY_TIER_BLOCKED) {
-      for (const finding of findings) {
-        if (kept.size === count) return findings.filter((candidate) => kept.has(candidate));
-        if (finding.severity === severity && finding.blocks === blocks) kept.add(finding);
-      }
-    }
-  }
-  return findings.filter((candidate) => kept.has(candidate));
+  // Two passes whatever the number of ranks: a monorepo's lockfile has tens of thousands of findings.
+  const ranks = findings.map(rankOf);
+  const perRank = new Array<number>(BY_SEVERITY.length * BY_TIER_BLOCKED.length).fill(0);
+  for (const rank of ranks) if (rank >= 0) perRank[rank]!++;
+  // The last rank that is taken, and how many of it fit.
+  let last = 0;
+  let room = count;
+  for (; last < perRank.length && room > perRank[last]!; last++) room -= perRank[last]!;
+  return findings.filter((_, index) => {
+    const rank = ranks[index]!;
+    if (rank < 0 || rank > last) return false;
+    if (rank < last) return true;
+    return room-- > 0;
+  });
+}
+
+/** 0 for the most severe; -1 for a finding that is off. */
+function rankOf({ severity, blocks }: Finding): number {
+  const bySeverity = BY_SEVERITY.indexOf(severity as Exclude<Severity, 'off'>);
+  return bySeverity < 0 ? -1 : bySeverity * BY_TIER_BLOCKED.length + BY_TIER_BLOCKED.indexOf(blocks);
 }
