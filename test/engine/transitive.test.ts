@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Declaration } from '../../rules/src/types';
 import { writeJsonReport } from '../../server/src/cli/json';
 import { pinFix } from '../../server/src/engine/fixes';
 import { editsByFile } from '../../server/src/engine/lint';
@@ -1201,13 +1200,15 @@ describe('pnpm catalogs', () => {
     expect(result.verdict.tier).toBe('none');
   });
 
-  it('pins an alias in its catalog as an alias of the same package', () => {
-    write('pnpm-workspace.yaml', 'packages: [app]\ncatalog:\n  my-llm: "npm:openai@^4.20.0"\n');
-    write('app/package.json', { name: 'app', dependencies: { 'my-llm': 'catalog:' } });
-    const declaration: Declaration = scanRoot().files.find((file) => file.file === 'app/package.json')!.assessments[0]!.declaration;
-    expect(pinFix(declaration, '4.20.3')[0]!.edits).toEqual([
+  it('pins an alias in its catalog as an alias of the same package; a JSR package not at all', () => {
+    write('pnpm-workspace.yaml', 'packages: [app]\ncatalog:\n  my-llm: "npm:openai@^4.20.0"\n  "@std/path": jsr:^1.0.8\n');
+    write('app/package.json', { name: 'app', dependencies: { 'my-llm': 'catalog:', '@std/path': 'catalog:' } });
+    const [alias, jsr] = scanRoot().files.find((file) => file.file === 'app/package.json')!.assessments.map(({ declaration }) => declaration);
+    expect(pinFix(alias!, '4.20.3')[0]!.edits).toEqual([
       { range: { start: { line: 2, character: 10 }, end: { line: 2, character: 30 } }, newText: '"npm:openai@4.20.3"', file: 'pnpm-workspace.yaml' },
     ]);
+    // Its id is the JSR package's npm-compatible name; a pin would drop the jsr: protocol.
+    expect([jsr!.id, pinFix(jsr!, '1.0.9')]).toEqual(['npm:@jsr/std__path', []]);
   });
 });
 

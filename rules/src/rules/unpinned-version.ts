@@ -48,7 +48,7 @@ function checkCatalog(declaration: Declaration, { catalog, entry }: CatalogRefer
   const { name } = declaration;
   if (!entry) return { messageId: 'catalogMissing', data: { name, written: declaration.versionSpec ?? '', catalog } };
   // An alias (`npm:openai@4.20.0`) is as exact as its range.
-  if (isExactPin({ ...declaration, versionSpec: npmAlias(entry.spec)?.range ?? entry.spec })) return undefined;
+  if (isExactPin({ ...declaration, versionSpec: npmAlias(entry.spec, name)?.range ?? entry.spec })) return undefined;
   const data = { name, spec: entry.spec, catalog, file: entry.file };
   return version ? { messageId: 'catalogRangeLocked', data: { ...data, version }, fix } : { messageId: 'catalogRange', data };
 }

@@ -52,7 +52,7 @@ export function withCatalog(declaration: Declaration, found: WorkspaceCatalogs |
   const judged: Declaration = { ...declaration, catalog: { catalog, entry: { file: relativeTo(root, found.file), ...entry } } };
   // The entry is a spec as a package.json would write it: an alias installs another package; git, a URL or a folder is
   // where the package comes from.
-  const alias = npmAlias(entry.spec);
+  const alias = npmAlias(entry.spec, declaration.name);
   if (alias) judged.id = componentId('npm', alias.name);
   const reference = npmDirectReference(entry.spec);
   if (reference) judged.directReference = reference;

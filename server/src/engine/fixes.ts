@@ -38,6 +38,8 @@ export function pinFix(declaration: Declaration, version: string): Fix[] {
   const title = `Pin ${declaration.name} to ${version}, the version the lockfile resolves`;
   const entry = declaration.catalog?.entry;
   if (entry) {
+    // A Yarn patch or a JSR package keeps its version inside a protocol a rewrite would drop.
+    if (/^(patch|jsr):/.test(entry.spec)) return [];
     // The range lives in the workspace's catalog, shared by every package that names it: pin it there (an alias stays one).
     const alias = npmAlias(entry.spec);
     const newText = `${entry.quote}${alias ? `npm:${alias.name}@${version}` : version}${entry.quote}`;
