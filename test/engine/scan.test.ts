@@ -220,6 +220,16 @@ describe('first-party code', () => {
     expect(componentsOf(scanRoot()).sort()).toEqual(['py/app/pyproject.toml pypi:acme-lib workspace domestic', 'web/apps/site/package.json npm:@acme/ui workspace domestic']);
   });
 
+  it('takes a Python project’s extras that name the project itself for its own code, as pip does', () => {
+    write('lib/pyproject.toml', '[project]\nname = "Acme_Lib"\n[project.optional-dependencies]\ngpu = ["torch"]\nall = ["acme-lib[gpu]"]\n');
+    write('tool/setup.py', 'from setuptools import setup\nsetup(name="acme-tool", extras_require={"all": ["acme-tool[cli]"]})\n');
+    expect(componentsOf(scanRoot()).sort()).toEqual([
+      'lib/pyproject.toml pypi:acme-lib workspace domestic',
+      'lib/pyproject.toml pypi:torch optional unknown',
+      'tool/setup.py pypi:acme-tool workspace domestic',
+    ]);
+  });
+
   it('does not take a package for the project’s own because some manifest of the tree has its name', () => {
     // A project named after its dependency; an SDK's example, which installs the published SDK; a checkout of a foreign
     // library beside the project (a submodule, say); a folder the workspace does not list.

@@ -1,4 +1,5 @@
 // Reading a manifest with the reader its kind needs (the kind comes from its path: manifestKind.ts).
+import { componentId } from '../../../rules/src/ids';
 import { readCard } from './card';
 import { readCondaManifest, readPipfileManifest } from './environments';
 import { readPackageJson } from './packageJson';
@@ -25,7 +26,7 @@ export function readManifest(kind: ManifestKind, text: string, fileName: string)
     case 'requirements':
       return readRequirements(text);
     case 'pyproject':
-      return readPyproject(text);
+      return withSelfReferences(readPyproject(text));
     case 'hatch':
       return readHatchToml(text);
     case 'pipfile':
@@ -35,8 +36,19 @@ export function readManifest(kind: ManifestKind, text: string, fileName: string)
     case 'card':
       return readCard(text, fileName);
     case 'setup-py':
-      return readSetupPy(text);
+      return withSelfReferences(readSetupPy(text));
     case 'setup-cfg':
-      return readSetupCfg(text);
+      return withSelfReferences(readSetupCfg(text));
   }
+}
+
+/**
+ * A Python project's extras may name the project itself (`all = ["mypkg[gpu,docs]"]`), which pip resolves to the project
+ * being installed: its own code. (npm refuses a package.json that depends on its own name.)
+ */
+function withSelfReferences(result: ReadResult): ReadResult {
+  if (result.ownName === undefined) return result;
+  const own = componentId('pypi', result.ownName);
+  for (const declaration of result.declarations) if (declaration.id === own) declaration.relation = 'workspace';
+  return result;
 }
