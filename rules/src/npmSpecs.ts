@@ -19,6 +19,11 @@ export function npmAlias(spec: string, name?: string): { name: string; range: st
   return jsr && scope && bare ? { name: `@jsr/${scope.slice(1)}__${bare}`, range: jsr[3]! } : undefined;
 }
 
+/** Whether a spec keeps its version inside a protocol a rewrite would drop (Yarn's `patch:`, `jsr:`): no fix rewrites it. */
+export function holdsVersionInProtocol(spec: string): boolean {
+  return /^(patch|jsr):/.test(spec);
+}
+
 /** npm specs that are not registry versions: git, URLs, local paths and workspace links. */
 export function npmDirectReference(spec: string): DirectReference | undefined {
   if (/^(git\+|git:\/\/|github:|gitlab:|bitbucket:|gist:)/.test(spec) || /^[\w.-]+\/[\w.-]+(#.*)?$/.test(spec)) {

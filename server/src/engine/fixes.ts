@@ -1,7 +1,7 @@
 // Fix edits in each file's own syntax. Every edit replaces exactly the declaration it fixes, so
 // applying it leaves every other byte of the file as it was.
 import { splitId } from '../../../rules/src/ids';
-import { npmAlias } from '../../../rules/src/npmSpecs';
+import { holdsVersionInProtocol } from '../../../rules/src/npmSpecs';
 import type { AlternativeRef, Declaration, Range, RewriteSite } from '../../../rules/src/types';
 import { writtenSpec } from './writtenSpec';
 
@@ -38,11 +38,9 @@ export function pinFix(declaration: Declaration, version: string): Fix[] {
   const title = `Pin ${declaration.name} to ${version}, the version the lockfile resolves`;
   const entry = declaration.catalog?.entry;
   if (entry) {
-    // A Yarn patch or a JSR package keeps its version inside a protocol a rewrite would drop.
-    if (/^(patch|jsr):/.test(entry.spec)) return [];
+    if (holdsVersionInProtocol(entry.spec)) return [];
     // The range lives in the workspace's catalog, shared by every package that names it: pin it there (an alias stays one).
-    const alias = npmAlias(entry.spec);
-    const newText = `${entry.quote}${alias ? `npm:${alias.name}@${version}` : version}${entry.quote}`;
+    const newText = `${entry.quote}${writtenSpec({ ...declaration, versionSpec: version })}${entry.quote}`;
     const inCatalog = `Pin ${declaration.name} to ${version} in the ${declaration.catalog!.catalog} catalog, the version the lockfile resolves`;
     return [{ title: inCatalog, isPreferred: true, edits: [{ file: entry.file, range: entry.range, newText }, ...lockPinEdits(declaration)] }];
   }

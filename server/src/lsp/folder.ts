@@ -295,12 +295,13 @@ export class Folder {
       this.forget(file);
       return undefined;
     }
-    this.pinToLockfile(file, read);
+    const owners = this.dynamicOwners();
+    this.pinToLockfile(file, read, owners);
     const outcome = this.judge(file, read);
     // addPulledInFindings finds the report's own lockfile among these, as the scan does.
     const lockReports = [...this.outcomes.values()].flatMap(({ report }) => (report?.kind === 'lockfile' ? [report] : []));
     const optionsFor = (name: string) => this.linting.optionsFor(name);
-    if (outcome.report) addPulledInFindings([outcome.report, ...lockReports], this.root, optionsFor, this.dynamicOwners());
+    if (outcome.report) addPulledInFindings([outcome.report, ...lockReports], this.root, optionsFor, owners);
     return outcome;
   }
 
@@ -309,13 +310,14 @@ export class Folder {
     return dynamicOwners([...this.reads.values()].map(includingManifest));
   }
 
-  private pinToLockfile(file: string, { kind, read }: ReadOutcome): void {
+  /** `owners`: the requirements files pyproject.toml files read their dependencies from (see dynamicOwners). */
+  private pinToLockfile(file: string, { kind, read }: ReadOutcome, owners: ReadonlyMap<string, string>): void {
     const relative = relativeTo(this.root, file);
     if (read && kind === 'requirements') {
       const context = { root: this.root, findLockfile: this.findLockfile, firstParty: this.firstParty };
       pinRequirements(relative, read, this.lockfileReader(), context, (output) => this.reads.get(path.join(this.root, output)));
     }
-    const locked = lockingManifest(this.dynamicOwners(), relative, kind);
+    const locked = lockingManifest(owners, relative, kind);
     if (!read || !locked) return;
     const manifest = path.join(this.root, locked.file);
     const lockPath = this.findLockfile(manifest, locked.kind, this.root);

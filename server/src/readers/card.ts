@@ -116,7 +116,7 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
   const valuesOf = (key: string) => repeated.get(key) ?? [keys.get(key) ?? null];
   const scalars = (key: string) => valuesOf(key).flatMap((node) => scalarsOf(node, doc));
   const declare = (scalar: Scalar, value: string, ecosystem: Ecosystem, relation: Relation) => {
-    const [start, end] = valueRange(scalar, matter.yaml);
+    const { start, end } = scalarSpan(scalar, matter.yaml);
     // Leading blanks, and the address a card may give instead of the id (`https://huggingface.co/meta-llama/…`).
     const hubAddress = HUB_ADDRESS.exec(value.trim())?.[0] ?? '';
     const prefix = value.length - value.trimStart().length + hubAddress.length;
@@ -173,7 +173,7 @@ export function readCard(text: string, fileName: string): ReadResult | undefined
   }
   const [licenseName] = scalars('license_name');
   for (const scalar of scalars('license')) {
-    const [start, end] = valueRange(scalar, matter.yaml);
+    const { start, end } = scalarSpan(scalar, matter.yaml);
     result.licenses.push({
       value: String(scalar.value),
       range: lines.range(at(start), at(end)),
@@ -271,12 +271,6 @@ function unreadable(node: Node | null, doc: Document): Node[] {
     const listed = resolved(item, doc);
     return isMap(listed) || isSeq(listed) ? [listed] : [];
   });
-}
-
-/** The characters of a scalar's value in the source: inside the quotes of a quoted scalar. */
-function valueRange(scalar: Scalar, source: string): [number, number] {
-  const { start, end } = scalarSpan(scalar, source);
-  return [start, end];
 }
 
 function quoteOf(scalar: Scalar): '' | '"' | "'" {

@@ -3,7 +3,7 @@
 // error, and the error itself becomes a problem at its position.
 import { type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { componentId } from '../../../rules/src/ids';
-import { npmAlias, npmDirectReference } from '../../../rules/src/npmSpecs';
+import { holdsVersionInProtocol, npmAlias, npmDirectReference } from '../../../rules/src/npmSpecs';
 import type { Declaration, Range, Relation } from '../../../rules/src/types';
 import { LineIndex } from '../text/lineIndex';
 import { emptyResult, type Problem, type ReadResult } from './types';
@@ -99,8 +99,7 @@ function readDependency(property: Node, relation: Relation, section: string, lin
     group: section,
     range: keyRange(key, lines),
   };
-  // A Yarn patch or a JSR package names its version inside a protocol a rewrite would drop: no fix rewrites it.
-  if (!spec || !/^(patch|jsr):/.test(spec)) declaration.rewrite = { syntax: 'package-json', range: lines.range(key.offset, end), hasVersion: spec !== undefined };
+  if (!spec || !holdsVersionInProtocol(spec)) declaration.rewrite = { syntax: 'package-json', range: lines.range(key.offset, end), hasVersion: spec !== undefined };
   // Set only when present, without a throwaway object per field: a monorepo declares tens of thousands.
   if (spec !== undefined) declaration.versionSpec = alias ? alias.range : spec;
   if (reference) declaration.directReference = reference;
